@@ -1,0 +1,111 @@
+package analysis
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"asyncapi-ls/analysis/syntax"
+	"asyncapi-ls/schemas"
+)
+
+// Analyze returns every diagnostic of d. A document that is not AsyncAPI
+// gets none: the server is also handed unrelated YAML and JSON files.
+func Analyze(d *Document) []Diagnostic {
+	if !d.IsAsyncAPI() {
+		return nil
+	}
+	var out []Diagnostic
+	out = append(out, syntaxDiagnostics(d)...)
+	root := d.Root()
+	if root == nil {
+		return out
+	}
+	out = append(out, duplicateKeys(d)...)
+	out = append(out, extraDocuments(d)...)
+	version, ok, diag := checkVersion(d)
+	if diag != nil {
+		out = append(out, *diag)
+	}
+	if ok {
+		out = append(out, structure(d, version)...)
+	}
+	return out
+}
+
+func syntaxDiagnostics(d *Document) []Diagnostic {
+	var out []Diagnostic
+	if i := firstInvalidUTF8(d.Text); i >= 0 {
+		out = append(out, Diagnostic{Start: i, End: i + 1, Severity: SeverityError, Code: CodeInvalidUTF8,
+			Message: "The file is not valid UTF-8 here; AsyncAPI documents must be UTF-8 text."})
+	}
+	code := CodeYAMLSyntax
+	if d.File().Format == syntax.JSON {
+		code = CodeJSONSyntax
+	}
+	for _, e := range d.File().Errors {
+		out = append(out, Diagnostic{Start: e.Start, End: e.End, Severity: SeverityError, Code: code, Message: e.Message})
+	}
+	return out
+}
+
+func firstInvalidUTF8(text []byte) int {
+	if utf8.Valid(text) {
+		return -1
+	}
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRune(text[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+func duplicateKeys(d *Document) []Diagnostic {
+	var out []Diagnostic
+	for _, k := range d.File().Duplicates {
+		out = append(out, Diagnostic{Start: k.Start, End: k.End, Severity: SeverityError, Code: CodeDuplicateKey,
+			Message: `Duplicate key "` + k.Value + `": an earlier entry of the same mapping has it, and this one overrides it.`})
+	}
+	return out
+}
+
+func extraDocuments(d *Document) []Diagnostic {
+	if len(d.File().ExtraDocuments) == 0 {
+		return nil
+	}
+	start := d.File().ExtraDocuments[0]
+	// Point at the "---" separator that opens the second document.
+	if i := strings.LastIndex(string(d.Text[:start]), "---"); i >= 0 {
+		start = i
+	}
+	return []Diagnostic{{Start: start, End: min(start+3, len(d.Text)), Severity: SeverityWarning, Code: CodeMultipleDocuments,
+		Message: "This file holds more than one YAML document; only the first is read as the AsyncAPI document."}}
+}
+
+// checkVersion validates the "asyncapi" value against the versions we have
+// schemas for.
+func checkVersion(d *Document) (string, bool, *Diagnostic) {
+	version, node := d.SpecVersion()
+	if schemas.IsSupported(version) {
+		return version, true, nil
+	}
+	start, end := node.Start, node.End
+	if node.IsNull() {
+		p := d.Root().Entry("asyncapi")
+		start, end = p.Key.Start, p.Key.End
+	}
+	supported := strings.Join(schemas.Supported(), ", ")
+	msg := `Unsupported AsyncAPI version "` + version + `"; supported versions: ` + supported + "."
+	switch {
+	case node.IsNull() || version == "":
+		msg = "The asyncapi key needs a version; supported versions: " + supported + "."
+	case strings.HasPrefix(version, "1."):
+		msg = "AsyncAPI " + version + " is not supported (1.x predates the current specification); supported versions: " + supported + "."
+	case node.Resolve().Kind == syntax.Scalar && !node.Resolve().Quoted && node.Resolve().Tag != "!!str":
+		msg = `The version must be a string such as "` + schemas.Latest() + `"; supported versions: ` + supported + "."
+	}
+	return version, false, &Diagnostic{Start: start, End: end, Severity: SeverityError, Code: CodeUnsupportedVersion, Message: msg,
+		DocURL: "https://www.asyncapi.com/docs/reference/specification/v" + schemas.Latest() + "#A2SVersionString"}
+}

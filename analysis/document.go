@@ -1,0 +1,67 @@
+package analysis
+
+import (
+	"bytes"
+	"regexp"
+	"sync"
+
+	"asyncapi-ls/analysis/source"
+	"asyncapi-ls/analysis/syntax"
+)
+
+// Document is one immutable version of a text, parsed. Edits produce a new
+// Document; readers holding an older one keep a consistent view.
+type Document struct {
+	URI     string
+	Version int32
+	Text    []byte
+	Mapper  *source.Mapper
+
+	format syntax.Format
+	once   sync.Once
+	file   *syntax.File
+}
+
+// NewDocument wraps one version of a text. The URI (or path) decides JSON or
+// YAML by extension first, then by content. Parsing happens on first use, so
+// that recording an edit never waits for a parse.
+func NewDocument(uri string, version int32, text []byte) *Document {
+	return &Document{
+		URI:     uri,
+		Version: version,
+		Text:    text,
+		Mapper:  source.NewMapper(text),
+		format:  syntax.DetectFormat(uri, text),
+	}
+}
+
+// File returns the parse result, parsing once.
+func (d *Document) File() *syntax.File {
+	d.once.Do(func() { d.file = syntax.Parse(d.Text, d.format) })
+	return d.file
+}
+
+// Root is the parsed root value, or nil when the text did not parse.
+func (d *Document) Root() *syntax.Node { return d.File().Root }
+
+// asyncapiKeyLine finds a root "asyncapi" key in text that does not parse.
+var asyncapiKeyLine = regexp.MustCompile(`(?m)^(?:asyncapi|"asyncapi"|'asyncapi')\s*:|^\s*\{?\s*"asyncapi"\s*:`)
+
+// IsAsyncAPI reports whether the document is an AsyncAPI document: its root
+// mapping has an "asyncapi" key. A text that does not parse counts when such
+// a key is visible at the start of a line.
+func (d *Document) IsAsyncAPI() bool {
+	if root := d.Root(); root != nil {
+		return root.Kind == syntax.Mapping && root.Entry("asyncapi") != nil
+	}
+	if len(d.File().Errors) == 0 {
+		return false
+	}
+	return asyncapiKeyLine.Match(bytes.TrimPrefix(d.Text, []byte("\ufeff")))
+}
+
+// SpecVersion returns the value of the root "asyncapi" key and its node.
+func (d *Document) SpecVersion() (string, *syntax.Node) {
+	n := d.Root().Get("asyncapi")
+	return n.String(), n
+}

@@ -1,0 +1,211 @@
+package source
+
+import (
+	"errors"
+	"sync"
+	"unicode/utf8"
+)
+
+// Encoding is the unit an editor counts columns in.
+type Encoding uint8
+
+const (
+	UTF16 Encoding = iota // the LSP default
+	UTF8
+	UTF32
+)
+
+func (e Encoding) String() string {
+	switch e {
+	case UTF8:
+		return "utf-8"
+	case UTF32:
+		return "utf-32"
+	}
+	return "utf-16"
+}
+
+// Position is a zero-based line and a column counted in the mapper's encoding.
+type Position struct {
+	Line      int
+	Character int
+}
+
+// ErrOutOfRange reports a position or offset outside the text.
+var ErrOutOfRange = errors.New("position out of range")
+
+// Mapper converts between byte offsets and positions for one immutable text.
+// The line table is built on first use, so a version that is never queried
+// costs nothing.
+type Mapper struct {
+	text     []byte
+	once     sync.Once
+	lines    []int // byte offset where each line starts
+	asciiAll bool
+}
+
+// NewMapper returns a mapper over text. The caller must not modify text.
+func NewMapper(text []byte) *Mapper { return &Mapper{text: text} }
+
+// Text returns the mapped text.
+func (m *Mapper) Text() []byte { return m.text }
+
+func (m *Mapper) init() {
+	m.once.Do(func() {
+		m.lines = append(make([]int, 0, len(m.text)/32+1), 0)
+		ascii := true
+		for i := 0; i < len(m.text); i++ {
+			switch c := m.text[i]; {
+			case c == '\n':
+				m.lines = append(m.lines, i+1)
+			case c == '\r':
+				// "\r\n" is one line end, a lone "\r" is one too.
+				if i+1 < len(m.text) && m.text[i+1] == '\n' {
+					i++
+				}
+				m.lines = append(m.lines, i+1)
+			case c >= utf8.RuneSelf:
+				ascii = false
+			}
+		}
+		m.asciiAll = ascii
+	})
+}
+
+// LineCount is the number of lines; a final line end opens an empty last line.
+func (m *Mapper) LineCount() int {
+	m.init()
+	return len(m.lines)
+}
+
+// LineStart is the byte offset where line (zero-based) starts.
+func (m *Mapper) LineStart(line int) int {
+	m.init()
+	if line < 0 {
+		return 0
+	}
+	if line >= len(m.lines) {
+		return len(m.text)
+	}
+	return m.lines[line]
+}
+
+// lineContentEnd is the offset of the line end (before "\r\n", "\n" or "\r").
+func (m *Mapper) lineContentEnd(line int) int {
+	end := len(m.text)
+	if line+1 < len(m.lines) {
+		end = m.lines[line+1]
+		if end > 0 && m.text[end-1] == '\n' {
+			end--
+		}
+		if end > m.lines[line] && m.text[end-1] == '\r' {
+			end--
+		}
+	}
+	return end
+}
+
+// LineOf returns the zero-based line holding offset.
+func (m *Mapper) LineOf(offset int) int {
+	m.init()
+	lo, hi := 0, len(m.lines)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if m.lines[mid] <= offset {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return lo
+}
+
+// Position converts a byte offset into a position in enc. An offset inside a
+// multi-byte character is moved to that character's start.
+func (m *Mapper) Position(offset int, enc Encoding) (Position, error) {
+	if offset < 0 || offset > len(m.text) {
+		return Position{}, ErrOutOfRange
+	}
+	m.init()
+	line := m.LineOf(offset)
+	start := m.lines[line]
+	if end := m.lineContentEnd(line); offset > end {
+		offset = end // inside a "\r\n": report the line end
+	}
+	if m.asciiAll || enc == UTF8 {
+		return Position{Line: line, Character: offset - start}, nil
+	}
+	return Position{Line: line, Character: units(m.text[start:offset], enc)}, nil
+}
+
+// Offset converts a position in enc into a byte offset. A character past the
+// end of its line is clamped to the line end (LSP says so); a line past the
+// end of the text is an error.
+func (m *Mapper) Offset(p Position, enc Encoding) (int, error) {
+	m.init()
+	if p.Line < 0 || p.Character < 0 {
+		return 0, ErrOutOfRange
+	}
+	if p.Line >= len(m.lines) {
+		if p.Line == len(m.lines) && p.Character == 0 {
+			return len(m.text), nil // the position just after the last line end
+		}
+		return 0, ErrOutOfRange
+	}
+	start, end := m.lines[p.Line], m.lineContentEnd(p.Line)
+	if m.asciiAll || enc == UTF8 {
+		off := start + p.Character
+		if off > end {
+			off = end
+		}
+		if enc == UTF8 {
+			for off > start && off < end && !utf8.RuneStart(m.text[off]) {
+				off--
+			}
+		}
+		return off, nil
+	}
+	col := 0
+	off := start
+	for off < end && col < p.Character {
+		r, size := utf8.DecodeRune(m.text[off:])
+		n := 1
+		if enc == UTF16 && r >= 0x10000 && r != utf8.RuneError {
+			n = 2
+		}
+		if col+n > p.Character {
+			break // inside a surrogate pair: stay before the character
+		}
+		col += n
+		off += size
+	}
+	return off, nil
+}
+
+// Column returns the 1-based line and 1-based column (in characters) of offset,
+// the form command-line output uses.
+func (m *Mapper) Column(offset int) (line, col int) {
+	p, err := m.Position(min(max(offset, 0), len(m.text)), UTF32)
+	if err != nil {
+		return 1, 1
+	}
+	return p.Line + 1, p.Character + 1
+}
+
+// units counts code units of b in enc. Invalid bytes count one unit each.
+func units(b []byte, enc Encoding) int {
+	n := 0
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		b = b[size:]
+		switch {
+		case enc == UTF8:
+			n += size
+		case enc == UTF16 && r >= 0x10000:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
+}

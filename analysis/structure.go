@@ -1,0 +1,57 @@
+package analysis
+
+import (
+	"asyncapi-ls/analysis/syntax"
+	"asyncapi-ls/schemas"
+)
+
+// structure validates the document against the official JSON Schema of its
+// exact version and places each problem on the smallest right span.
+func structure(d *Document, version string) []Diagnostic {
+	data, err := d.Root().Data()
+	if err != nil {
+		return []Diagnostic{{Start: d.Root().Start, End: d.Root().Start, Severity: SeverityError, Code: CodeTooLarge, Message: err.Error() + "; structure checks were skipped."}}
+	}
+	problems, err := schemas.Validate(version, data)
+	if err != nil {
+		return []Diagnostic{{Start: d.Root().Start, End: d.Root().Start, Severity: SeverityError, Code: "schema-unavailable", Message: "The AsyncAPI schema could not be applied: " + err.Error()}}
+	}
+	out := make([]Diagnostic, 0, len(problems))
+	for _, p := range problems {
+		start, end := problemSpan(d.Root(), p.Path, p.OnKey)
+		out = append(out, Diagnostic{Start: start, End: end, Severity: SeverityError, Code: p.Code, Message: p.Message, DocURL: p.DocURL, Suggestion: p.Suggestion})
+	}
+	return out
+}
+
+// problemSpan maps an instance path to text: a key when asked for, a scalar's
+// own text, and for a block collection the key that introduces it (a whole
+// mapping would underline half the file).
+func problemSpan(root *syntax.Node, path []string, onKey bool) (int, int) {
+	for len(path) > 0 && root.Find(path...) == nil && !onKey {
+		path = path[:len(path)-1]
+	}
+	if len(path) == 0 {
+		if k := root.Entry("asyncapi"); k != nil {
+			return k.Key.Start, k.Key.End
+		}
+		return root.Start, root.Start
+	}
+	pair := root.FindPair(path...)
+	if onKey && pair != nil {
+		return pair.Key.Start, pair.Key.End
+	}
+	n := root.Find(path...)
+	if n == nil {
+		return problemSpan(root, path[:len(path)-1], false)
+	}
+	if r := n.Resolve(); r != nil && (r.Kind == syntax.Scalar || r.Flow) || pair == nil {
+		if n.End > n.Start {
+			return n.Start, n.End
+		}
+	}
+	if pair != nil {
+		return pair.Key.Start, pair.Key.End
+	}
+	return n.Start, n.Start
+}

@@ -1,0 +1,72 @@
+package syntax
+
+import (
+	"bytes"
+	"path"
+	"strings"
+)
+
+// Format is the notation of a document.
+type Format uint8
+
+const (
+	YAML Format = iota
+	JSON
+)
+
+func (f Format) String() string {
+	if f == JSON {
+		return "JSON"
+	}
+	return "YAML"
+}
+
+// Error is a syntax error at the byte span [Start, End).
+type Error struct {
+	Start, End int
+	Message    string
+}
+
+// File is the parse result of one text.
+type File struct {
+	Format Format
+	Root   *Node // nil when the text holds no value or could not be parsed
+	Errors []Error
+	// ExtraDocuments holds the start offset of every YAML document after the
+	// first ("---" separated); only the first is analysed.
+	ExtraDocuments []int
+	// BOM is true when the text starts with a UTF-8 byte order mark.
+	BOM bool
+	// Duplicates lists every key that repeats an earlier key of its mapping.
+	Duplicates []*Node
+}
+
+// DetectFormat decides JSON or YAML from the file name, then from the content:
+// a document whose first significant character opens a JSON object is JSON.
+func DetectFormat(name string, text []byte) Format {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".json":
+		return JSON
+	case ".yaml", ".yml":
+		return YAML
+	}
+	t := bytes.TrimLeft(bytes.TrimPrefix(text, bom), " \t\r\n")
+	if len(t) > 0 && t[0] == '{' {
+		return JSON
+	}
+	return YAML
+}
+
+var bom = []byte{0xEF, 0xBB, 0xBF}
+
+// Parse parses text as format. It never fails: problems become Errors, and as
+// much of the tree as could be read is returned.
+func Parse(text []byte, format Format) *File {
+	f := &File{Format: format, BOM: bytes.HasPrefix(text, bom)}
+	if format == JSON {
+		parseJSON(text, f)
+	} else {
+		parseYAML(text, f)
+	}
+	return f
+}

@@ -1,0 +1,82 @@
+package syntax
+
+// Kind is the shape of a node.
+type Kind uint8
+
+const (
+	Scalar Kind = iota
+	Mapping
+	Sequence
+	Alias
+)
+
+// Node is a YAML or JSON value with the byte span [Start, End) of its text.
+// A key with no value gets a Scalar node with tag "!!null" and an empty span
+// just after the colon.
+type Node struct {
+	Kind   Kind
+	Start  int
+	End    int
+	Value  string // decoded scalar text; the anchor name for an Alias
+	Tag    string // resolved tag: !!str, !!int, !!float, !!bool, !!null, !!map, !!seq or a custom one
+	Quoted bool   // a quoted scalar (a JSON string is always quoted)
+	Flow   bool   // a flow collection ({} or [])
+	Pairs  []Pair // Mapping entries in source order
+	Items  []*Node
+	Target *Node // what an Alias points to
+}
+
+// Pair is one mapping entry.
+type Pair struct {
+	Key   *Node
+	Value *Node
+}
+
+// IsNull reports whether n is absent or an explicit null.
+func (n *Node) IsNull() bool { return n == nil || (n.Kind == Scalar && n.Tag == "!!null") }
+
+// Resolve follows an alias to its target.
+func (n *Node) Resolve() *Node {
+	for i := 0; n != nil && n.Kind == Alias && i < 64; i++ {
+		n = n.Target
+	}
+	return n
+}
+
+// Entry returns the pair whose key is key, or nil. With duplicate keys the
+// last one wins, as in the parsed data.
+func (n *Node) Entry(key string) *Pair {
+	n = n.Resolve()
+	if n == nil || n.Kind != Mapping {
+		return nil
+	}
+	for i := len(n.Pairs) - 1; i >= 0; i-- {
+		if n.Pairs[i].Key.Value == key {
+			return &n.Pairs[i]
+		}
+	}
+	return nil
+}
+
+// Get returns the value under key, or nil.
+func (n *Node) Get(key string) *Node {
+	if p := n.Entry(key); p != nil {
+		return p.Value
+	}
+	return nil
+}
+
+// String returns the scalar text of n, or "" when n is not a scalar.
+func (n *Node) String() string {
+	n = n.Resolve()
+	if n == nil || n.Kind != Scalar || n.Tag == "!!null" {
+		return ""
+	}
+	return n.Value
+}
+
+// Contains reports whether offset lies within n's span (end inclusive, so
+// that a cursor just after a word still belongs to it).
+func (n *Node) Contains(offset int) bool {
+	return n != nil && offset >= n.Start && offset <= n.End
+}

@@ -1,0 +1,267 @@
+package syntax
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"unicode/utf8"
+
+	"asyncapi-ls/analysis/source"
+
+	"go.yaml.in/yaml/v3"
+)
+
+func parseYAML(text []byte, f *File) {
+	lines := source.NewMapper(text)
+	dec := yaml.NewDecoder(bytes.NewReader(text))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if !errors.Is(err, io.EOF) {
+			f.Errors = append(f.Errors, locateYAMLError(text, lines, err))
+		}
+		return
+	}
+	b := yamlBuilder{text: text, lines: lines, file: f, anchors: map[*yaml.Node]*Node{}}
+	if len(doc.Content) > 0 {
+		f.Root = b.node(doc.Content[0])
+		b.linkAliases()
+	}
+	for {
+		var next yaml.Node
+		err := dec.Decode(&next)
+		if err != nil {
+			if !errors.Is(err, io.EOF) {
+				f.Errors = append(f.Errors, locateYAMLError(text, lines, err))
+			}
+			break
+		}
+		f.ExtraDocuments = append(f.ExtraDocuments, b.offset(next.Line, next.Column))
+	}
+}
+
+type yamlBuilder struct {
+	text    []byte
+	lines   *source.Mapper
+	file    *File
+	anchors map[*yaml.Node]*Node
+	aliases []*Node
+	targets []*yaml.Node
+}
+
+// offset converts yaml's 1-based line and rune column into a byte offset.
+func (b *yamlBuilder) offset(line, col int) int {
+	off := b.lines.LineStart(line - 1)
+	if line == 1 && b.file.BOM {
+		off += len(bom)
+	}
+	for i := 1; i < col && off < len(b.text); i++ {
+		_, size := utf8.DecodeRune(b.text[off:])
+		off += size
+	}
+	return off
+}
+
+func (b *yamlBuilder) node(y *yaml.Node) *Node {
+	start := b.offset(y.Line, y.Column)
+	n := &Node{Tag: y.ShortTag(), Start: start}
+	if y.Anchor != "" {
+		b.anchors[y] = n
+	}
+	switch y.Kind {
+	case yaml.MappingNode:
+		n.Kind = Mapping
+		n.Flow = y.Style&yaml.FlowStyle != 0
+		n.Start = skipProperties(b.text, start)
+		seen := make(map[string]bool, len(y.Content)/2)
+		for i := 0; i+1 < len(y.Content); i += 2 {
+			p := Pair{Key: b.node(y.Content[i]), Value: b.node(y.Content[i+1])}
+			if p.Key.Kind == Scalar && p.Key.Tag != "!!merge" {
+				if seen[p.Key.Value] {
+					b.file.Duplicates = append(b.file.Duplicates, p.Key)
+				}
+				seen[p.Key.Value] = true
+			}
+			n.Pairs = append(n.Pairs, p)
+		}
+		n.End = b.collectionEnd(n, '{', '}')
+	case yaml.SequenceNode:
+		n.Kind = Sequence
+		n.Flow = y.Style&yaml.FlowStyle != 0
+		n.Start = skipProperties(b.text, start)
+		for _, c := range y.Content {
+			n.Items = append(n.Items, b.node(c))
+		}
+		n.End = b.collectionEnd(n, '[', ']')
+	case yaml.AliasNode:
+		n.Kind = Alias
+		n.Value = y.Value
+		n.End = min(start+1+len(y.Value), len(b.text))
+		b.aliases = append(b.aliases, n)
+		b.targets = append(b.targets, y.Alias)
+	default:
+		n.Kind = Scalar
+		n.Value = y.Value
+		n.Quoted = y.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0
+		n.Start = skipProperties(b.text, start)
+		if n.Tag == "!!null" && y.Value == "" {
+			n.Start, n.End = start, start
+		} else {
+			n.End = scalarEnd(b.text, n.Start, y)
+		}
+	}
+	return n
+}
+
+func (b *yamlBuilder) linkAliases() {
+	for i, a := range b.aliases {
+		a.Target = b.anchors[b.targets[i]]
+	}
+}
+
+// collectionEnd is the end of the last child for a block collection, and the
+// closing bracket for a flow one.
+func (b *yamlBuilder) collectionEnd(n *Node, open, close byte) int {
+	end := n.Start
+	if k := len(n.Pairs); k > 0 {
+		end = max(n.Pairs[k-1].Value.End, n.Pairs[k-1].Key.End)
+	}
+	if k := len(n.Items); k > 0 {
+		end = n.Items[k-1].End
+	}
+	if !n.Flow {
+		return end
+	}
+	if end == n.Start && end < len(b.text) && b.text[end] == open {
+		end++
+	}
+	depth := 0
+	for i := end; i < len(b.text); i++ {
+		switch b.text[i] {
+		case '#':
+			for i < len(b.text) && b.text[i] != '\n' {
+				i++
+			}
+		case open:
+			depth++
+		case close:
+			if depth == 0 {
+				return i + 1
+			}
+			depth--
+		}
+	}
+	return end
+}
+
+// skipProperties moves past an anchor (&a) and a tag (!t) before a value.
+func skipProperties(text []byte, i int) int {
+	for i < len(text) && (text[i] == '&' || text[i] == '!') {
+		for i < len(text) && !isSpace(text[i]) {
+			i++
+		}
+		for i < len(text) && isSpace(text[i]) {
+			i++
+		}
+	}
+	return i
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// scalarEnd computes where a scalar's text ends, since yaml nodes carry only a
+// start: quoted scalars end at the closing quote, block scalars at their last
+// content line, plain scalars where their (folded) value is used up.
+func scalarEnd(text []byte, start int, y *yaml.Node) int {
+	switch {
+	case y.Style&yaml.DoubleQuotedStyle != 0:
+		for i := start + 1; i < len(text); i++ {
+			switch text[i] {
+			case '\\':
+				i++
+			case '"':
+				return i + 1
+			}
+		}
+		return len(text)
+	case y.Style&yaml.SingleQuotedStyle != 0:
+		for i := start + 1; i < len(text); i++ {
+			if text[i] == '\'' {
+				if i+1 < len(text) && text[i+1] == '\'' {
+					i++
+					continue
+				}
+				return i + 1
+			}
+		}
+		return len(text)
+	case y.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0:
+		return blockScalarEnd(text, start)
+	}
+	return plainEnd(text, start, y.Value)
+}
+
+func plainEnd(text []byte, start int, value string) int {
+	i := start
+	for j := 0; j < len(value); j++ {
+		c := value[j]
+		if c == ' ' || c == '\n' {
+			if i < len(text) && text[i] == c && c == ' ' {
+				i++
+				continue
+			}
+			for i < len(text) && isSpace(text[i]) {
+				i++
+			}
+			continue
+		}
+		if i >= len(text) || text[i] != c {
+			return lineEnd(text, start) // a form we do not mirror: stop at the line end
+		}
+		i++
+	}
+	return i
+}
+
+func lineEnd(text []byte, i int) int {
+	for i < len(text) && text[i] != '\n' && text[i] != '\r' {
+		i++
+	}
+	return i
+}
+
+// blockScalarEnd ends a | or > scalar at its last non-empty content line.
+func blockScalarEnd(text []byte, start int) int {
+	i := lineEnd(text, start)
+	end := i
+	indent := -1
+	for i < len(text) {
+		// step over the line break
+		if text[i] == '\r' {
+			i++
+		}
+		if i < len(text) && text[i] == '\n' {
+			i++
+		}
+		lineStart := i
+		for i < len(text) && text[i] == ' ' {
+			i++
+		}
+		le := lineEnd(text, i)
+		if le == i { // blank line: part of the scalar only if content follows
+			i = le
+			if i >= len(text) {
+				break
+			}
+			continue
+		}
+		if indent < 0 {
+			indent = i - lineStart
+		}
+		if i-lineStart < indent || indent == 0 {
+			break
+		}
+		end = le
+		i = le
+	}
+	return end
+}

@@ -1,0 +1,51 @@
+// Command asyncapi-ls is the AsyncAPI language server (LSP over stdio) and its
+// command-line checker. It wires flags, logging and the process exit code;
+// all behaviour lives in server/ and analysis/.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "check":
+			return runCheck(args[1:], stdout, stderr)
+		case "version", "--version", "-version":
+			fmt.Fprintln(stdout, "asyncapi-ls", version)
+			return 0
+		case "help", "-h", "-help", "--help":
+			fmt.Fprint(stdout, usage)
+			return 0
+		}
+	}
+	return runServe(args, stdin, stdout, stderr)
+}
+
+const usage = `asyncapi-ls — a language server for AsyncAPI 2.0–3.1 documents (YAML and JSON)
+
+Usage:
+  asyncapi-ls [--stdio] [--log-file PATH] [--log-level LEVEL]
+      Serve the Language Server Protocol on stdin/stdout.
+  asyncapi-ls check [--format text|json] PATH...
+      Print the diagnostics of AsyncAPI documents (files or folders) as
+      file:line:col: severity: message [code]. Exit status: 0 no errors,
+      1 errors found, 2 usage or I/O error.
+  asyncapi-ls version
+      Print the version.
+
+Flags for serving:
+  --stdio            speak LSP on stdin/stdout (the default)
+  --log-file PATH    write logs to PATH instead of stderr
+  --log-level LEVEL  debug, info, warn or error (default info)
+`

@@ -1,0 +1,143 @@
+package server
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"asyncapi-ls/analysis"
+
+	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
+	"go.uber.org/zap"
+)
+
+// diagnostics debounces analysis per document, cancels a run when a newer
+// edit arrives, and publishes only results computed on the version that is
+// still current. It is the one place that publishes.
+type diagnostics struct {
+	s        *Server
+	debounce time.Duration
+
+	mu      sync.Mutex
+	pending map[uri.URI]*diagRun
+	stopped bool
+	wg      sync.WaitGroup
+}
+
+type diagRun struct {
+	timer  *time.Timer
+	cancel context.CancelFunc
+}
+
+func newDiagnostics(s *Server, debounce time.Duration) *diagnostics {
+	return &diagnostics{s: s, debounce: debounce, pending: map[uri.URI]*diagRun{}}
+}
+
+func (d *diagnostics) schedule(u uri.URI, doc *analysis.Document) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.stopped {
+		return
+	}
+	if prev := d.pending[u]; prev != nil {
+		prev.timer.Stop()
+		prev.cancel()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	run := &diagRun{cancel: cancel}
+	d.wg.Add(1)
+	run.timer = time.AfterFunc(d.debounce, func() {
+		defer d.wg.Done()
+		d.run(ctx, u, doc)
+	})
+	d.pending[u] = run
+}
+
+// clear drops pending work for a closed document and empties its diagnostics.
+func (d *diagnostics) clear(u uri.URI) {
+	d.mu.Lock()
+	if prev := d.pending[u]; prev != nil {
+		if prev.timer.Stop() {
+			d.wg.Done()
+		}
+		prev.cancel()
+		delete(d.pending, u)
+	}
+	d.mu.Unlock()
+	d.publish(u, nil, []protocol.Diagnostic{})
+}
+
+func (d *diagnostics) stop() {
+	d.mu.Lock()
+	d.stopped = true
+	for u, run := range d.pending {
+		if run.timer.Stop() {
+			d.wg.Done()
+		}
+		run.cancel()
+		delete(d.pending, u)
+	}
+	d.mu.Unlock()
+	d.wg.Wait()
+}
+
+func (d *diagnostics) run(ctx context.Context, u uri.URI, doc *analysis.Document) {
+	defer func() {
+		if r := recover(); r != nil {
+			d.s.log.Error("diagnostics panic", zap.String("uri", string(u)), zap.Any("panic", r), zap.Stack("stack"))
+		}
+	}()
+	if ctx.Err() != nil {
+		return
+	}
+	start := time.Now()
+	found := analysis.Analyze(doc)
+	if ctx.Err() != nil || d.s.docs.get(u) != doc {
+		return // a newer version is on its way
+	}
+	out := make([]protocol.Diagnostic, 0, len(found))
+	for _, f := range found {
+		out = append(out, d.s.toProtocolDiagnostic(doc, f))
+	}
+	d.s.log.Debug("diagnostics", zap.String("uri", string(u)), zap.Int32("version", doc.Version),
+		zap.Int("count", len(out)), zap.Duration("took", time.Since(start)))
+	d.publish(u, &doc.Version, out)
+}
+
+func (d *diagnostics) publish(u uri.URI, version *int32, diags []protocol.Diagnostic) {
+	params := &protocol.PublishDiagnosticsParams{URI: u, Diagnostics: diags}
+	if version != nil {
+		params.Version = protocol.NewOptional(*version)
+	}
+	if err := d.s.client.PublishDiagnostics(context.Background(), params); err != nil {
+		d.s.log.Warn("publishDiagnostics failed", zap.Error(err))
+	}
+}
+
+func (s *Server) toProtocolDiagnostic(doc *analysis.Document, f analysis.Diagnostic) protocol.Diagnostic {
+	out := protocol.Diagnostic{
+		Range:    s.rangeOf(doc.Mapper, f.Start, f.End),
+		Severity: protocol.DiagnosticSeverity(f.Severity),
+		Code:     protocol.String(f.Code),
+		Source:   protocol.NewOptional("asyncapi"),
+		Message:  protocol.String(f.Message),
+	}
+	if f.DocURL != "" {
+		out.CodeDescription = protocol.CodeDescription{Href: uri.URI(f.DocURL)}
+	}
+	for _, r := range f.Related {
+		target := uri.URI(r.URI)
+		mapper := doc.Mapper
+		if r.URI == "" || target == uri.URI(doc.URI) {
+			target = uri.URI(doc.URI)
+		} else if other := s.docs.get(target); other != nil {
+			mapper = other.Mapper
+		}
+		out.RelatedInformation = append(out.RelatedInformation, protocol.DiagnosticRelatedInformation{
+			Location: protocol.Location{URI: target, Range: s.rangeOf(mapper, r.Start, r.End)},
+			Message:  r.Message,
+		})
+	}
+	return out
+}

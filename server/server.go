@@ -1,0 +1,111 @@
+package server
+
+import (
+	"context"
+	"io"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"asyncapi-ls/analysis/source"
+
+	"go.lsp.dev/jsonrpc2"
+	"go.lsp.dev/protocol"
+	"go.uber.org/zap"
+)
+
+const (
+	stateNew int32 = iota
+	stateRunning
+	stateShutdown
+)
+
+// Options tune a server; the zero value is usable.
+type Options struct {
+	Logger  *zap.Logger
+	Version string
+	// Debounce is the pause after an edit before diagnostics are computed.
+	Debounce time.Duration
+}
+
+// Server is one LSP session.
+type Server struct {
+	protocol.UnimplementedServer
+
+	log      *zap.Logger
+	version  string
+	client   protocol.Client
+	state    atomic.Int32
+	exited   chan struct{}
+	exitOnce sync.Once
+
+	encoding source.Encoding
+	docs     *documents
+	diags    *diagnostics
+}
+
+// New returns a server ready to Serve one connection.
+func New(opts Options) *Server {
+	if opts.Logger == nil {
+		opts.Logger = zap.NewNop()
+	}
+	if opts.Debounce == 0 {
+		opts.Debounce = 50 * time.Millisecond
+	}
+	s := &Server{log: opts.Logger, version: opts.Version, exited: make(chan struct{}), docs: newDocuments()}
+	s.diags = newDiagnostics(s, opts.Debounce)
+	return s
+}
+
+// Serve speaks LSP over rwc until exit or end of input, and returns the
+// process exit code: 0 after shutdown then exit, 1 otherwise.
+func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
+	conn := jsonrpc2.NewConn(jsonrpc2.NewHeaderStream(rwc), jsonrpc2.WithCodec(codec{}))
+	// The client dispatcher exists before the first message is read.
+	s.client = protocol.ClientDispatcher(conn)
+	var cancels cancellation
+	handler := recoverPanics(s.log, s.lifecycle(cancels.wrap(paramlessUnknown(protocol.ServerHandler(s, nil)))))
+	conn.Go(ctx, handler)
+	select {
+	case <-conn.Done():
+	case <-s.exited:
+	case <-ctx.Done():
+	}
+	s.diags.stop()
+	// Close waits for the read loop, and a blocking read on a terminal or
+	// pipe stdin may never return: after exit, do not wait long for it.
+	closed := make(chan struct{})
+	go func() { conn.Close(); close(closed) }()
+	select {
+	case <-closed:
+		if err := conn.Err(); err != nil {
+			s.log.Info("connection ended", zap.Error(err))
+		}
+	case <-time.After(time.Second):
+	}
+	if s.state.Load() == stateShutdown {
+		return 0
+	}
+	return 1
+}
+
+// Shutdown stops diagnostics work; only exit is accepted afterwards.
+func (s *Server) Shutdown(ctx context.Context) error {
+	s.state.Store(stateShutdown)
+	s.diags.stop()
+	return nil
+}
+
+// Exit ends Serve.
+func (s *Server) Exit(ctx context.Context) error {
+	s.exitOnce.Do(func() { close(s.exited) })
+	return nil
+}
+
+// Request answers every method we do not implement.
+func (s *Server) Request(ctx context.Context, method string, params any) (any, error) {
+	return nil, jsonrpc2.ErrMethodNotFound
+}
+
+// SetTrace is accepted and ignored: logs go to the log file, not the client.
+func (s *Server) SetTrace(ctx context.Context, params *protocol.SetTraceParams) error { return nil }

@@ -1,0 +1,83 @@
+package server
+
+import (
+	"context"
+
+	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/source"
+
+	"go.lsp.dev/protocol"
+	"go.uber.org/zap"
+)
+
+// Text-sync notifications run inline on the read loop, in wire order, and
+// never call jsonrpc2.Async: every later request must see their effect.
+
+func (s *Server) DidOpen(ctx context.Context, params *protocol.DidOpenTextDocumentParams) error {
+	item := params.TextDocument
+	doc := analysis.NewDocument(string(item.URI), item.Version, []byte(item.Text))
+	s.docs.set(item.URI, doc)
+	s.diags.schedule(item.URI, doc)
+	return nil
+}
+
+func (s *Server) DidChange(ctx context.Context, params *protocol.DidChangeTextDocumentParams) error {
+	u := params.TextDocument.URI
+	old := s.docs.get(u)
+	if old == nil {
+		s.log.Warn("didChange for a document that is not open", zap.String("uri", string(u)))
+		return nil
+	}
+	if params.TextDocument.Version <= old.Version {
+		s.log.Warn("didChange with an old version ignored", zap.String("uri", string(u)),
+			zap.Int32("have", old.Version), zap.Int32("got", params.TextDocument.Version))
+		return nil
+	}
+	text := s.applyChanges(old.Text, old.Mapper, params.ContentChanges)
+	doc := analysis.NewDocument(string(u), params.TextDocument.Version, text)
+	s.docs.set(u, doc)
+	s.diags.schedule(u, doc)
+	return nil
+}
+
+func (s *Server) DidClose(ctx context.Context, params *protocol.DidCloseTextDocumentParams) error {
+	u := params.TextDocument.URI
+	s.docs.remove(u)
+	s.diags.clear(u)
+	return nil
+}
+
+func (s *Server) DidSave(ctx context.Context, params *protocol.DidSaveTextDocumentParams) error { return nil }
+
+// applyChanges applies LSP content changes in order; each range is relative
+// to the text left by the previous change.
+func (s *Server) applyChanges(text []byte, mapper *source.Mapper, changes []protocol.TextDocumentContentChangeEvent) []byte {
+	for _, change := range changes {
+		switch c := change.(type) {
+		case *protocol.TextDocumentContentChangeWholeDocument:
+			text = []byte(c.Text)
+		case *protocol.TextDocumentContentChangePartial:
+			start, errStart := s.offset(mapper, c.Range.Start)
+			end, errEnd := s.offset(mapper, c.Range.End)
+			if errStart != nil || errEnd != nil || end < start {
+				// A range past the text is clamped rather than dropped, so the
+				// text stays as close to the client's as we can make it.
+				s.log.Warn("didChange range out of bounds; clamped", zap.Any("range", c.Range), zap.Int("length", len(text)))
+				start, end = s.clampedOffset(mapper, c.Range.Start), s.clampedOffset(mapper, c.Range.End)
+				if end < start {
+					start, end = end, start
+				}
+			}
+			next, err := source.Apply(text, source.Edit{Start: start, End: end, Text: c.Text})
+			if err != nil {
+				s.log.Error("didChange could not be applied", zap.Error(err))
+				continue
+			}
+			text = next
+		default:
+			continue
+		}
+		mapper = source.NewMapper(text)
+	}
+	return text
+}
