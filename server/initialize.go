@@ -31,7 +31,9 @@ func (s *Server) Initialize(ctx context.Context, params *protocol.InitializePara
 }
 
 // Initialized needs no answer.
-func (s *Server) Initialized(ctx context.Context, params *protocol.InitializedParams) error { return nil }
+func (s *Server) Initialized(ctx context.Context, params *protocol.InitializedParams) error {
+	return nil
+}
 
 func negotiateEncoding(general *protocol.GeneralClientCapabilities) source.Encoding {
 	if general == nil {

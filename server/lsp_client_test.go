@@ -89,7 +89,7 @@ func (s *session) open(u uri.URI, version int32, text string) {
 func (s *session) change(u uri.URI, version int32, changes ...protocol.TextDocumentContentChangeEvent) {
 	s.t.Helper()
 	err := s.server.DidChange(context.Background(), &protocol.DidChangeTextDocumentParams{
-		TextDocument: protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: u}, Version: version},
+		TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: u}, Version: version},
 		ContentChanges: changes})
 	if err != nil {
 		s.t.Fatalf("didChange: %v", err)

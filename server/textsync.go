@@ -47,7 +47,9 @@ func (s *Server) DidClose(ctx context.Context, params *protocol.DidCloseTextDocu
 	return nil
 }
 
-func (s *Server) DidSave(ctx context.Context, params *protocol.DidSaveTextDocumentParams) error { return nil }
+func (s *Server) DidSave(ctx context.Context, params *protocol.DidSaveTextDocumentParams) error {
+	return nil
+}
 
 // applyChanges applies LSP content changes in order; each range is relative
 // to the text left by the previous change.

@@ -170,7 +170,9 @@ func TestAliasBombIsBounded(t *testing.T) {
 	}
 }
 
-func itoa(i int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + string(rune('0'+i/10)) + string(rune('0'+i%10))) }
+func itoa(i int) string {
+	return strings.TrimSpace(strings.Repeat(" ", 0) + string(rune('0'+i/10)) + string(rune('0'+i%10)))
+}
 
 func TestAtOffset(t *testing.T) {
 	doc := "channels:\n  user:\n    address: users/{id}\n"

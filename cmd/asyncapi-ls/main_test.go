@@ -203,7 +203,10 @@ func (p *lspProcess) await(match func(map[string]any) bool) map[string]any {
 }
 
 func responseTo(id int) func(map[string]any) bool {
-	return func(m map[string]any) bool { v, ok := m["id"].(float64); return ok && int(v) == id && m["method"] == nil }
+	return func(m map[string]any) bool {
+		v, ok := m["id"].(float64)
+		return ok && int(v) == id && m["method"] == nil
+	}
 }
 
 func (p *lspProcess) exitCode() int {
