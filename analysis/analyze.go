@@ -8,26 +8,61 @@ import (
 	"asyncapi-ls/schemas"
 )
 
+// Options carry what an analysis may use beyond the document itself. The
+// server and the check command build them the same way, so the editor and CI
+// see the same diagnostics.
+type Options struct {
+	// Resolver loads other documents for file references; nil means only
+	// references inside the document are followed.
+	Resolver Resolver
+}
+
+// Resolver loads the document at an absolute URI: an open editor buffer when
+// there is one, otherwise the file on disk (regular files only, size-capped).
+type Resolver interface {
+	Load(uri string) (*Document, error)
+}
+
+// Pass is one analysis run over one document version: what every check reads.
+type Pass struct {
+	Doc     *Document
+	Root    *syntax.Node
+	Version string // the supported "asyncapi" version, "" when unsupported
+	Options Options
+}
+
+// check is one family of diagnostics, run on every parsed AsyncAPI document.
+type check func(p *Pass) []Diagnostic
+
+// checks run in this order after syntax and version checks; each lives in its
+// own file.
+var checks = []check{
+	duplicateKeys,
+	extraDocuments,
+	structure,
+}
+
 // Analyze returns every diagnostic of d. A document that is not AsyncAPI
 // gets none: the server is also handed unrelated YAML and JSON files.
-func Analyze(d *Document) []Diagnostic {
+func Analyze(d *Document, opts Options) []Diagnostic {
 	if !d.IsAsyncAPI() {
 		return nil
 	}
-	var out []Diagnostic
-	out = append(out, syntaxDiagnostics(d)...)
+	out := syntaxDiagnostics(d)
 	root := d.Root()
 	if root == nil {
 		return out
 	}
-	out = append(out, duplicateKeys(d)...)
-	out = append(out, extraDocuments(d)...)
+	p := &Pass{Doc: d, Root: root, Options: opts}
 	version, ok, diag := checkVersion(d)
 	if diag != nil {
 		out = append(out, *diag)
 	}
 	if ok {
-		out = append(out, structure(d, version)...)
+		p.Version = version
+	}
+	for _, c := range checks {
+		out = append(out, c(p)...)
 	}
 	return out
 }
@@ -62,16 +97,17 @@ func firstInvalidUTF8(text []byte) int {
 	return -1
 }
 
-func duplicateKeys(d *Document) []Diagnostic {
+func duplicateKeys(p *Pass) []Diagnostic {
 	var out []Diagnostic
-	for _, k := range d.File().Duplicates {
+	for _, k := range p.Doc.File().Duplicates {
 		out = append(out, Diagnostic{Start: k.Start, End: k.End, Severity: SeverityError, Code: CodeDuplicateKey,
 			Message: `Duplicate key "` + k.Value + `": an earlier entry of the same mapping has it, and this one overrides it.`})
 	}
 	return out
 }
 
-func extraDocuments(d *Document) []Diagnostic {
+func extraDocuments(p *Pass) []Diagnostic {
+	d := p.Doc
 	if len(d.File().ExtraDocuments) == 0 {
 		return nil
 	}

@@ -7,7 +7,11 @@ import (
 
 // structure validates the document against the official JSON Schema of its
 // exact version and places each problem on the smallest right span.
-func structure(d *Document, version string) []Diagnostic {
+func structure(p *Pass) []Diagnostic {
+	if p.Version == "" {
+		return nil
+	}
+	d, version := p.Doc, p.Version
 	data, err := d.Root().Data()
 	if err != nil {
 		return []Diagnostic{{Start: d.Root().Start, End: d.Root().Start, Severity: SeverityError, Code: CodeTooLarge, Message: err.Error() + "; structure checks were skipped."}}
@@ -17,9 +21,9 @@ func structure(d *Document, version string) []Diagnostic {
 		return []Diagnostic{{Start: d.Root().Start, End: d.Root().Start, Severity: SeverityError, Code: "schema-unavailable", Message: "The AsyncAPI schema could not be applied: " + err.Error()}}
 	}
 	out := make([]Diagnostic, 0, len(problems))
-	for _, p := range problems {
-		start, end := problemSpan(d.Root(), p.Path, p.OnKey)
-		out = append(out, Diagnostic{Start: start, End: end, Severity: SeverityError, Code: p.Code, Message: p.Message, DocURL: p.DocURL, Suggestion: p.Suggestion})
+	for _, pr := range problems {
+		start, end := problemSpan(d.Root(), pr.Path, pr.OnKey)
+		out = append(out, Diagnostic{Start: start, End: end, Severity: SeverityError, Code: pr.Code, Message: pr.Message, DocURL: pr.DocURL, Suggestion: pr.Suggestion})
 	}
 	return out
 }

@@ -92,7 +92,7 @@ func (d *diagnostics) run(ctx context.Context, u uri.URI, doc *analysis.Document
 		return
 	}
 	start := time.Now()
-	found := analysis.Analyze(doc)
+	found := analysis.Analyze(doc, analysis.Options{})
 	if ctx.Err() != nil || d.s.docs.get(u) != doc {
 		return // a newer version is on its way
 	}

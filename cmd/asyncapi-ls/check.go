@@ -137,7 +137,7 @@ func checkFile(path string) (*fileResult, error) {
 		return nil, nil
 	}
 	res := &fileResult{Path: path, Diagnostics: []checkDiagnostic{}}
-	for _, d := range analysis.Analyze(doc) {
+	for _, d := range analysis.Analyze(doc, analysis.Options{}) {
 		line, col := doc.Mapper.Column(d.Start)
 		endLine, endCol := doc.Mapper.Column(d.End)
 		res.Diagnostics = append(res.Diagnostics, checkDiagnostic{Line: line, Column: col, EndLine: endLine, EndColumn: endCol,
