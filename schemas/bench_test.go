@@ -75,3 +75,55 @@ func benchValidate(b *testing.B, doc map[string]any) {
 		}
 	}
 }
+
+// A payload schema nested 60 levels deep, with a mistake at the bottom.
+func BenchmarkValidateDeepSchema(b *testing.B) {
+	leaf := map[string]any{"type": "strin"}
+	for i := 0; i < 60; i++ {
+		leaf = map[string]any{"type": "object", "properties": map[string]any{"p": leaf}, "items": map[string]any{"type": "string"}}
+	}
+	doc := map[string]any{
+		"asyncapi": "3.0.0", "info": map[string]any{"title": "T", "version": "1"},
+		"components": map[string]any{"schemas": map[string]any{"deep": leaf}},
+	}
+	probs, err := Validate("3.0.0", doc)
+	if err != nil || len(probs) != 1 {
+		b.Fatalf("%v %v", err, probs)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		Validate("3.0.0", doc)
+	}
+}
+
+// The large document with one mistake in every tenth channel.
+func BenchmarkValidate5MBInvalid(b *testing.B) {
+	doc := bigDocument(7000)
+	n := 0
+	for name, ch := range doc["channels"].(map[string]any) {
+		if n%10 == 0 {
+			ch.(map[string]any)["adress"] = name
+		}
+		n++
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		probs, err := Validate("3.0.0", doc)
+		if err != nil || len(probs) != 700 {
+			b.Fatalf("%v %d", err, len(probs))
+		}
+	}
+}
+
+// The same document through santhosh-tekuri/jsonschema alone (validity only, no readable problems),
+// as the yardstick of BenchmarkValidate5MB.
+func BenchmarkReferenceValidator5MB(b *testing.B) {
+	ref := reference(b, "3.0.0")
+	doc := bigDocument(7000)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := ref.Validate(doc); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -14,6 +14,7 @@ type defInfo struct {
 	anchors []string // candidate specification sections, the first that the version has wins
 	binding string   // bindings: the protocol, e.g. "kafka"
 	isDraft bool     // the JSON Schema draft-07 meta-schema
+	quiet   bool     // its description is about the schema's plumbing, not worth showing
 }
 
 // defTable maps definition names of the bundles to the specification section of the object and the
@@ -53,8 +54,8 @@ var defTable = map[string]struct {
 	"schema":                      {"a schema", []string{"schemaObject"}},
 	"anySchema":                   {"a schema", []string{"multiFormatSchemaObject", "schemaObject"}},
 	"multiFormatSchema":           {"a multi-format schema", []string{"multiFormatSchemaObject"}},
-	"openapiSchema_3_0":           {"an OpenAPI 3.0 schema", []string{"multiFormatSchemaObject"}},
-	"avroSchema_v1":               {"an Avro schema", []string{"multiFormatSchemaObject"}},
+	"openapiSchema_3_0":           {"an OpenAPI 3.0 schema", []string{"multiFormatSchemaObject", "messageObjectSchemaFormatTable"}},
+	"avroSchema_v1":               {"an Avro schema", []string{"multiFormatSchemaObject", "messageObjectSchemaFormatTable"}},
 	"tag":                         {"a tag", []string{"tagObject"}},
 	"externalDocs":                {"external documentation", []string{"externalDocumentationObject"}},
 	"Reference":                   {"a reference", []string{"referenceObject"}},
@@ -155,6 +156,9 @@ func (b *builder) def(id string) *defInfo {
 	if e, ok := defTable[d.name]; ok {
 		d.noun, d.anchors = e.noun, e.anchors
 	}
+	// "An object representing either a schema or a multiFormatSchema based on the existence of the
+	// 'schema' property...": the Schema Object chosen behind it describes a payload better.
+	d.quiet = d.name == "anySchema"
 	return d
 }
 
@@ -172,7 +176,7 @@ func anchorIn(version, anchor string) string {
 			anchorSets[v] = map[string]string{}
 		}
 		for _, r := range anchorRanges {
-			from, to := slices.Index(versions, r.from), slices.Index(versions, r.to)
+			from, to := slices.Index(versions[:], r.from), slices.Index(versions[:], r.to)
 			for _, v := range versions[from : to+1] {
 				for _, a := range strings.Fields(r.names) {
 					anchorSets[v][strings.ToLower(a)] = a

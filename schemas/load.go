@@ -1,5 +1,3 @@
-// Package schemas is asyncapi-ls's one language model of AsyncAPI: the official JSON Schemas of every
-// supported version, compiled once, used for validation (Validate), completion and hover (At).
 package schemas
 
 import (
@@ -13,23 +11,23 @@ import (
 )
 
 // versions lists the supported AsyncAPI versions, oldest first.
-var versions = []string{"2.0.0", "2.1.0", "2.2.0", "2.3.0", "2.4.0", "2.5.0", "2.6.0", "3.0.0", "3.1.0"}
+var versions = [...]string{"2.0.0", "2.1.0", "2.2.0", "2.3.0", "2.4.0", "2.5.0", "2.6.0", "3.0.0", "3.1.0"}
 
 // Supported returns the AsyncAPI versions this package has schemas for, oldest first.
-func Supported() []string { return slices.Clone(versions) }
+func Supported() []string { return slices.Clone(versions[:]) }
 
 // Latest returns the newest supported AsyncAPI version.
 func Latest() string { return versions[len(versions)-1] }
 
 // IsSupported reports whether v is exactly one of the supported versions.
-func IsSupported(v string) bool { return slices.Contains(versions, v) }
+func IsSupported(v string) bool { return slices.Contains(versions[:], v) }
 
 var (
 	bundlesOnce sync.Once
 	bundles     map[string][]byte
 	bundlesErr  error
 
-	specs [9]struct {
+	specs [len(versions)]struct {
 		once sync.Once
 		s    *spec
 		err  error
@@ -56,7 +54,7 @@ func loadBundles() {
 
 // load returns the compiled schema of one version, compiling it on first use.
 func load(version string) (*spec, error) {
-	i := slices.Index(versions, version)
+	i := slices.Index(versions[:], version)
 	if i < 0 {
 		return nil, fmt.Errorf("schemas: unsupported AsyncAPI version %q", version)
 	}

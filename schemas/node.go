@@ -17,7 +17,6 @@ type spec struct {
 	version string
 	root    *node
 	prefix  string // location prefix of schemas inside the bundle: bundleURL + "#"
-	raw     any    // the bundle as decoded JSON, for annotations the compiler drops
 }
 
 // typeMask is a set of JSON types.
@@ -130,8 +129,8 @@ func (p *pattern) match(s string) bool {
 func (p *pattern) isExtension() bool { return strings.HasPrefix(p.src, "^x-") }
 
 func build(version string, root *jsonschema.Schema, raw any) *spec {
-	sp := &spec{version: version, prefix: bundleURL(version) + "#", raw: raw}
-	b := &builder{sp: sp, memo: map[*jsonschema.Schema]*node{}}
+	sp := &spec{version: version, prefix: bundleURL(version) + "#"}
+	b := &builder{sp: sp, raw: raw, memo: map[*jsonschema.Schema]*node{}}
 	sp.root = b.node(root)
 	for _, n := range b.all {
 		n.flat = b.flatten(n)
@@ -141,6 +140,7 @@ func build(version string, root *jsonschema.Schema, raw any) *spec {
 
 type builder struct {
 	sp   *spec
+	raw  any // the bundle as decoded JSON, for annotations the compiler drops
 	memo map[*jsonschema.Schema]*node
 	all  []*node
 	defs map[string]*defInfo
@@ -280,7 +280,7 @@ func (b *builder) nodes(ss []*jsonschema.Schema) []*node {
 // itself, because the compiler ignores every keyword beside a $ref, descriptions included.
 func (b *builder) annotate(n *node, s *jsonschema.Schema) {
 	n.title, n.description, n.dflt, n.examples, n.deprecated = s.Title, s.Description, s.Default, s.Examples, s.Deprecated
-	obj, ok := lookupPointer(b.sp.raw, n.loc).(map[string]any)
+	obj, ok := lookupPointer(b.raw, n.loc).(map[string]any)
 	if !ok || n.loc == s.Location {
 		return
 	}

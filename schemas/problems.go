@@ -205,6 +205,8 @@ func (sp *spec) convert(e *verr, doc any) []Problem {
 		p.Message = fmt.Sprintf("%s is not a valid %s.", valuePhrase(v), n.format.Name)
 	case eFalse, eNot:
 		p.Message = "This value is not allowed here."
+	case eNoMatch:
+		p.Message = "This value has none of the forms allowed here."
 	case eMinProps:
 		p.Message = fmt.Sprintf("Expected at least %s, found %d.", plural(e.lim, "key"), lenOf(v))
 	case eMaxProps:
@@ -213,7 +215,14 @@ func (sp *spec) convert(e *verr, doc any) []Problem {
 		p.Message = fmt.Sprintf("Key %q requires %s as well.", e.prop, quoteList(e.keys))
 	case ePropertyName:
 		p.Path, p.OnKey = appendPath(e.path, e.prop), true
-		p.Message = fmt.Sprintf("%q is not a valid key here.", e.prop)
+		p.Message = fmt.Sprintf("%q is not a valid name here.", e.prop)
+		if e.cause != nil {
+			cause := *e.cause
+			cause.path = nil // the name itself is the value checked
+			if why := sp.convert(&cause, e.prop); len(why) == 1 {
+				p.Message = fmt.Sprintf("%q is not a valid name here: %s", e.prop, lowerFirst(why[0].Message))
+			}
+		}
 	case eMinItems:
 		p.Message = fmt.Sprintf("Expected at least %s, found %d.", plural(e.lim, "item"), lenOf(v))
 	case eMaxItems:
@@ -425,6 +434,13 @@ func quoteList(keys []string) string {
 		q[i] = strconv.Quote(k)
 	}
 	return strings.Join(q, ", ")
+}
+
+func lowerFirst(s string) string {
+	if s == "" || strings.HasPrefix(s, `"`) {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
 }
 
 func plural(n int, word string) string {

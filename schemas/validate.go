@@ -45,6 +45,7 @@ const (
 	eMultipleOf
 	eNot
 	eOneOfMulti
+	eNoMatch // no oneOf/anyOf branch matches, and the best one gave no reason (should not happen)
 )
 
 // verr is one failed assertion.
@@ -58,7 +59,8 @@ type verr struct {
 	rat  *big.Rat // numeric limits
 	dup  [2]int   // eUnique: indexes of two equal items
 	prop string   // eDependency: the property that needs others; ePropertyName: the name
-	err  error    // eFormat: why
+	// ePropertyName: why the name fails the propertyNames schema
+	cause *verr
 }
 
 type checker struct {
@@ -131,9 +133,9 @@ func (c *checker) check(n *node, v any) bool {
 		return false
 	}
 	if n.format != nil {
-		if err := n.format.Validate(v); err != nil {
+		if n.format.Validate(v) != nil {
 			if c.collect {
-				c.report(&verr{kind: eFormat, n: n, err: err})
+				c.report(&verr{kind: eFormat, n: n})
 			}
 			return false
 		}
@@ -245,7 +247,16 @@ func (c *checker) object(n *node, m map[string]any) bool {
 			if !c.fail(&ok) {
 				return false
 			}
-			c.report(&verr{kind: ePropertyName, n: n, prop: k})
+			// Why the name is wrong: the errors of checking it as a value, kept as the first cause.
+			saved := c.errs
+			c.errs = nil
+			c.check(n.propNames, k)
+			e := &verr{kind: ePropertyName, n: n, prop: k}
+			if len(c.errs) > 0 {
+				e.cause = c.errs[0]
+			}
+			c.errs = saved
+			c.report(e)
 		}
 	}
 	if unknown != nil {
@@ -577,6 +588,9 @@ func (c *checker) reportBest(parent *node, branches []*node, v any) {
 			best, bestScore, bestIdx = errs, score, i
 		}
 	}
+	if len(best) == 0 {
+		best = []*verr{{kind: eNoMatch, n: parent, path: append([]string(nil), c.path...)}}
+	}
 	c.errs = append(saved, best...)
 }
 
@@ -606,7 +620,7 @@ func fittingBranches(branches []*node, v any) []int {
 	var out []int
 	ref := hasRefKey(v)
 	for _, i := range typed {
-		if branches[i].flat.isRef == ref || (!ref && !branches[i].flat.isRef) {
+		if branches[i].flat.isRef == ref {
 			out = append(out, i)
 		}
 	}
@@ -617,8 +631,11 @@ func fittingBranches(branches []*node, v any) []int {
 }
 
 // fitScore rates how well object v fits a branch: a value it discriminates on (a property with a
-// const or enum) weighs most, then keys the branch knows, keys it forbids and keys it misses.
-func fitScore(b *node, v any) int {
+// const or enum) weighs most, then keys the branch knows, keys it forbids and keys it misses. A branch
+// that is itself a choice (oneOf/anyOf) scores as its best alternative.
+func fitScore(b *node, v any) int { return fitScoreDepth(b, v, 0) }
+
+func fitScoreDepth(b *node, v any, depth int) int {
 	m, ok := v.(map[string]any)
 	if !ok {
 		return 0
@@ -643,6 +660,17 @@ func fitScore(b *node, v any) int {
 				} else {
 					score -= 100
 				}
+			}
+		}
+		if depth < 4 {
+			for _, alts := range [][]*node{mem.oneOf, mem.anyOf} {
+				best, found := 0, false
+				for _, a := range alts {
+					if s := fitScoreDepth(a, v, depth+1); !found || s > best {
+						best, found = s, true
+					}
+				}
+				score += best
 			}
 		}
 	}
