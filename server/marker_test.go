@@ -14,6 +14,7 @@ import (
 type marker struct {
 	name string
 	line int // zero-based
+	col  int // byte column where the marker starts
 	args []string
 }
 
@@ -25,35 +26,35 @@ func parseMarkers(text string, blank bool) ([]marker, string, error) {
 	var markers []marker
 	lines := strings.SplitAfter(text, "\n")
 	for i, line := range lines {
-		loc := markerPattern.FindStringSubmatchIndex(line)
-		if loc == nil {
-			continue
-		}
-		args, err := splitArgs(line[loc[1]:])
-		if err != nil {
-			return nil, "", fmt.Errorf("line %d: %v", i+1, err)
-		}
-		markers = append(markers, marker{name: line[loc[2]:loc[3]], line: i, args: args})
-		if blank {
-			end := len(strings.TrimRight(line, "\r\n"))
-			lines[i] = line[:loc[0]] + strings.Repeat(" ", end-loc[0]) + line[end:]
+		for _, loc := range markerPattern.FindAllStringSubmatchIndex(line, -1) {
+			args, n, err := splitArgs(line[loc[1]:])
+			if err != nil {
+				return nil, "", fmt.Errorf("line %d: %v", i+1, err)
+			}
+			markers = append(markers, marker{name: line[loc[2]:loc[3]], line: i, args: args, col: loc[0]})
+			if blank {
+				end := loc[1] + n
+				lines[i] = lines[i][:loc[0]] + strings.Repeat(" ", end-loc[0]) + lines[i][end:]
+			}
 		}
 	}
 	return markers, strings.Join(lines, ""), nil
 }
 
-// splitArgs reads comma-separated Go-quoted strings and bare words up to ")".
-func splitArgs(s string) ([]string, error) {
+// splitArgs reads comma-separated Go-quoted strings and bare words up to ")",
+// and returns how many bytes that took (the ")" included).
+func splitArgs(all string) ([]string, int, error) {
 	var args []string
+	s := all
 	for {
 		s = strings.TrimLeft(s, " ")
 		switch {
 		case strings.HasPrefix(s, ")"):
-			return args, nil
+			return args, len(all) - len(s) + 1, nil
 		case strings.HasPrefix(s, `"`):
 			q, err := strconv.QuotedPrefix(s)
 			if err != nil {
-				return nil, err
+				return nil, 0, err
 			}
 			v, _ := strconv.Unquote(q)
 			args = append(args, v)
@@ -61,7 +62,7 @@ func splitArgs(s string) ([]string, error) {
 		default:
 			end := strings.IndexAny(s, ",)")
 			if end < 0 {
-				return nil, fmt.Errorf("unterminated marker")
+				return nil, 0, fmt.Errorf("unterminated marker")
 			}
 			args = append(args, strings.TrimSpace(s[:end]))
 			s = s[end:]

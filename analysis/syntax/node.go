@@ -80,3 +80,11 @@ func (n *Node) String() string {
 func (n *Node) Contains(offset int) bool {
 	return n != nil && offset >= n.Start && offset <= n.End
 }
+
+// PairsOrNil returns the entries of a mapping, nil for anything else.
+func (n *Node) PairsOrNil() []Pair {
+	if n = n.Resolve(); n == nil || n.Kind != Mapping {
+		return nil
+	}
+	return n.Pairs
+}

@@ -21,7 +21,7 @@ func parseYAML(text []byte, f *File) {
 		}
 		return
 	}
-	b := yamlBuilder{text: text, lines: lines, file: f, anchors: map[*yaml.Node]*Node{}}
+	b := yamlBuilder{text: text, lines: lines, file: f, anchors: map[*yaml.Node]*Node{}, strings: map[string]string{}}
 	if len(doc.Content) > 0 {
 		f.Root = b.node(doc.Content[0])
 		b.linkAliases()
@@ -46,6 +46,18 @@ type yamlBuilder struct {
 	anchors map[*yaml.Node]*Node
 	aliases []*Node
 	targets []*yaml.Node
+	strings map[string]string // short scalars are interned: keys repeat a lot
+}
+
+func (b *yamlBuilder) intern(s string) string {
+	if len(s) > 32 {
+		return s
+	}
+	if v, ok := b.strings[s]; ok {
+		return v
+	}
+	b.strings[s] = s
+	return s
 }
 
 // offset converts yaml's 1-based line and rune column into a byte offset.
@@ -100,7 +112,7 @@ func (b *yamlBuilder) node(y *yaml.Node) *Node {
 		b.targets = append(b.targets, y.Alias)
 	default:
 		n.Kind = Scalar
-		n.Value = y.Value
+		n.Value = b.intern(y.Value)
 		n.Quoted = y.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0
 		n.Start = skipProperties(b.text, start)
 		if n.Tag == "!!null" && y.Value == "" {

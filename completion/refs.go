@@ -1,0 +1,195 @@
+package completion
+
+import (
+	"sort"
+	"strings"
+
+	"asyncapi-ls/analysis/syntax"
+)
+
+// refs offers "$ref" targets of the kind the position expects: local
+// pointers, then workspace files, then pointers inside a chosen file.
+func (st *state) refs() {
+	kind := st.expectedKind()
+	typed := st.ctx.Prefix
+	if file, _, hasHash := strings.Cut(typed, "#"); hasHash && file != "" {
+		if st.req.LoadFile != nil {
+			if root := st.req.LoadFile(file); root != nil {
+				st.pointerItems(root, file, kind, "1")
+			}
+		}
+		return
+	}
+	if !strings.HasPrefix(typed, "#") || typed == "" {
+		st.fileItems()
+	}
+	if strings.HasPrefix(typed, "#") || !strings.ContainsAny(typed, "./") {
+		st.pointerItems(st.req.Tree, "", kind, "0")
+	}
+}
+
+// pointerItems lists the referable objects of root whose kind fits.
+func (st *state) pointerItems(root *syntax.Node, file, kind, sort string) {
+	for _, t := range targets(root, st.version) {
+		if !kindFits(kind, t.kind) || !st.allowedTarget(t) {
+			continue
+		}
+		ref := file + "#" + t.pointer
+		st.add(Item{
+			Label:         ref,
+			Kind:          KindReference,
+			Detail:        t.kind,
+			Documentation: describeNode(t.node),
+			InsertText:    st.valueInsert(ref),
+			SortText:      sort + ref,
+		})
+	}
+}
+
+// fileItems lists workspace files relative to the document.
+func (st *state) fileItems() {
+	if st.req.Files == nil {
+		return
+	}
+	files := st.req.Files()
+	sort.Strings(files)
+	for _, f := range files {
+		rel := f
+		if !strings.HasPrefix(rel, ".") {
+			rel = "./" + rel
+		}
+		st.add(Item{Label: rel, Kind: KindFile, Detail: "file", InsertText: st.valueInsert(rel), SortText: "2" + rel})
+	}
+}
+
+// target is a referable object of a document.
+type target struct {
+	pointer string
+	kind    string
+	node    *syntax.Node
+	// channel is, for a message under a 3.x channel, that channel's pointer.
+	channel string
+}
+
+// componentKinds maps a components section to the kind of its entries.
+var componentKinds = map[string]string{
+	"schemas": "schema", "messages": "message", "securitySchemes": "securityScheme", "parameters": "parameter",
+	"correlationIds": "correlationId", "operationTraits": "operationTrait", "messageTraits": "messageTrait",
+	"serverBindings": "serverBindings", "channelBindings": "channelBindings", "operationBindings": "operationBindings",
+	"messageBindings": "messageBindings", "servers": "server", "channels": "channel", "operations": "operation",
+	"replies": "operationReply", "replyAddresses": "operationReplyAddress", "externalDocs": "externalDocs",
+	"tags": "tag", "serverVariables": "serverVariable",
+}
+
+// targets enumerates what a "$ref" may point to in root.
+func targets(root *syntax.Node, version string) []target {
+	var out []target
+	for _, section := range root.Get("components").PairsOrNil() {
+		kind := componentKinds[section.Key.Value]
+		if kind == "" {
+			continue
+		}
+		for _, e := range section.Value.PairsOrNil() {
+			out = append(out, target{pointer: "/components/" + section.Key.Value + "/" + escapeToken(e.Key.Value), kind: kind, node: e.Value})
+		}
+	}
+	if strings.HasPrefix(version, "2.") {
+		return out
+	}
+	for _, s := range root.Get("servers").PairsOrNil() {
+		out = append(out, target{pointer: "/servers/" + escapeToken(s.Key.Value), kind: "server", node: s.Value})
+	}
+	for _, c := range root.Get("channels").PairsOrNil() {
+		ch := "/channels/" + escapeToken(c.Key.Value)
+		out = append(out, target{pointer: ch, kind: "channel", node: c.Value})
+		for _, m := range c.Value.Get("messages").PairsOrNil() {
+			out = append(out, target{pointer: ch + "/messages/" + escapeToken(m.Key.Value), kind: "message", node: m.Value, channel: ch})
+		}
+	}
+	for _, o := range root.Get("operations").PairsOrNil() {
+		out = append(out, target{pointer: "/operations/" + escapeToken(o.Key.Value), kind: "operation", node: o.Value})
+	}
+	return out
+}
+
+// escapeToken writes a key as a JSON pointer token.
+func escapeToken(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
+}
+
+// expectedKind is the kind of object the "$ref" at the cursor must name.
+func (st *state) expectedKind() string {
+	p := st.ctx.Path
+	if k := pathKind(p, strings.HasPrefix(st.version, "2.")); k != "" {
+		return k
+	}
+	n := len(p)
+	// Places where 3.x allows only a Reference: the schema does not say to what.
+	if !strings.HasPrefix(st.version, "2.") {
+		switch {
+		case n >= 1 && p[n-1] == "channel":
+			return "channel"
+		case n >= 2 && p[n-2] == "messages" && (n >= 4 && p[n-4] == "operations" || n >= 3 && p[n-3] == "reply"):
+			return "message"
+		case n >= 2 && p[n-2] == "servers" && n >= 4 && p[n-4] == "channels":
+			return "server"
+		}
+	}
+	m := st.model(p)
+	if m == nil {
+		return ""
+	}
+	return nounKinds[m.Object]
+}
+
+// nounKinds maps the schema model's object nouns to target kinds.
+var nounKinds = map[string]string{
+	"a message": "message", "a channel": "channel", "a server": "server", "a schema": "schema",
+	"a multi-format schema": "schema", "a parameter": "parameter", "a security scheme": "securityScheme",
+	"a message trait": "messageTrait", "an operation trait": "operationTrait", "a correlation ID": "correlationId",
+	"an operation reply": "operationReply", "an operation reply address": "operationReplyAddress",
+	"an operation": "operation", "a tag": "tag", "external documentation": "externalDocs",
+	"a server variable": "serverVariable",
+}
+
+func kindFits(want, have string) bool { return want == "" || want == have }
+
+// allowedTarget narrows messages of a 3.x operation to its channel's messages.
+func (st *state) allowedTarget(t target) bool {
+	p := st.ctx.Path
+	n := len(p)
+	if t.kind != "message" || n < 3 || p[n-2] != "messages" {
+		return true
+	}
+	owner := p[:n-2]
+	channel := st.req.Tree.Find(append(append([]string(nil), owner...), "channel", "$ref")...).String()
+	if channel == "" || !strings.HasPrefix(channel, "#/") {
+		return true // no channel chosen yet: any message may do
+	}
+	return t.channel == channel[1:]
+}
+
+// describeNode summarises an object for documentation: its title, summary
+// or description, and where it is.
+func describeNode(n *syntax.Node) string {
+	n = n.Resolve()
+	if n == nil {
+		return ""
+	}
+	var parts []string
+	for _, k := range []string{"title", "name", "summary", "description"} {
+		if v := n.Get(k).String(); v != "" {
+			parts = append(parts, v)
+			if k != "title" && k != "name" {
+				break
+			}
+		}
+	}
+	if v := n.Get("address").String(); v != "" {
+		parts = append(parts, "Address: `"+v+"`")
+	}
+	if v := n.Get("type").String(); v != "" {
+		parts = append(parts, "Type: `"+v+"`")
+	}
+	return strings.Join(parts, "\n\n")
+}

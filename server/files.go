@@ -1,0 +1,86 @@
+package server
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"asyncapi-ls/analysis/syntax"
+
+	"go.lsp.dev/uri"
+)
+
+// maxRefFileSize caps what is read of a referenced file.
+const maxRefFileSize = 8 << 20
+
+// maxListedFiles caps the files offered for a file reference.
+const maxListedFiles = 200
+
+// nearbyFiles lists and loads the YAML and JSON files around a document for
+// "$ref" completion; open buffers win over the disk.
+type nearbyFiles struct {
+	s   *Server
+	dir string // "" when the document is not a file
+	doc string
+}
+
+func (s *Server) files(u uri.URI) nearbyFiles {
+	if !strings.HasPrefix(string(u), "file://") {
+		return nearbyFiles{s: s}
+	}
+	path := u.FsPath()
+	return nearbyFiles{s: s, dir: filepath.Dir(path), doc: path}
+}
+
+func (f nearbyFiles) list() []string {
+	if f.dir == "" {
+		return nil
+	}
+	var out []string
+	filepath.WalkDir(f.dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || len(out) >= maxListedFiles {
+			return filepath.SkipDir
+		}
+		if d.IsDir() {
+			name := d.Name()
+			if path != f.dir && (name == "node_modules" || name == "vendor" || strings.HasPrefix(name, ".")) {
+				return filepath.SkipDir
+			}
+			if rel, _ := filepath.Rel(f.dir, path); strings.Count(rel, string(filepath.Separator)) >= 3 {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		switch strings.ToLower(filepath.Ext(path)) {
+		case ".yaml", ".yml", ".json":
+			if path != f.doc && d.Type().IsRegular() {
+				rel, _ := filepath.Rel(f.dir, path)
+				out = append(out, filepath.ToSlash(rel))
+			}
+		}
+		return nil
+	})
+	return out
+}
+
+// load parses a file named relative to the document: an open buffer when
+// there is one, else a regular file under the size cap.
+func (f nearbyFiles) load(rel string) *syntax.Node {
+	if f.dir == "" || rel == "" {
+		return nil
+	}
+	path := filepath.Clean(filepath.Join(f.dir, filepath.FromSlash(rel)))
+	if doc := f.s.docs.get(uri.File(path)); doc != nil {
+		return doc.Root()
+	}
+	info, err := os.Stat(path)
+	if err != nil || !info.Mode().IsRegular() || info.Size() > maxRefFileSize {
+		return nil
+	}
+	text, err := os.ReadFile(path)
+	if err != nil {
+		return nil
+	}
+	return syntax.Parse(text, syntax.DetectFormat(path, text)).Root
+}
