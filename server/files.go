@@ -2,7 +2,6 @@ package server
 
 import (
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -74,12 +73,8 @@ func (f nearbyFiles) load(rel string) *syntax.Node {
 	if doc := f.s.docs.get(uri.File(path)); doc != nil {
 		return doc.Root()
 	}
-	info, err := os.Stat(path)
-	if err != nil || !info.Mode().IsRegular() || info.Size() > maxRefFileSize {
-		return nil
-	}
-	text, err := os.ReadFile(path)
-	if err != nil {
+	text, ok := readRegularFile(path)
+	if !ok {
 		return nil
 	}
 	return syntax.Parse(text, syntax.DetectFormat(path, text)).Root

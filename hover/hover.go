@@ -1,0 +1,138 @@
+package hover
+
+import (
+	"strings"
+
+	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/syntax"
+	"asyncapi-ls/schemas"
+)
+
+// Request is one hover request.
+type Request struct {
+	Text   []byte
+	Offset int
+	Format syntax.Format
+	// Tree is the parse of Text; nil when Text does not parse (hover then
+	// works from the text around the cursor).
+	Tree *syntax.Node
+	// LastGood is the newest tree that parsed, for names and targets when
+	// Tree is nil.
+	LastGood *syntax.Node
+	// LoadFile reads a file named relative to the document, for previews of
+	// cross-file references: its text and tree, or nil when it is not a YAML
+	// or JSON document.
+	LoadFile func(rel string) (text []byte, root *syntax.Node)
+}
+
+// Result is the hover text and the span it is about.
+type Result struct {
+	Markdown   string
+	Start, End int
+}
+
+// Hover returns what to show at req.Offset; ok is false when there is nothing.
+func Hover(req Request) (Result, bool) {
+	if req.Tree == nil {
+		return fromText(req)
+	}
+	version := analysis.VersionOf(req.Tree, req.Text)
+	loc := syntax.At(req.Tree, req.Offset)
+	if loc.Node == nil || len(loc.Path) == 0 {
+		return Result{}, false
+	}
+	n := loc.Node
+	if loc.OnKey {
+		md := keyMarkdown(version, req.Tree, loc.Path)
+		return Result{Markdown: md, Start: n.Start, End: n.End}, md != ""
+	}
+	if n.Kind != syntax.Scalar {
+		return Result{}, false
+	}
+	last := loc.Path[len(loc.Path)-1]
+	var md string
+	switch {
+	case last == "$ref":
+		md = refMarkdown(req, req.Tree, n.Value)
+	case len(loc.Path) == 1 && last == "asyncapi":
+		md = versionMarkdown(n.Value)
+	default:
+		if name, ok := braceNameAt(req.Text, n, req.Offset); ok {
+			md = braceMarkdown(req.Tree, loc.Path, name)
+		}
+		if md == "" {
+			md = fieldMarkdown(version, req.Tree, loc.Path)
+		}
+	}
+	return Result{Markdown: md, Start: n.Start, End: n.End}, md != ""
+}
+
+// fromText answers for a document that does not parse: a key's description,
+// from the path the indentation gives.
+func fromText(req Request) (Result, bool) {
+	version := analysis.VersionOf(nil, req.Text)
+	ctx := syntax.ContextAt(req.Text, req.Offset, req.Format)
+	if !ctx.InKey {
+		return Result{}, false
+	}
+	name := strings.Trim(string(req.Text[ctx.ReplaceStart:ctx.ReplaceEnd]), `"' `)
+	if name == "" {
+		return Result{}, false
+	}
+	md := keyMarkdown(version, req.LastGood, append(append([]string(nil), ctx.Path...), name))
+	return Result{Markdown: md, Start: ctx.ReplaceStart, End: ctx.ReplaceEnd}, md != ""
+}
+
+// keyMarkdown describes the key at path: the schema's description, whether
+// it is required, its type and allowed values, and the specification link.
+func keyMarkdown(version string, root *syntax.Node, path []string) string {
+	if !schemas.IsSupported(version) {
+		if len(path) == 1 && path[0] == "asyncapi" {
+			return "**asyncapi**\n\nThe version of the AsyncAPI specification this document follows. Supported: " + strings.Join(schemas.Supported(), ", ") + "."
+		}
+		return ""
+	}
+	m := schemas.At(version, analysis.SpineData(root, path), path)
+	if m == nil {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("**" + path[len(path)-1] + "**")
+	if parent := schemas.At(version, analysis.SpineData(root, path[:len(path)-1]), path[:len(path)-1]); parent != nil {
+		for _, k := range parent.Keys() {
+			if k.Name == path[len(path)-1] && k.Required {
+				b.WriteString(" (required)")
+			}
+		}
+	}
+	b.WriteString("\n\n")
+	b.WriteString(m.Markdown())
+	return strings.TrimSpace(b.String())
+}
+
+// fieldMarkdown describes the field a value belongs to.
+func fieldMarkdown(version string, root *syntax.Node, path []string) string {
+	if !schemas.IsSupported(version) {
+		return ""
+	}
+	m := schemas.At(version, analysis.SpineData(root, path), path)
+	if m == nil {
+		return ""
+	}
+	return strings.TrimSpace(m.Markdown())
+}
+
+// versionMarkdown tells which specification version the document follows
+// and whether a newer one exists.
+func versionMarkdown(v string) string {
+	if !schemas.IsSupported(v) {
+		return "AsyncAPI `" + v + "` is not a supported version. Supported: " + strings.Join(schemas.Supported(), ", ") + "."
+	}
+	md := "**AsyncAPI " + v + "**"
+	if latest := schemas.Latest(); latest != v {
+		md += "\n\nA newer version of the specification exists: **" + latest + "**."
+	} else {
+		md += "\n\nThis is the latest version of the specification."
+	}
+	return md + "\n\n[Specification](https://www.asyncapi.com/docs/reference/specification/v" + v + ")"
+}

@@ -1,0 +1,77 @@
+package hover
+
+import (
+	"strconv"
+	"strings"
+
+	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/source"
+	"asyncapi-ls/analysis/syntax"
+)
+
+// previewLines caps the lines of a reference target shown in a hover.
+const previewLines = 15
+
+// refMarkdown previews the target of a "$ref": where it lives and its first
+// lines, in the notation of its file.
+func refMarkdown(req Request, root *syntax.Node, value string) string {
+	ref, err := analysis.ParseRef(value)
+	if err != nil {
+		return "`" + value + "` is not a valid reference: " + err.Error() + "."
+	}
+	text, targetRoot, where := req.Text, root, "this document"
+	lang := "yaml"
+	if req.Format == syntax.JSON {
+		lang = "json"
+	}
+	if ref.File != "" {
+		if strings.Contains(ref.File, "://") {
+			return "`" + ref.File + "` is a remote reference; it is not fetched."
+		}
+		if req.LoadFile == nil {
+			return ""
+		}
+		text, targetRoot = req.LoadFile(ref.File)
+		if targetRoot == nil {
+			return "`" + ref.File + "` could not be read as a YAML or JSON document."
+		}
+		where = "`" + ref.File + "`"
+		if strings.HasSuffix(strings.ToLower(ref.File), ".json") {
+			lang = "json"
+		} else {
+			lang = "yaml"
+		}
+	}
+	target, ok := analysis.ResolveLocal(targetRoot, ref.Pointer)
+	if !ok {
+		return "`" + value + "` does not resolve: nothing is at that pointer in " + where + "."
+	}
+	start := target.Value.Start
+	if target.Key != nil {
+		start = target.Key.Start
+	}
+	m := source.NewMapper(text)
+	line := m.LineOf(start)
+	lineStart := m.LineStart(line)
+	end := m.LineStart(min(m.LineOf(target.Value.End)+1, line+previewLines))
+	snippet := strings.TrimRight(string(text[lineStart:max(end, lineStart)]), "\r\n ")
+	var b strings.Builder
+	b.WriteString("**" + value + "**\n\nDefined in " + where + " at line " + strconv.Itoa(line+1) + ":\n\n")
+	b.WriteString("```" + lang + "\n" + dedent(snippet) + "\n```")
+	if m.LineOf(target.Value.End) >= line+previewLines {
+		b.WriteString("\n\n…")
+	}
+	return b.String()
+}
+
+// dedent removes the indentation the first line has from every line.
+func dedent(s string) string {
+	lines := strings.Split(s, "\n")
+	first := lines[0]
+	indent := len(first) - len(strings.TrimLeft(first, " "))
+	for i, l := range lines {
+		cut := min(indent, len(l)-len(strings.TrimLeft(l, " ")))
+		lines[i] = l[cut:]
+	}
+	return strings.Join(lines, "\n")
+}
