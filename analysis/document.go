@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"regexp"
 	"sync"
+	"sync/atomic"
 
 	"asyncapi-ls/analysis/source"
 	"asyncapi-ls/analysis/syntax"
@@ -19,7 +20,7 @@ type Document struct {
 
 	format syntax.Format
 	once   sync.Once
-	file   *syntax.File
+	file   atomic.Pointer[syntax.File]
 }
 
 // NewDocument wraps one version of a text. The URI (or path) decides JSON or
@@ -37,9 +38,13 @@ func NewDocument(uri string, version int32, text []byte) *Document {
 
 // File returns the parse result, parsing once.
 func (d *Document) File() *syntax.File {
-	d.once.Do(func() { d.file = syntax.Parse(d.Text, d.format) })
-	return d.file
+	d.once.Do(func() { d.file.Store(syntax.Parse(d.Text, d.format)) })
+	return d.file.Load()
 }
+
+// Parsed reports whether the text was parsed already, so that a request can
+// use an older tree rather than wait for a parse.
+func (d *Document) Parsed() bool { return d.file.Load() != nil }
 
 // Root is the parsed root value, or nil when the text did not parse.
 func (d *Document) Root() *syntax.Node { return d.File().Root }
@@ -57,7 +62,11 @@ func (d *Document) IsAsyncAPI() bool {
 	if len(d.File().Errors) == 0 {
 		return false
 	}
-	return asyncapiKeyLine.Match(bytes.TrimPrefix(d.Text, []byte("\ufeff")))
+	text := d.Text
+	if d.File().TooLarge {
+		text = text[:min(len(text), 64<<10)] // the key is near the top; do not scan megabytes
+	}
+	return asyncapiKeyLine.Match(bytes.TrimPrefix(text, []byte("\ufeff")))
 }
 
 // SpecVersion returns the value of the root "asyncapi" key and its node.
@@ -65,3 +74,6 @@ func (d *Document) SpecVersion() (string, *syntax.Node) {
 	n := d.Root().Get("asyncapi")
 	return n.String(), n
 }
+
+// Format is the notation of the document: YAML or JSON.
+func (d *Document) Format() syntax.Format { return d.format }

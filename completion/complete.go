@@ -17,6 +17,7 @@ type state struct {
 	version string
 	items   []Item
 	seen    map[string]bool
+	capped  bool // more items exist than were listed
 }
 
 // Complete returns the items for req.
@@ -117,7 +118,7 @@ func (st *state) result() Result {
 	if len(st.items) > MaxItems {
 		return Result{Items: st.items[:MaxItems], Incomplete: true}
 	}
-	return Result{Items: st.items}
+	return Result{Items: st.items, Incomplete: st.capped}
 }
 
 // existingKeys lists the keys already written in the mapping at path, but not

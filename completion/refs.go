@@ -3,6 +3,7 @@ package completion
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"asyncapi-ls/analysis/syntax"
 )
@@ -28,11 +29,25 @@ func (st *state) refs() {
 	}
 }
 
-// pointerItems lists the referable objects of root whose kind fits.
+// maxRefItems caps reference proposals: past it the list is incomplete and
+// the client asks again as the user narrows the pointer.
+const maxRefItems = 100
+
+// pointerItems lists the referable objects of root whose kind fits and
+// whose pointer matches what is typed: typed segments in full, the last one
+// typed as part of the segment at that depth.
 func (st *state) pointerItems(root *syntax.Node, file, kind, sort string) {
+	typed := st.ctx.Prefix
+	if _, frag, ok := strings.Cut(typed, "#"); ok {
+		typed = frag
+	}
 	for _, t := range targets(root, st.version) {
-		if !kindFits(kind, t.kind) || !st.allowedTarget(t) {
+		if !kindFits(kind, t.kind) || !st.allowedTarget(t) || !pointerMatches(t.pointer, typed) {
 			continue
+		}
+		if len(st.items) >= maxRefItems {
+			st.capped = true
+			return
 		}
 		ref := file + "#" + t.pointer
 		st.add(Item{
@@ -81,8 +96,26 @@ var componentKinds = map[string]string{
 	"tags": "tag", "serverVariables": "serverVariable",
 }
 
+// lastTargets caches the targets of the latest tree asked about: trees are
+// immutable and completion asks about the same one keystroke after keystroke.
+var lastTargets struct {
+	sync.Mutex
+	root    *syntax.Node
+	version string
+	list    []target
+}
+
 // targets enumerates what a "$ref" may point to in root.
 func targets(root *syntax.Node, version string) []target {
+	lastTargets.Lock()
+	defer lastTargets.Unlock()
+	if lastTargets.root != root || lastTargets.version != version || root == nil {
+		lastTargets.root, lastTargets.version, lastTargets.list = root, version, collectTargets(root, version)
+	}
+	return lastTargets.list
+}
+
+func collectTargets(root *syntax.Node, version string) []target {
 	var out []target
 	for _, section := range root.Get("components").PairsOrNil() {
 		kind := componentKinds[section.Key.Value]
@@ -192,4 +225,25 @@ func describeNode(n *syntax.Node) string {
 		parts = append(parts, "Type: `"+v+"`")
 	}
 	return strings.Join(parts, "\n\n")
+}
+
+// pointerMatches reports whether pointer fits a partly typed pointer.
+func pointerMatches(pointer, typed string) bool {
+	if typed == "" || typed == "/" {
+		return true
+	}
+	want := strings.Split(strings.TrimPrefix(typed, "/"), "/")
+	have := strings.Split(strings.TrimPrefix(pointer, "/"), "/")
+	if len(have) < len(want) {
+		return false
+	}
+	for i, w := range want {
+		if i == len(want)-1 {
+			return strings.Contains(strings.ToLower(have[i]), strings.ToLower(w))
+		}
+		if have[i] != w {
+			return false
+		}
+	}
+	return true
 }

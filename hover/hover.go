@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/source"
 	"asyncapi-ls/analysis/syntax"
 	"asyncapi-ls/schemas"
 )
@@ -23,6 +24,8 @@ type Request struct {
 	// cross-file references: its text and tree, or nil when it is not a YAML
 	// or JSON document.
 	LoadFile func(rel string) (text []byte, root *syntax.Node)
+	// Mapper is the line table of Text, when the caller has one already.
+	Mapper *source.Mapper
 }
 
 // Result is the hover text and the span it is about.

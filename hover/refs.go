@@ -50,7 +50,10 @@ func refMarkdown(req Request, root *syntax.Node, value string) string {
 	if target.Key != nil {
 		start = target.Key.Start
 	}
-	m := source.NewMapper(text)
+	m := req.Mapper
+	if ref.File != "" || m == nil {
+		m = source.NewMapper(text)
+	}
 	line := m.LineOf(start)
 	lineStart := m.LineStart(line)
 	end := m.LineStart(min(m.LineOf(target.Value.End)+1, line+previewLines))

@@ -23,7 +23,7 @@ func (s *Server) Completion(ctx context.Context, params *protocol.CompletionPara
 	if err != nil {
 		return nil, nil
 	}
-	tree, _ := s.docs.tree(u, doc)
+	tree, _ := s.docs.tree(u, doc, false)
 	if tree == nil {
 		tree = repairedTree(doc, offset)
 	}

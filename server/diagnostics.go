@@ -92,7 +92,13 @@ func (d *diagnostics) run(ctx context.Context, u uri.URI, doc *analysis.Document
 		return
 	}
 	start := time.Now()
-	found := analysis.Analyze(doc, analysis.Options{})
+	var found []analysis.Diagnostic
+	if isConfigFile(u) {
+		found = configFileDiagnostics(doc)
+	} else if opts, ignored := d.s.analysisOptions(doc.URI); !ignored {
+		found = analysis.Analyze(doc, opts)
+	}
+	d.s.docs.tree(u, doc, true) // remember the newest version that parsed
 	if ctx.Err() != nil || d.s.docs.get(u) != doc {
 		return // a newer version is on its way
 	}
@@ -133,6 +139,8 @@ func (s *Server) toProtocolDiagnostic(doc *analysis.Document, f analysis.Diagnos
 			target = uri.URI(doc.URI)
 		} else if other := s.docs.get(target); other != nil {
 			mapper = other.Mapper
+		} else if other, err := s.nav.ws.Load(r.URI); err == nil {
+			mapper = other.Mapper // a file on disk that a reference reaches
 		}
 		out.RelatedInformation = append(out.RelatedInformation, protocol.DiagnosticRelatedInformation{
 			Location: protocol.Location{URI: target, Range: s.rangeOf(mapper, r.Start, r.End)},

@@ -4,6 +4,8 @@ import (
 	"sync"
 
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/syntax"
+	"asyncapi-ls/analysis/workspace"
 
 	"go.lsp.dev/uri"
 )
@@ -13,9 +15,61 @@ import (
 type documents struct {
 	mu   sync.RWMutex
 	open map[uri.URI]*analysis.Document
+	// lastGood is the newest version that parsed, kept for completion and
+	// hover while the current text does not.
+	lastGood map[uri.URI]*analysis.Document
+	// ws sees every open version too: open buffers override the disk for
+	// references (see navstate.go).
+	ws *workspace.Workspace
 }
 
-func newDocuments() *documents { return &documents{open: map[uri.URI]*analysis.Document{}} }
+func newDocuments() *documents {
+	return &documents{open: map[uri.URI]*analysis.Document{}, lastGood: map[uri.URI]*analysis.Document{}}
+}
+
+// tree returns the parsed tree of doc, or of the last version of the same
+// document that parsed; current tells which. With wait unset, a version not
+// parsed yet is not parsed here: the older tree answers at once.
+func (d *documents) tree(u uri.URI, doc *analysis.Document, wait bool) (root *syntax.Node, current bool) {
+	if !wait && !doc.Parsed() {
+		d.mu.RLock()
+		good := d.lastGood[u]
+		d.mu.RUnlock()
+		if good != nil {
+			return good.Root(), false
+		}
+	}
+	if root := doc.Root(); root != nil {
+		d.mu.Lock()
+		if prev := d.lastGood[u]; prev == nil || prev.Version <= doc.Version {
+			d.lastGood[u] = doc
+		}
+		d.mu.Unlock()
+		return root, true
+	}
+	d.mu.RLock()
+	good := d.lastGood[u]
+	d.mu.RUnlock()
+	if good != nil {
+		return good.Root(), false
+	}
+	return nil, false
+}
+
+// repairedTree parses doc with the line at offset blanked out: while typing,
+// the text usually breaks on the line being typed, and the rest still holds
+// the names and references completion needs.
+func repairedTree(doc *analysis.Document, offset int) *syntax.Node {
+	line := doc.Mapper.LineOf(offset)
+	start, end := doc.Mapper.LineStart(line), doc.Mapper.LineStart(line+1)
+	text := append([]byte(nil), doc.Text...)
+	for i := start; i < end; i++ {
+		if text[i] != '\n' && text[i] != '\r' {
+			text[i] = ' '
+		}
+	}
+	return syntax.Parse(text, doc.Format()).Root
+}
 
 func (d *documents) get(u uri.URI) *analysis.Document {
 	d.mu.RLock()
@@ -27,10 +81,17 @@ func (d *documents) set(u uri.URI, doc *analysis.Document) {
 	d.mu.Lock()
 	d.open[u] = doc
 	d.mu.Unlock()
+	if d.ws != nil {
+		d.ws.SetOverlay(doc)
+	}
 }
 
 func (d *documents) remove(u uri.URI) {
 	d.mu.Lock()
 	delete(d.open, u)
+	delete(d.lastGood, u)
 	d.mu.Unlock()
+	if d.ws != nil {
+		d.ws.RemoveOverlay(string(u))
+	}
 }

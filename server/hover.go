@@ -25,8 +25,8 @@ func (s *Server) Hover(ctx context.Context, params *protocol.HoverParams) (*prot
 	if err != nil {
 		return nil, nil
 	}
-	tree, current := s.docs.tree(u, doc)
-	req := hover.Request{Text: doc.Text, Offset: offset, Format: doc.Format(), LoadFile: s.files(u).loadText}
+	tree, current := s.docs.tree(u, doc, true)
+	req := hover.Request{Text: doc.Text, Offset: offset, Format: doc.Format(), LoadFile: s.files(u).loadText, Mapper: doc.Mapper}
 	if current {
 		req.Tree = tree
 	} else {

@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"bytes"
+	"fmt"
 	"path"
 	"strings"
 )
@@ -39,7 +40,16 @@ type File struct {
 	BOM bool
 	// Duplicates lists every key that repeats an earlier key of its mapping.
 	Duplicates []*Node
+	// TooLarge is set when the text exceeds MaxTextBytes: it was not parsed,
+	// and Errors holds one error saying so.
+	TooLarge bool
 }
+
+// MaxTextBytes is the largest text Parse parses. Parsing costs about 40
+// bytes of memory per byte of YAML, so the cap keeps one hostile or
+// accidental file from exhausting the process (see SECURITY.md), while the
+// 170,000-line (5.4 MB) documents of the benchmarks still fit.
+const MaxTextBytes = 8 << 20
 
 // DetectFormat decides JSON or YAML from the file name, then from the content:
 // a document whose first significant character opens a JSON object is JSON.
@@ -63,6 +73,13 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 // much of the tree as could be read is returned.
 func Parse(text []byte, format Format) *File {
 	f := &File{Format: format, BOM: bytes.HasPrefix(text, bom)}
+	if len(text) > MaxTextBytes {
+		f.TooLarge = true
+		f.Errors = []Error{{Start: 0, End: lineEnd(text[:min(len(text), 256)], 0), Message: fmt.Sprintf(
+			"This file is %.1f MiB; files over %d MiB are not analysed, to keep the editor responsive. Split it into files joined with $ref.",
+			float64(len(text))/(1<<20), MaxTextBytes>>20)}}
+		return f
+	}
 	if format == JSON {
 		parseJSON(text, f)
 	} else {
