@@ -12,7 +12,13 @@ import (
 // are not written yet, required ones first.
 func (st *state) keys() {
 	path := st.ctx.Path
-	m := st.model(path)
+	if st.securityNames(path) {
+		return
+	}
+	m := st.bindingHintModel(path)
+	if m == nil {
+		m = st.model(path)
+	}
 	if m == nil {
 		return
 	}

@@ -19,23 +19,12 @@ func (st *state) values(path []string) {
 	if st.names(path) {
 		return
 	}
-	m := st.valueModel(path)
+	m := st.bindingHintModel(path)
 	if m == nil {
-		return
+		m = st.valueModel(path)
 	}
-	doc := m.Markdown()
-	for i, v := range m.Enum {
-		st.addValue(v, KindEnum, doc, fmt.Sprintf("0%03d", i))
-	}
-	if m.HasConst {
-		st.addValue(m.Const, KindEnum, doc, "0")
-	}
-	if slices.Contains(m.Types, "boolean") && len(m.Enum) == 0 {
-		st.addValue(true, KindValue, doc, "1")
-		st.addValue(false, KindValue, doc, "1")
-	}
-	for _, v := range m.Suggested {
-		st.addValue(v, KindValue, doc, "2")
+	if m != nil {
+		st.modelValues(m)
 	}
 	key := path[len(path)-1]
 	switch {
@@ -55,6 +44,25 @@ func (st *state) values(path []string) {
 		for _, f := range schemaFormats(st.version) {
 			st.addValue(f, KindValue, "", "3")
 		}
+	}
+}
+
+// modelValues offers what the schema model knows: enum and const values,
+// booleans, suggested values and the default.
+func (st *state) modelValues(m *schemas.Model) {
+	doc := m.Markdown()
+	for i, v := range m.Enum {
+		st.addValue(v, KindEnum, doc, fmt.Sprintf("0%03d", i))
+	}
+	if m.HasConst {
+		st.addValue(m.Const, KindEnum, doc, "0")
+	}
+	if slices.Contains(m.Types, "boolean") && len(m.Enum) == 0 {
+		st.addValue(true, KindValue, doc, "1")
+		st.addValue(false, KindValue, doc, "1")
+	}
+	for _, v := range m.Suggested {
+		st.addValue(v, KindValue, doc, "2")
 	}
 	if m.HasDefault && len(m.Enum) == 0 {
 		st.addValue(m.Default, KindValue, doc, "4")
