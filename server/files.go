@@ -33,8 +33,14 @@ func (s *Server) files(u uri.URI) nearbyFiles {
 }
 
 func (f nearbyFiles) list() []string {
-	if f.dir == "" {
+	if f.dir == "" || f.dir == string(filepath.Separator) {
 		return nil
+	}
+	// Outside the workspace folders only the document's own folder is listed:
+	// a stray file must not make us walk a home directory.
+	maxDepth := 0
+	if f.s.inWorkspace(f.dir) {
+		maxDepth = 3
 	}
 	var out []string
 	filepath.WalkDir(f.dir, func(path string, d fs.DirEntry, err error) error {
@@ -46,7 +52,7 @@ func (f nearbyFiles) list() []string {
 			if path != f.dir && (name == "node_modules" || name == "vendor" || strings.HasPrefix(name, ".")) {
 				return filepath.SkipDir
 			}
-			if rel, _ := filepath.Rel(f.dir, path); strings.Count(rel, string(filepath.Separator)) >= 3 {
+			if rel, _ := filepath.Rel(f.dir, path); path != f.dir && strings.Count(rel, string(filepath.Separator)) >= maxDepth {
 				return filepath.SkipDir
 			}
 			return nil
@@ -78,4 +84,16 @@ func (f nearbyFiles) load(rel string) *syntax.Node {
 		return nil
 	}
 	return syntax.Parse(text, syntax.DetectFormat(path, text)).Root
+}
+
+// inWorkspace reports whether dir lies inside one of the workspace folders.
+func (s *Server) inWorkspace(dir string) bool {
+	s.nav.mu.Lock()
+	defer s.nav.mu.Unlock()
+	for _, f := range s.nav.folders {
+		if rel, err := filepath.Rel(f, dir); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return true
+		}
+	}
+	return false
 }
