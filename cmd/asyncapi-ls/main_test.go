@@ -263,3 +263,14 @@ func TestStdioExitWithoutShutdownAndEOF(t *testing.T) {
 		t.Fatalf("EOF: code %d, want 1", code)
 	}
 }
+
+// Invalid UTF-8 cannot travel over JSON-RPC (clients send valid strings), but
+// files read from disk can hold it.
+func TestCheckInvalidUTF8(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "bad.yaml")
+	os.WriteFile(path, []byte("asyncapi: 3.0.0\ninfo:\n  title: \"bad \xff byte\"\n  version: 1.0.0\n"), 0o644)
+	out, _, code := runBinary(t, "check", path)
+	if code != 1 || !strings.Contains(out, "bad.yaml:3:15: error:") || !strings.Contains(out, "[invalid-utf8]") {
+		t.Fatalf("code %d, output:\n%s", code, out)
+	}
+}

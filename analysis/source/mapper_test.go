@@ -1,0 +1,85 @@
+package source
+
+import (
+	"testing"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// Every offset at a character boundary must survive offset → position →
+// offset in every encoding, and the column must count the right units.
+func TestRoundTripAllEncodings(t *testing.T) {
+	texts := []string{
+		"",
+		"ascii only\nsecond line\n",
+		"t: [\"😀\", v]\n",
+		"\ufeffbom: x\n",
+		"crlf: 1\r\nnext: 2\r\n",
+		"lone\rcr\n",
+		"tab:\tx\n漢字: かな\n",
+		"no final newline 🎉",
+	}
+	for _, text := range texts {
+		m := NewMapper([]byte(text))
+		for off := 0; off <= len(text); off++ {
+			if off < len(text) && !utf8.RuneStart(text[off]) {
+				continue
+			}
+			if off > 0 && off < len(text) && text[off-1] == '\r' && text[off] == '\n' {
+				continue // inside a line end
+			}
+			for _, enc := range []Encoding{UTF8, UTF16, UTF32} {
+				p, err := m.Position(off, enc)
+				if err != nil {
+					t.Fatalf("%q offset %d: %v", text, off, err)
+				}
+				back, err := m.Offset(p, enc)
+				if err != nil || back != off {
+					t.Fatalf("%q %v offset %d → %+v → %d (%v)", text, enc, off, p, back, err)
+				}
+				lineStart := m.LineStart(p.Line)
+				prefix := text[lineStart:off]
+				want := len(prefix)
+				switch enc {
+				case UTF16:
+					want = len(utf16.Encode([]rune(prefix)))
+				case UTF32:
+					want = utf8.RuneCountInString(prefix)
+				}
+				if p.Character != want {
+					t.Fatalf("%q %v offset %d: column %d, want %d", text, enc, off, p.Character, want)
+				}
+			}
+		}
+	}
+}
+
+func TestEmojiColumns(t *testing.T) {
+	// The design notes' example: in `t: ["😀", v]` the v sits at byte column
+	// 12, UTF-16 column 10 and rune column 9 (zero-based).
+	m := NewMapper([]byte(`t: ["😀", v]`))
+	off := len(`t: ["😀", `)
+	for enc, want := range map[Encoding]int{UTF8: 12, UTF16: 10, UTF32: 9} {
+		if p, _ := m.Position(off, enc); p.Character != want {
+			t.Errorf("%v: column %d, want %d", enc, p.Character, want)
+		}
+	}
+}
+
+func TestOutOfRange(t *testing.T) {
+	m := NewMapper([]byte("a\nb"))
+	if _, err := m.Offset(Position{Line: 5}, UTF16); err == nil {
+		t.Error("line past the end accepted")
+	}
+	if off, err := m.Offset(Position{Line: 0, Character: 99}, UTF16); err != nil || off != 1 {
+		t.Errorf("character past the line end: %d %v, want clamped to 1", off, err)
+	}
+	if _, err := m.Position(99, UTF16); err == nil {
+		t.Error("offset past the end accepted")
+	}
+	// A position inside a surrogate pair lands before the character.
+	m = NewMapper([]byte("😀x"))
+	if off, _ := m.Offset(Position{Character: 1}, UTF16); off != 0 {
+		t.Errorf("inside a surrogate pair: %d", off)
+	}
+}
