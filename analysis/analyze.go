@@ -15,6 +15,15 @@ type Options struct {
 	// Resolver loads other documents for file references; nil means only
 	// references inside the document are followed.
 	Resolver Resolver
+	// Rules are the semantic rules to run (analysis/rules.All(), filtered by
+	// version when run); nil runs none.
+	Rules []Rule
+	// Config holds the user's levels per code; nil keeps the defaults.
+	Config *Config
+	// Structure, when set, replaces the whole-document schema check (run
+	// only for a supported version): analysis/incremental validates the
+	// document section by section, from a cache.
+	Structure func(p *Pass) []Diagnostic
 }
 
 // Resolver loads the document at an absolute URI: an open editor buffer when
@@ -29,6 +38,8 @@ type Pass struct {
 	Root    *syntax.Node
 	Version string // the supported "asyncapi" version, "" when unsupported
 	Options Options
+
+	memo memo
 }
 
 // check is one family of diagnostics, run on every parsed AsyncAPI document.
@@ -40,6 +51,7 @@ var checks = []check{
 	duplicateKeys,
 	extraDocuments,
 	structure,
+	references,
 }
 
 // Analyze returns every diagnostic of d. A document that is not AsyncAPI
@@ -51,7 +63,7 @@ func Analyze(d *Document, opts Options) []Diagnostic {
 	out := syntaxDiagnostics(d)
 	root := d.Root()
 	if root == nil {
-		return out
+		return findSuppressions(d.Text).filter(d.Text, opts.Config.apply(out), opts.canonicalCode)
 	}
 	p := &Pass{Doc: d, Root: root, Options: opts}
 	version, ok, diag := checkVersion(d)
@@ -64,7 +76,9 @@ func Analyze(d *Document, opts Options) []Diagnostic {
 	for _, c := range checks {
 		out = append(out, c(p)...)
 	}
-	return out
+	out = append(out, runRules(p)...)
+	out = opts.Config.apply(out)
+	return findSuppressions(d.Text).filter(d.Text, out, opts.canonicalCode)
 }
 
 func syntaxDiagnostics(d *Document) []Diagnostic {
@@ -76,6 +90,9 @@ func syntaxDiagnostics(d *Document) []Diagnostic {
 	code := CodeYAMLSyntax
 	if d.File().Format == syntax.JSON {
 		code = CodeJSONSyntax
+	}
+	if d.File().TooLarge {
+		code = CodeTooLarge
 	}
 	for _, e := range d.File().Errors {
 		out = append(out, Diagnostic{Start: e.Start, End: e.End, Severity: SeverityError, Code: code, Message: e.Message})

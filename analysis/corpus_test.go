@@ -1,4 +1,4 @@
-package analysis
+package analysis_test
 
 import (
 	"bufio"
@@ -8,6 +8,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	. "asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/workspace"
 )
 
 // corpusDir is the official corpus beside the repository (read-only, optional).
@@ -31,6 +34,7 @@ func TestOfficialCorpusVerdicts(t *testing.T) {
 		t.Skip("official corpus not present:", err)
 	}
 	defer f.Close()
+	resolver := workspace.New(workspace.Options{})
 	agree, total := 0, 0
 	var disagreements []string
 	sc := bufio.NewScanner(f)
@@ -51,7 +55,7 @@ func TestOfficialCorpusVerdicts(t *testing.T) {
 		abs, _ := filepath.Abs(path)
 		doc := NewDocument("file://"+abs, 1, text)
 		var errs []string
-		for _, d := range Analyze(doc, Options{}) {
+		for _, d := range Analyze(doc, Options{Resolver: resolver}) {
 			if d.Severity == SeverityError {
 				line, col := doc.Mapper.Column(d.Start)
 				errs = append(errs, strings.Join([]string{strconv.Itoa(line) + ":" + strconv.Itoa(col), d.Code, d.Message}, " "))

@@ -42,6 +42,15 @@ func (d *Document) File() *syntax.File {
 	return d.file.Load()
 }
 
+// Provide hands d a parse result made elsewhere (analysis/incremental
+// assembles one from cached sections, equal to what File would parse). It
+// reports false, and changes nothing, when d was parsed already.
+func (d *Document) Provide(f *syntax.File) bool {
+	provided := false
+	d.once.Do(func() { d.file.Store(f); provided = true })
+	return provided
+}
+
 // Parsed reports whether the text was parsed already, so that a request can
 // use an older tree rather than wait for a parse.
 func (d *Document) Parsed() bool { return d.file.Load() != nil }

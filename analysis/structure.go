@@ -11,6 +11,9 @@ func structure(p *Pass) []Diagnostic {
 	if p.Version == "" {
 		return nil
 	}
+	if p.Options.Structure != nil {
+		return p.Options.Structure(p)
+	}
 	d, version := p.Doc, p.Version
 	data, err := d.Root().Data()
 	if err != nil {
@@ -22,10 +25,17 @@ func structure(p *Pass) []Diagnostic {
 	}
 	out := make([]Diagnostic, 0, len(problems))
 	for _, pr := range problems {
-		start, end := problemSpan(d.Root(), pr.Path, pr.OnKey)
-		out = append(out, Diagnostic{Start: start, End: end, Severity: SeverityError, Code: pr.Code, Message: pr.Message, DocURL: pr.DocURL, Suggestion: pr.Suggestion})
+		out = append(out, ProblemDiagnostic(d.Root(), pr))
 	}
 	return out
+}
+
+// ProblemDiagnostic is the diagnostic of one schema problem, placed on the
+// text of root as the structure check places it. analysis/incremental uses
+// it for the problems of one section.
+func ProblemDiagnostic(root *syntax.Node, pr schemas.Problem) Diagnostic {
+	start, end := problemSpan(root, pr.Path, pr.OnKey)
+	return Diagnostic{Start: start, End: end, Severity: SeverityError, Code: pr.Code, Message: pr.Message, DocURL: pr.DocURL, Suggestion: pr.Suggestion}
 }
 
 // problemSpan maps an instance path to text: a key when asked for, a scalar's

@@ -101,6 +101,9 @@ func (c *checker) checkAt(n *node, v any, tok string) bool {
 }
 
 func (c *checker) check(n *node, v any) bool {
+	if _, ok := v.(hole); ok {
+		return true // validated on its own (ValidateAt)
+	}
 	if n.boolean != nil {
 		if *n.boolean {
 			return true

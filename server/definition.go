@@ -3,13 +3,16 @@ package server
 import (
 	"context"
 
-	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/navigate"
 
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
 )
 
-// Definition jumps from a local "$ref" to the key it names.
+// Definition jumps from a "$ref" (in this file or into another), a 2.x
+// channel's server name, a security requirement, a {parameter} or a server
+// {variable} to what it names.
 func (s *Server) Definition(ctx context.Context, params *protocol.DefinitionParams) (protocol.DefinitionResult, error) {
 	doc := s.docs.get(params.TextDocument.URI)
 	jsonrpc2.Async(ctx)
@@ -20,25 +23,18 @@ func (s *Server) Definition(ctx context.Context, params *protocol.DefinitionPara
 	if err != nil {
 		return nil, nil
 	}
-	root := doc.Root()
-	refNode := analysis.RefAt(root, offset)
-	if refNode == nil {
-		return nil, cancelled(ctx)
-	}
-	ref, err := analysis.ParseRef(refNode.Value)
-	if err != nil || ref.File != "" {
-		return nil, cancelled(ctx)
-	}
-	target, ok := analysis.ResolveLocal(root, ref.Pointer)
-	if !ok {
-		return nil, cancelled(ctx)
-	}
-	span := target.Value
-	if target.Key != nil {
-		span = target.Key
-	}
+	locs := navigate.Definition(s.nav.ws, doc, offset)
 	if err := cancelled(ctx); err != nil {
 		return nil, err
 	}
-	return &protocol.Location{URI: params.TextDocument.URI, Range: s.rangeOf(doc.Mapper, span.Start, span.End)}, nil
+	if len(locs) == 0 {
+		return nil, nil
+	}
+	loc := s.location(locs[0])
+	return &loc, nil
+}
+
+// location converts a navigate.Location with its own document's mapper.
+func (s *Server) location(l navigate.Location) protocol.Location {
+	return protocol.Location{URI: uri.URI(l.URI), Range: s.rangeOf(l.Doc.Mapper, l.Start, l.End)}
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/incremental"
 
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
@@ -21,6 +22,9 @@ type diagnostics struct {
 
 	mu      sync.Mutex
 	pending map[uri.URI]*diagRun
+	// states keep each open document's sections, so that a run after an
+	// edit re-parses and re-validates only what the edit touched.
+	states  map[uri.URI]*incremental.State
 	stopped bool
 	wg      sync.WaitGroup
 }
@@ -31,7 +35,21 @@ type diagRun struct {
 }
 
 func newDiagnostics(s *Server, debounce time.Duration) *diagnostics {
-	return &diagnostics{s: s, debounce: debounce, pending: map[uri.URI]*diagRun{}}
+	return &diagnostics{s: s, debounce: debounce, pending: map[uri.URI]*diagRun{}, states: map[uri.URI]*incremental.State{}}
+}
+
+// state returns the incremental state of a document, made on first use.
+func (d *diagnostics) state(u uri.URI) *incremental.State {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	st := d.states[u]
+	if st == nil {
+		st = incremental.New()
+		if d.s.docs.get(u) != nil { // not for a run that outlived its document
+			d.states[u] = st
+		}
+	}
+	return st
 }
 
 func (d *diagnostics) schedule(u uri.URI, doc *analysis.Document) {
@@ -41,7 +59,9 @@ func (d *diagnostics) schedule(u uri.URI, doc *analysis.Document) {
 		return
 	}
 	if prev := d.pending[u]; prev != nil {
-		prev.timer.Stop()
+		if prev.timer.Stop() {
+			d.wg.Done() // its function will never run
+		}
 		prev.cancel()
 	}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -64,6 +84,7 @@ func (d *diagnostics) clear(u uri.URI) {
 		prev.cancel()
 		delete(d.pending, u)
 	}
+	delete(d.states, u)
 	d.mu.Unlock()
 	d.publish(u, nil, []protocol.Diagnostic{})
 }
@@ -96,7 +117,7 @@ func (d *diagnostics) run(ctx context.Context, u uri.URI, doc *analysis.Document
 	if isConfigFile(u) {
 		found = configFileDiagnostics(doc)
 	} else if opts, ignored := d.s.analysisOptions(doc.URI); !ignored {
-		found = analysis.Analyze(doc, opts)
+		found = d.state(u).Analyze(doc, opts)
 	}
 	d.s.docs.tree(u, doc, true) // remember the newest version that parsed
 	if ctx.Err() != nil || d.s.docs.get(u) != doc {

@@ -129,3 +129,13 @@ func describe(m *source.Mapper, got []protocol.Diagnostic) string {
 	}
 	return b.String()
 }
+
+// styleRulesOff turns off the rules that ask for recommended content: the
+// sessions of these tests are about syntax, structure and protocol, and the
+// style rules have their own fixtures (analysis/rules/testdata). It goes
+// through initializationOptions, as a user's settings would.
+var styleRulesOff = []byte(`{"asyncapi": {"rules": {
+	"asyncapi-info-contact": "off", "asyncapi-info-description": "off", "asyncapi-info-license": "off",
+	"asyncapi-latest-version": "off", "asyncapi-servers": "off", "asyncapi-tags": "off", "asyncapi-id": "off",
+	"asyncapi-defaultContentType": "off", "asyncapi-operation-description": "off", "asyncapi-content-type": "off",
+	"asyncapi-operation-operationId": "off", "asyncapi-message-messageId": "off", "asyncapi-unused-components": "off"}}}`)

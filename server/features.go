@@ -5,7 +5,17 @@ import "go.lsp.dev/protocol"
 // addFeatureCapabilities advertises the request features implemented so far.
 func (s *Server) addFeatureCapabilities(c *protocol.ServerCapabilities) {
 	c.DefinitionProvider = protocol.Boolean(true)
-	addNavigationCapabilities(c)
+	c.CodeActionProvider = &protocol.CodeActionOptions{CodeActionKinds: []protocol.CodeActionKind{protocol.CodeActionKindQuickFix, protocol.CodeActionKindSourceFixAll, FixAllKind}}
+	c.ReferencesProvider = protocol.Boolean(true)
+	c.DocumentHighlightProvider = protocol.Boolean(true)
+	prepare := true
+	c.RenameProvider = &protocol.RenameOptions{PrepareProvider: &prepare}
+	c.DocumentSymbolProvider = protocol.Boolean(true)
+	c.WorkspaceSymbolProvider = protocol.Boolean(true)
+	c.FoldingRangeProvider = protocol.Boolean(true)
+	c.SelectionRangeProvider = protocol.Boolean(true)
+	c.DocumentLinkProvider = &protocol.DocumentLinkOptions{}
+	c.CodeLensProvider = &protocol.CodeLensOptions{} // empty unless the setting is on
 	c.HoverProvider = protocol.Boolean(true)
 	c.CompletionProvider = &protocol.CompletionOptions{TriggerCharacters: []string{":", " ", "#", "/", "{", "\"", "'", "-"}}
 }
@@ -13,10 +23,20 @@ func (s *Server) addFeatureCapabilities(c *protocol.ServerCapabilities) {
 // implementedMethods lists the requests this server answers; it must agree
 // with addFeatureCapabilities.
 var implementedMethods = map[string]bool{
-	protocol.MethodInitialize:             true,
-	protocol.MethodShutdown:               true,
-	protocol.MethodTextDocumentDefinition: true,
-	// navigation: see navigationMethods in navcaps.go
-	protocol.MethodTextDocumentCompletion: true,
-	protocol.MethodTextDocumentHover:      true,
+	protocol.MethodInitialize:                    true,
+	protocol.MethodShutdown:                      true,
+	protocol.MethodTextDocumentDefinition:        true,
+	protocol.MethodTextDocumentCodeAction:        true,
+	protocol.MethodTextDocumentReferences:        true,
+	protocol.MethodTextDocumentDocumentHighlight: true,
+	protocol.MethodTextDocumentPrepareRename:     true,
+	protocol.MethodTextDocumentRename:            true,
+	protocol.MethodTextDocumentDocumentSymbol:    true,
+	protocol.MethodWorkspaceSymbol:               true,
+	protocol.MethodTextDocumentFoldingRange:      true,
+	protocol.MethodTextDocumentSelectionRange:    true,
+	protocol.MethodTextDocumentDocumentLink:      true,
+	protocol.MethodTextDocumentCodeLens:          true,
+	protocol.MethodTextDocumentCompletion:        true,
+	protocol.MethodTextDocumentHover:             true,
 }

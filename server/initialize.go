@@ -14,6 +14,9 @@ import (
 // features this server implements.
 func (s *Server) Initialize(ctx context.Context, params *protocol.InitializeParams) (*protocol.InitializeResult, error) {
 	s.encoding = negotiateEncoding(params.Capabilities.General)
+	if td := params.Capabilities.TextDocument; td != nil && td.Completion != nil && td.Completion.CompletionItem != nil {
+		s.snippets = td.Completion.CompletionItem.SnippetSupport != nil && *td.Completion.CompletionItem.SnippetSupport
+	}
 	s.state.Store(stateRunning)
 	s.log.Info("initialize", zap.String("client", params.ClientInfo.Name), zap.Stringer("encoding", s.encoding))
 
@@ -27,11 +30,15 @@ func (s *Server) Initialize(ctx context.Context, params *protocol.InitializePara
 		ServerInfo: protocol.ServerInfo{Name: "asyncapi-ls", Version: protocol.NewOptional(s.version)},
 	}
 	s.addFeatureCapabilities(&result.Capabilities)
+	s.nav.initialize(params)
+	s.initializeSettings(params)
 	return result, nil
 }
 
 // Initialized needs no answer.
 func (s *Server) Initialized(ctx context.Context, params *protocol.InitializedParams) error {
+	s.startIndexing()
+	s.pullSettings()
 	return nil
 }
 

@@ -67,7 +67,7 @@ func newSession(t *testing.T) *session {
 
 func (s *session) initialize(caps protocol.ClientCapabilities) *protocol.InitializeResult {
 	s.t.Helper()
-	res, err := s.server.Initialize(context.Background(), &protocol.InitializeParams{Capabilities: caps})
+	res, err := s.server.Initialize(context.Background(), &protocol.InitializeParams{Capabilities: caps, InitializationOptions: styleRulesOff})
 	if err != nil {
 		s.t.Fatalf("initialize: %v", err)
 	}

@@ -26,11 +26,16 @@ type Options struct {
 	Version string
 	// Debounce is the pause after an edit before diagnostics are computed.
 	Debounce time.Duration
+
+	// panicOnMethod makes the handler of that method panic; the server's
+	// internal tests use it to prove that a panic is contained.
+	panicOnMethod string
 }
 
 // Server is one LSP session.
 type Server struct {
 	protocol.UnimplementedServer
+	panicOnMethod string // see Options
 
 	log      *zap.Logger
 	version  string
@@ -40,8 +45,11 @@ type Server struct {
 	exitOnce sync.Once
 
 	encoding source.Encoding
+	snippets bool // the client accepts snippet completions
 	docs     *documents
 	diags    *diagnostics
+	nav      *navState    // references, navigation and the workspace index
+	rules    ruleSettings // rule levels from the editor and project files
 }
 
 // New returns a server ready to Serve one connection.
@@ -52,19 +60,22 @@ func New(opts Options) *Server {
 	if opts.Debounce == 0 {
 		opts.Debounce = 50 * time.Millisecond
 	}
-	s := &Server{log: opts.Logger, version: opts.Version, exited: make(chan struct{}), docs: newDocuments()}
+	s := &Server{log: opts.Logger, version: opts.Version, exited: make(chan struct{}), docs: newDocuments(), panicOnMethod: opts.panicOnMethod}
 	s.diags = newDiagnostics(s, opts.Debounce)
+	s.nav = newNavState()
+	s.docs.ws = s.nav.ws
 	return s
 }
 
 // Serve speaks LSP over rwc until exit or end of input, and returns the
 // process exit code: 0 after shutdown then exit, 1 otherwise.
 func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
-	conn := jsonrpc2.NewConn(jsonrpc2.NewHeaderStream(rwc), jsonrpc2.WithCodec(codec{}))
+	// stream.go reads the framing with limits jsonrpc2's own reader lacks.
+	conn := jsonrpc2.NewConn(newStream(rwc, s.log), jsonrpc2.WithCodec(codec{}))
 	// The client dispatcher exists before the first message is read.
 	s.client = protocol.ClientDispatcher(conn)
 	var cancels cancellation
-	handler := recoverPanics(s.log, s.lifecycle(cancels.wrap(paramlessUnknown(protocol.ServerHandler(s, nil)))))
+	handler := recoverPanics(s.log, s.lifecycle(cancels.wrap(paramlessUnknown(s.testPanic(protocol.ServerHandler(s, nil))))))
 	conn.Go(ctx, handler)
 	select {
 	case <-conn.Done():
@@ -79,7 +90,7 @@ func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
 	select {
 	case <-closed:
 		if err := conn.Err(); err != nil {
-			s.log.Info("connection ended", zap.Error(err))
+			s.log.Error("connection ended", zap.Error(err))
 		}
 	case <-time.After(time.Second):
 	}
@@ -92,6 +103,7 @@ func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
 // Shutdown stops diagnostics work; only exit is accepted afterwards.
 func (s *Server) Shutdown(ctx context.Context) error {
 	s.state.Store(stateShutdown)
+	s.nav.stop()
 	s.diags.stop()
 	return nil
 }

@@ -18,6 +18,7 @@ func (s *Server) DidOpen(ctx context.Context, params *protocol.DidOpenTextDocume
 	doc := analysis.NewDocument(string(item.URI), item.Version, []byte(item.Text))
 	s.docs.set(item.URI, doc)
 	s.diags.schedule(item.URI, doc)
+	s.recheckDependents(item.URI)
 	return nil
 }
 
@@ -37,6 +38,7 @@ func (s *Server) DidChange(ctx context.Context, params *protocol.DidChangeTextDo
 	doc := analysis.NewDocument(string(u), params.TextDocument.Version, text)
 	s.docs.set(u, doc)
 	s.diags.schedule(u, doc)
+	s.recheckDependents(u)
 	return nil
 }
 
@@ -44,6 +46,7 @@ func (s *Server) DidClose(ctx context.Context, params *protocol.DidCloseTextDocu
 	u := params.TextDocument.URI
 	s.docs.remove(u)
 	s.diags.clear(u)
+	s.recheckDependents(u)
 	return nil
 }
 

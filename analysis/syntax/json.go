@@ -74,7 +74,7 @@ func (b *jsonBuilder) object() (*Node, error) {
 	for b.dec.PeekKind() != '}' {
 		raw, err := b.dec.ReadValue()
 		if err != nil {
-			return n, err
+			return b.partial(n), err
 		}
 		end := b.offset()
 		key := scalarFromJSON(raw, end-len(raw), end)
@@ -89,11 +89,11 @@ func (b *jsonBuilder) object() (*Node, error) {
 		seen[key.Value] = true
 		if err != nil {
 			n.End = val.End
-			return n, err
+			return b.partial(n), err
 		}
 	}
 	if _, err := b.dec.ReadToken(); err != nil {
-		return n, err
+		return b.partial(n), err
 	}
 	n.End = b.offset()
 	return n, nil
@@ -110,14 +110,21 @@ func (b *jsonBuilder) array() (*Node, error) {
 			n.Items = append(n.Items, item)
 		}
 		if err != nil {
-			return n, err
+			return b.partial(n), err
 		}
 	}
 	if _, err := b.dec.ReadToken(); err != nil {
-		return n, err
+		return b.partial(n), err
 	}
 	n.End = b.offset()
 	return n, nil
+}
+
+// partial ends a collection cut short by an error where reading stopped,
+// and never before it starts.
+func (b *jsonBuilder) partial(n *Node) *Node {
+	n.End = max(n.End, n.Start, b.offset())
+	return n
 }
 
 func scalarFromJSON(raw jsontext.Value, start, end int) *Node {

@@ -12,22 +12,28 @@ import (
 // (a "billion laughs" document).
 var ErrTooLarge = errors.New("the document expands to too many values through YAML aliases")
 
-// MaxValues bounds how many values Data builds, aliases included.
-const MaxValues = 20_000_000
+// MaxValues bounds how many values Data builds through aliases: a value
+// written once in the text is not counted, each copy an alias makes is. A
+// text is at most MaxTextBytes, so the result stays within a few hundred MB.
+const MaxValues = 1_000_000
 
 // Data converts n into plain data: map[string]any, []any, string, bool, nil
 // and json.Number. Aliases are expanded and merge keys (<<) applied, within a
 // budget so that alias bombs cannot exhaust memory.
 func (n *Node) Data() (any, error) {
 	budget := MaxValues
-	return n.value(&budget, 0)
+	return n.value(&budget, 0, false)
 }
 
-func (n *Node) value(budget *int, depth int) (any, error) {
+// value converts n; aliased is set below an alias, where every value built
+// spends budget.
+func (n *Node) value(budget *int, depth int, aliased bool) (any, error) {
 	if n == nil {
 		return nil, nil
 	}
-	*budget--
+	if aliased {
+		*budget--
+	}
 	if *budget < 0 || depth > 10_000 {
 		return nil, ErrTooLarge
 	}
@@ -36,11 +42,11 @@ func (n *Node) value(budget *int, depth int) (any, error) {
 		if n.Target == nil {
 			return nil, nil
 		}
-		return n.Target.value(budget, depth+1)
+		return n.Target.value(budget, depth+1, true)
 	case Sequence:
 		out := make([]any, len(n.Items))
 		for i, it := range n.Items {
-			v, err := it.value(budget, depth+1)
+			v, err := it.value(budget, depth+1, aliased)
 			if err != nil {
 				return nil, err
 			}
@@ -51,12 +57,12 @@ func (n *Node) value(budget *int, depth int) (any, error) {
 		out := make(map[string]any, len(n.Pairs))
 		for _, p := range n.Pairs {
 			if p.Key.Tag == "!!merge" {
-				if err := merge(out, p.Value, budget, depth); err != nil {
+				if err := merge(out, p.Value, budget, depth, aliased); err != nil {
 					return nil, err
 				}
 				continue
 			}
-			v, err := p.Value.value(budget, depth+1)
+			v, err := p.Value.value(budget, depth+1, aliased)
 			if err != nil {
 				return nil, err
 			}
@@ -68,7 +74,10 @@ func (n *Node) value(budget *int, depth int) (any, error) {
 }
 
 // merge applies a YAML merge key: entries already present win.
-func merge(out map[string]any, src *Node, budget *int, depth int) error {
+func merge(out map[string]any, src *Node, budget *int, depth int, aliased bool) error {
+	// Merged values are copies, as through an alias: they spend budget too,
+	// or "<<: [*a, *a, …]" chains would expand without limit.
+	aliased = aliased || (src != nil && src.Kind == Alias)
 	src = src.Resolve()
 	var sources []*Node
 	if src != nil && src.Kind == Sequence {
@@ -77,7 +86,7 @@ func merge(out map[string]any, src *Node, budget *int, depth int) error {
 		sources = []*Node{src}
 	}
 	for _, s := range sources {
-		v, err := s.value(budget, depth+1)
+		v, err := s.value(budget, depth+1, aliased)
 		if err != nil {
 			return err
 		}

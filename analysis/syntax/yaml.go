@@ -47,6 +47,11 @@ type yamlBuilder struct {
 	aliases []*Node
 	targets []*yaml.Node
 	strings map[string]string // short scalars are interned: keys repeat a lot
+
+	// The last offset computed: nodes come in text order, so the next one on
+	// the same line continues from here. Without it a long line with many
+	// values (a flow sequence of a million items) costs quadratic time.
+	lastLine, lastCol, lastOff int
 }
 
 func (b *yamlBuilder) intern(s string) string {
@@ -62,14 +67,18 @@ func (b *yamlBuilder) intern(s string) string {
 
 // offset converts yaml's 1-based line and rune column into a byte offset.
 func (b *yamlBuilder) offset(line, col int) int {
-	off := b.lines.LineStart(line - 1)
+	off, i := b.lines.LineStart(line-1), 1
 	if line == 1 && b.file.BOM {
 		off += len(bom)
 	}
-	for i := 1; i < col && off < len(b.text); i++ {
+	if line == b.lastLine && col >= b.lastCol && b.lastCol > 0 {
+		off, i = b.lastOff, b.lastCol
+	}
+	for ; i < col && off < len(b.text); i++ {
 		_, size := utf8.DecodeRune(b.text[off:])
 		off += size
 	}
+	b.lastLine, b.lastCol, b.lastOff = line, col, off
 	return off
 }
 
@@ -242,10 +251,20 @@ func lineEnd(text []byte, i int) int {
 }
 
 // blockScalarEnd ends a | or > scalar at its last non-empty content line.
+// Content is indented deeper than the line of the indicator: a line that is
+// not ends even an empty scalar.
 func blockScalarEnd(text []byte, start int) int {
 	i := lineEnd(text, start)
 	end := i
 	indent := -1
+	ls := start
+	for ls > 0 && text[ls-1] != '\n' {
+		ls--
+	}
+	outer := 0
+	for ls+outer < len(text) && text[ls+outer] == ' ' {
+		outer++
+	}
 	for i < len(text) {
 		// step over the line break
 		if text[i] == '\r' {
@@ -267,6 +286,9 @@ func blockScalarEnd(text []byte, start int) int {
 			continue
 		}
 		if indent < 0 {
+			if i-lineStart <= outer {
+				break
+			}
 			indent = i - lineStart
 		}
 		if i-lineStart < indent || indent == 0 {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -12,6 +11,8 @@ import (
 	"strings"
 
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/config"
+	"asyncapi-ls/analysis/workspace"
 )
 
 // maxCheckFileSize keeps check from reading huge or endless files.
@@ -31,24 +32,55 @@ type checkDiagnostic struct {
 	Code      string `json:"code"`
 	Message   string `json:"message"`
 	DocURL    string `json:"docUrl,omitempty"`
+
+	level analysis.Severity
+}
+
+// formats writes results; each lives in its own file.
+var formats = map[string]func(w io.Writer, results []fileResult) error{
+	"text":   writeText,
+	"json":   writeJSON,
+	"sarif":  writeSARIF,
+	"github": writeGitHub,
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	fset := flag.NewFlagSet("check", flag.ContinueOnError)
 	fset.SetOutput(stderr)
-	format := fset.String("format", "text", "text or json")
+	format := fset.String("format", "text", "text, json, sarif or github")
+	failLevel := fset.String("fail-level", "error", "exit with status 1 when a diagnostic is at least this severe: error, warning or info")
 	if err := fset.Parse(args); err != nil {
 		return 2
 	}
-	if fset.NArg() == 0 || (*format != "text" && *format != "json") {
+	write, okFormat := formats[*format]
+	threshold, okLevel := analysis.ParseLevel(*failLevel)
+	if fset.NArg() == 0 || !okFormat || !okLevel || threshold == analysis.SeverityOff {
+		if !okFormat {
+			fmt.Fprintf(stderr, "asyncapi-ls: unknown format %q\n", *format)
+		}
+		if !okLevel || threshold == analysis.SeverityOff {
+			fmt.Fprintf(stderr, "asyncapi-ls: unknown fail level %q\n", *failLevel)
+		}
 		fmt.Fprint(stderr, usage)
 		return 2
 	}
 	files, ioErr := collectFiles(fset.Args(), stderr)
+	configs := configCache{stderr: stderr}
+	// One workspace for the run: a file that several documents reference is
+	// read once. Remote references are not fetched, as in the editor by default.
+	resolver := workspace.New(workspace.Options{})
 	var results []fileResult
 	failed := false
 	for _, path := range files {
-		res, err := checkFile(path)
+		cfg, ok := configs.forFile(path)
+		if !ok {
+			ioErr = true
+			continue
+		}
+		if cfg.Ignored(path) {
+			continue
+		}
+		res, err := checkFile(path, config.New(cfg, resolver))
 		if err != nil {
 			fmt.Fprintf(stderr, "asyncapi-ls: %v\n", err)
 			ioErr = true
@@ -58,31 +90,64 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		for _, d := range res.Diagnostics {
-			failed = failed || d.Severity == "error"
+			failed = failed || d.level <= threshold
 		}
 		results = append(results, *res)
 	}
-	if *format == "json" {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		if results == nil {
-			results = []fileResult{}
-		}
-		enc.Encode(results)
-	} else {
-		for _, r := range results {
-			for _, d := range r.Diagnostics {
-				fmt.Fprintf(stdout, "%s:%d:%d: %s: %s [%s]\n", r.Path, d.Line, d.Column, d.Severity, d.Message, d.Code)
-			}
-		}
+	if results == nil {
+		results = []fileResult{}
+	}
+	if err := write(stdout, results); err != nil {
+		fmt.Fprintf(stderr, "asyncapi-ls: %v\n", err)
+		return 2
 	}
 	switch {
-	case ioErr:
+	case ioErr || configs.invalid:
 		return 2
 	case failed:
 		return 1
 	}
 	return 0
+}
+
+// configCache loads each project file once and reports its mistakes once.
+type configCache struct {
+	stderr  io.Writer
+	byFile  map[string]*config.Config
+	invalid bool
+}
+
+// forFile returns the configuration that governs path; false when the
+// project file cannot be used (its problems are printed).
+func (c *configCache) forFile(path string) (*config.Config, bool) {
+	file := config.Find(filepath.Dir(path))
+	if file == "" {
+		return nil, true
+	}
+	if c.byFile == nil {
+		c.byFile = map[string]*config.Config{}
+	}
+	if cfg, seen := c.byFile[file]; seen {
+		return cfg, cfg != nil
+	}
+	cfg, problems, err := config.Load(file)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "asyncapi-ls: %v\n", err)
+	}
+	if len(problems) > 0 {
+		text, _ := os.ReadFile(file)
+		m := analysis.NewDocument(file, 0, text).Mapper
+		for _, p := range problems {
+			line, col := m.Column(p.Start)
+			fmt.Fprintf(c.stderr, "%s:%d:%d: error: %s [config]\n", file, line, col, p.Message)
+		}
+	}
+	if err != nil || len(problems) > 0 {
+		c.invalid = true
+		cfg = nil
+	}
+	c.byFile[file] = cfg
+	return cfg, cfg != nil
 }
 
 // collectFiles expands folders into their YAML and JSON files.
@@ -107,7 +172,7 @@ func collectFiles(args []string, stderr io.Writer) ([]string, bool) {
 			if d.IsDir() && path != arg && (d.Name() == "node_modules" || d.Name() == "vendor" || strings.HasPrefix(d.Name(), ".")) {
 				return filepath.SkipDir
 			}
-			if d.Type().IsRegular() && slices.Contains([]string{".yaml", ".yml", ".json"}, strings.ToLower(filepath.Ext(path))) {
+			if d.Type().IsRegular() && d.Name() != config.FileName && slices.Contains([]string{".yaml", ".yml", ".json"}, strings.ToLower(filepath.Ext(path))) {
 				files = append(files, path)
 			}
 			return nil
@@ -117,7 +182,7 @@ func collectFiles(args []string, stderr io.Writer) ([]string, bool) {
 }
 
 // checkFile analyses one file; nil means it is not an AsyncAPI document.
-func checkFile(path string) (*fileResult, error) {
+func checkFile(path string, opts analysis.Options) (*fileResult, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, err
@@ -132,16 +197,28 @@ func checkFile(path string) (*fileResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc := analysis.NewDocument(path, 1, text)
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	doc := analysis.NewDocument(fileURI(abs), 1, text)
 	if !doc.IsAsyncAPI() {
 		return nil, nil
 	}
 	res := &fileResult{Path: path, Diagnostics: []checkDiagnostic{}}
-	for _, d := range analysis.Analyze(doc, analysis.Options{}) {
+	found := analysis.Analyze(doc, opts)
+	slices.SortStableFunc(found, func(a, b analysis.Diagnostic) int { return a.Start - b.Start })
+	for _, d := range found {
 		line, col := doc.Mapper.Column(d.Start)
 		endLine, endCol := doc.Mapper.Column(d.End)
 		res.Diagnostics = append(res.Diagnostics, checkDiagnostic{Line: line, Column: col, EndLine: endLine, EndColumn: endCol,
-			Severity: d.Severity.String(), Code: d.Code, Message: d.Message, DocURL: d.DocURL})
+			Severity: d.Severity.String(), Code: d.Code, Message: d.Message, DocURL: d.DocURL, level: d.Severity})
 	}
 	return res, nil
+}
+
+// fileURI turns an absolute path into a file URI, the form the editor
+// gives, so that relative references resolve the same way.
+func fileURI(abs string) string {
+	return "file://" + filepath.ToSlash(abs)
 }

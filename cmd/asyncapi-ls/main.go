@@ -21,6 +21,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		switch args[0] {
 		case "check":
 			return runCheck(args[1:], stdout, stderr)
+		case "rules":
+			return runListRules(stdout)
 		case "version", "--version", "-version":
 			fmt.Fprintln(stdout, "asyncapi-ls", version)
 			return 0
@@ -37,10 +39,15 @@ const usage = `asyncapi-ls — a language server for AsyncAPI 2.0–3.1 document
 Usage:
   asyncapi-ls [--stdio] [--log-file PATH] [--log-level LEVEL]
       Serve the Language Server Protocol on stdin/stdout.
-  asyncapi-ls check [--format text|json] PATH...
-      Print the diagnostics of AsyncAPI documents (files or folders) as
-      file:line:col: severity: message [code]. Exit status: 0 no errors,
-      1 errors found, 2 usage or I/O error.
+  asyncapi-ls check [--format text|json|sarif|github] [--fail-level error|warning|info] PATH...
+      Print the diagnostics of AsyncAPI documents (files or folders), the
+      same as the editor shows, as file:line:col: severity: message [code]
+      (text), JSON, SARIF 2.1.0 or GitHub workflow annotations. The nearest
+      .asyncapi-ls.yaml (rules: {code: off|hint|info|warning|error},
+      ignore: [globs]) applies. Exit status: 0 nothing at or above the fail
+      level (default error), 1 otherwise, 2 usage, I/O or configuration error.
+  asyncapi-ls rules
+      List the rules: code, default level, versions, description.
   asyncapi-ls version
       Print the version.
 

@@ -50,8 +50,10 @@ func runBinary(t *testing.T, args ...string) (string, string, int) {
 }
 
 func TestCheckExamples(t *testing.T) {
+	// The valid examples have no errors; recommendations (warnings, infos)
+	// are fine.
 	out, _, code := runBinary(t, "check", "../../examples/account-service.yaml", "../../examples/legacy-2.6.json")
-	if code != 0 || out != "" {
+	if code != 0 || strings.Contains(out, ": error:") {
 		t.Fatalf("valid examples: code %d, output:\n%s", code, out)
 	}
 	out, _, code = runBinary(t, "check", "../../examples/order-events-with-mistakes.yaml")

@@ -41,7 +41,7 @@
 
 (defcustom asyncapi-ls-settings nil
   "Settings for the server's \"asyncapi\" configuration section, as a plist.
-For example (:validate t).  A project's `eglot-workspace-configuration'
+For example (:rules (:asyncapi-servers "off")).  A project's `eglot-workspace-configuration'
 entry `:asyncapi' takes precedence."
   :type 'plist)
 

@@ -166,7 +166,9 @@ func (c *Conn) Call(ctx context.Context, method string, params any) (json.RawMes
 		return m.Result, nil
 	case <-ctx.Done():
 		c.forget(id)
-		_ = c.Notify("$/cancelRequest", map[string]any{"id": json.RawMessage(id)})
+		// A server stuck in a handler may not be reading; never let the
+		// cancel notice block the caller.
+		go func() { _ = c.Notify("$/cancelRequest", map[string]any{"id": json.RawMessage(id)}) }()
 		return nil, fmt.Errorf("%s: %w", method, ctx.Err())
 	}
 }

@@ -45,12 +45,12 @@ func TestReadMessageHeaders(t *testing.T) {
 
 func TestReadMessageErrors(t *testing.T) {
 	for _, in := range []string{
-		"Content-Type: x\r\n\r\n{}",       // no length
-		"Content-Length: abc\r\n\r\n",     // bad length
-		"Content-Length: -1\r\n\r\n",      // negative
-		"garbage\r\n\r\n",                 // no colon
-		"Content-Length: 10\r\n\r\n{}",    // short body
-		"Content-Length: 2\r\n",           // header cut off
+		"Content-Type: x\r\n\r\n{}",    // no length
+		"Content-Length: abc\r\n\r\n",  // bad length
+		"Content-Length: -1\r\n\r\n",   // negative
+		"garbage\r\n\r\n",              // no colon
+		"Content-Length: 10\r\n\r\n{}", // short body
+		"Content-Length: 2\r\n",        // header cut off
 	} {
 		if _, err := ReadMessage(bufio.NewReader(strings.NewReader(in))); err == nil || err == io.EOF {
 			t.Errorf("%q: want a framing error, got %v", in, err)

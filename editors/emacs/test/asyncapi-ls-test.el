@@ -66,8 +66,8 @@
   (should (equal (cadr (eglot--lookup-mode 'asyncapi-json-mode)) "json")))
 
 (ert-deftest asyncapi-ls-settings-lookup ()
-  (should (equal (asyncapi-ls--section '(:asyncapi (:validate t)) "asyncapi") '(:validate t)))
-  (should (equal (asyncapi-ls--section '(:asyncapi (:validate t)) "asyncapi.validate") t))
-  (should (eq (asyncapi-ls--section '(:asyncapi (:validate t)) "asyncapi.nope") :none)))
+  (should (equal (asyncapi-ls--section '(:asyncapi (:rules (:x "off"))) "asyncapi") '(:rules (:x "off"))))
+  (should (equal (asyncapi-ls--section '(:asyncapi (:rules (:x "off"))) "asyncapi.rules.x") "off"))
+  (should (eq (asyncapi-ls--section '(:asyncapi (:rules (:x "off"))) "asyncapi.nope") :none)))
 
 ;;; asyncapi-ls-test.el ends here

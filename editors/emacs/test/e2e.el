@@ -74,7 +74,8 @@
           (require 'flymake)
           (require 'asyncapi-ls)
           (setq asyncapi-ls-command (list e2e--bin "--stdio")
-                asyncapi-ls-settings '(:validate t))
+                ;; asyncapi-servers is a warning by default: see the check below.
+                asyncapi-ls-settings '(:rules (:asyncapi-servers "hint")))
           (asyncapi-ls-setup))
   (e2e--finish))
 
@@ -129,6 +130,16 @@
         (error "diagnostic type %S" (flymake-diagnostic-type hit)))
       (e2e--log "       flymake: line %d: %s" (1+ adress) (flymake-diagnostic-text hit)))))
 
+(e2e-check "settings reach the server (asyncapi-ls-settings)"
+  (unless (e2e--wait-until
+           (lambda ()
+             (cl-some (lambda (d) (and (string-match-p "asyncapi-servers" (flymake-diagnostic-text d))
+                                       (eq (flymake-diagnostic-type d) 'eglot-note)))
+                      (flymake-diagnostics))))
+    (error "no asyncapi-servers note; got %S"
+           (mapcar (lambda (d) (cons (flymake-diagnostic-type d) (flymake-diagnostic-text d)))
+                   (flymake-diagnostics)))))
+
 (e2e-check "completion-at-point offers info keys inside info:"
   (goto-char (point-min))
   (forward-line 4)
@@ -157,6 +168,9 @@
 
 (e2e-check "fixing the error clears the flymake diagnostic"
   (let ((adress (e2e--line-of "^[ \t]+adress:")))
+    (unless (cl-some (lambda (d) (= adress (1- (line-number-at-pos (flymake-diagnostic-beg d)))))
+                     (flymake-diagnostics))
+      (error "precondition: a diagnostic on the adress line"))
     (goto-char (point-min))
     (re-search-forward "^\\([ \t]+\\)adress:")
     (replace-match "\\1address:")

@@ -89,7 +89,9 @@ local setup_ok = check('binary and setup', function()
   assert(vim.fn.executable(bin) == 1, bin .. ' is not executable')
   require('asyncapi-ls').setup({
     cmd = { bin, '--stdio' },
-    settings = { asyncapi = { validate = true } },
+    -- asyncapi-servers is a warning by default; the check below proves the
+    -- settings reach the server.
+    settings = { asyncapi = { rules = { ['asyncapi-servers'] = 'hint' } } },
   })
 end)
 if not setup_ok then
@@ -146,9 +148,28 @@ check('diagnostics arrive for the known error', function()
   log('     diagnostic: ' .. (hit.lnum + 1) .. ':' .. (hit.col + 1) .. ' [' .. tostring(code) .. '] ' .. hit.message)
 end)
 
+check('settings reach the server (asyncapi.rules)', function()
+  local function code_of(d)
+    return d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code)
+  end
+  local ok = vim.wait(WAIT, function()
+    for _, d in ipairs(vim.diagnostic.get(buf)) do
+      if code_of(d) == 'asyncapi-servers' and d.severity == vim.diagnostic.severity.HINT then
+        return true
+      end
+    end
+    return false
+  end, 50)
+  assert(ok, 'no asyncapi-servers hint: ' .. vim.inspect(vim.tbl_map(function(d)
+    return { code_of(d), d.severity }
+  end, vim.diagnostic.get(buf))))
+end)
+
 check('completion inside info: offers info keys', function()
   local line = vim.api.nvim_buf_get_lines(buf, 4, 5, false)[1]
   assert(line == '  ', 'fixture line 5 must be two spaces inside info:')
+  local caps = buf_clients(buf)[1].server_capabilities or {}
+  assert(caps.completionProvider, 'the server does not announce completionProvider')
   local responses = vim.lsp.buf_request_sync(buf, 'textDocument/completion', {
     textDocument = { uri = uri },
     position = { line = 4, character = 2 },

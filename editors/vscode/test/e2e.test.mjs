@@ -35,7 +35,15 @@ const BIN = process.env.ASYNCAPI_LS_BIN;
 const TESTDATA = fileURLToPath(new URL('../../testdata/', import.meta.url));
 const WAIT_MS = Number(process.env.ASYNCAPI_LS_WAIT_MS || 15000);
 
-const SETTINGS = { asyncapi: { validate: true, trace: { server: 'off' } } };
+// What VS Code answers for the "asyncapi" section (asyncapi.* settings). The
+// rule level is checked below: it proves the settings reach the server.
+const SETTINGS = {
+  asyncapi: {
+    rules: { 'asyncapi-servers': 'hint' },
+    references: { remote: false, codeLens: false },
+    trace: { server: 'off' },
+  },
+};
 
 function fixture(name) {
   const file = TESTDATA + name;
@@ -106,7 +114,7 @@ test('asyncapi-ls over stdio with the VS Code protocol library', { timeout: 9000
     for (const w of [...waiters]) w();
   });
   // Resolves with the first published list for uri (after `after` earlier ones) that satisfies pred.
-  const waitDiagnostics = (uri, pred, after = 0) =>
+  const waitDiagnostics = (uri, pred, after = 0, ms = WAIT_MS) =>
     new Promise((resolve, reject) => {
       const check = () => {
         const list = (published.get(uri) ?? []).slice(after);
@@ -121,10 +129,10 @@ test('asyncapi-ls over stdio with the VS Code protocol library', { timeout: 9000
         waiters.splice(waiters.indexOf(check), 1);
         reject(
           new Error(
-            `no matching diagnostics for ${uri} within ${WAIT_MS} ms; got ${JSON.stringify(published.get(uri) ?? [])}`,
+            `no matching diagnostics for ${uri} within ${ms} ms; got ${JSON.stringify(published.get(uri) ?? [])}`,
           ),
         );
-      }, WAIT_MS);
+      }, ms);
       waiters.push(check);
       check();
     });
@@ -177,13 +185,14 @@ test('asyncapi-ls over stdio with the VS Code protocol library', { timeout: 9000
           window: { workDoneProgress: true },
         },
       });
+    await conn.sendNotification(InitializedNotification.type, {});
+    await conn.sendNotification(DidChangeConfigurationNotification.type, { settings: SETTINGS });
     const caps = init.capabilities;
+    assert.equal(init.serverInfo?.name, 'asyncapi-ls');
     assert.ok(caps.textDocumentSync !== undefined, 'server announces text document sync');
     assert.ok(caps.completionProvider, 'server announces completion');
     assert.ok(caps.hoverProvider, 'server announces hover');
     assert.ok(caps.definitionProvider, 'server announces definition');
-    await conn.sendNotification(InitializedNotification.type, {});
-    await conn.sendNotification(DidChangeConfigurationNotification.type, { settings: SETTINGS });
   });
 
   await t.test('diagnostics for the known error', async () => {
@@ -193,6 +202,7 @@ test('asyncapi-ls over stdio with the VS Code protocol library', { timeout: 9000
     const diags = await Promise.race([waitDiagnostics(yaml.uri, (d) => d.length > 0), died]).catch(failWithStderr);
     const onAdress = diags.filter((d) => d.range.start.line === adressLine);
     assert.ok(onAdress.length > 0, `a diagnostic on line ${adressLine} (adress); got ${JSON.stringify(diags)}`);
+    if (process.env.ASYNCAPI_LS_E2E_VERBOSE) console.log('diagnostics:', JSON.stringify(diags));
     for (const d of onAdress) {
       assert.equal(d.source, 'asyncapi');
       assert.ok(d.code !== undefined && d.code !== null && d.code !== '', `diagnostic has a code: ${JSON.stringify(d)}`);
@@ -202,6 +212,30 @@ test('asyncapi-ls over stdio with the VS Code protocol library', { timeout: 9000
       (d) => (d.severity ?? DiagnosticSeverity.Error) === DiagnosticSeverity.Error && d.range.start.line !== adressLine,
     );
     assert.deepEqual(errorsElsewhere, [], 'the fixture has no other error');
+  });
+
+  await t.test('settings reach the server (pulled, then pushed)', async () => {
+    // Pulled with workspace/configuration / sent as initializationOptions.
+    const pulled = await Promise.race([
+      waitDiagnostics(yaml.uri, (list) => list.some((d) => d.code === 'asyncapi-servers' && d.severity === DiagnosticSeverity.Hint)),
+      died,
+    ]).catch(failWithStderr);
+    assert.ok(pulled);
+    assert.ok(configRequests.some((r) => r.items.some((i) => i.section === 'asyncapi')), 'the server asked for the asyncapi section');
+    // Pushed with didChangeConfiguration, as the extension does on a change.
+    const before = (published.get(yaml.uri) ?? []).length;
+    SETTINGS.asyncapi.rules['asyncapi-servers'] = 'error';
+    await conn.sendNotification(DidChangeConfigurationNotification.type, { settings: SETTINGS });
+    await Promise.race([
+      waitDiagnostics(yaml.uri, (list) => list.some((d) => d.code === 'asyncapi-servers' && d.severity === DiagnosticSeverity.Error), before),
+      died,
+    ]).catch(failWithStderr);
+    SETTINGS.asyncapi.rules['asyncapi-servers'] = 'hint';
+    await conn.sendNotification(DidChangeConfigurationNotification.type, { settings: SETTINGS });
+    await Promise.race([
+      waitDiagnostics(yaml.uri, (list) => list.some((d) => d.code === 'asyncapi-servers' && d.severity === DiagnosticSeverity.Hint), before + 1),
+      died,
+    ]).catch(failWithStderr);
   });
 
   await t.test('completion offers info keys inside info:', async () => {
@@ -261,6 +295,18 @@ test('asyncapi-ls over stdio with the VS Code protocol library', { timeout: 9000
     assert.equal(got.length, 1, `one target; got ${JSON.stringify(result)}`);
     assert.equal(got[0].uri, json.uri);
     assert.equal(got[0].line, jDef);
+  });
+
+  await t.test('a YAML file without a root asyncapi key gets no diagnostics', async () => {
+    // Helix and JetBrains send every YAML/JSON file to the server.
+    const other = fixture('not-asyncapi.yaml');
+    await conn.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: other.uri, languageId: 'yaml', version: 1, text: other.text },
+    });
+    // Give the server time to publish (an empty list, or nothing at all).
+    await Promise.race([waitDiagnostics(other.uri, () => true, 0, 3000), died]).catch(() => {});
+    const lists = published.get(other.uri) ?? [];
+    assert.deepEqual(lists.flat(), [], `diagnostics for a non-AsyncAPI file: ${JSON.stringify(lists)}`);
   });
 
   await t.test('fixing the error clears the diagnostic', async () => {

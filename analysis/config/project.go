@@ -1,0 +1,215 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/syntax"
+)
+
+// Problem is a mistake in a project file or in settings, at the byte span
+// [Start, End) of the project file (0, 0 for settings).
+type Problem struct {
+	Start, End int
+	Message    string
+}
+
+// maxFileSize caps the project file: it is a few lines of YAML.
+const maxFileSize = 1 << 20
+
+// Find returns the project file that governs a document in dir: the
+// nearest FileName in dir or a parent folder, or "".
+func Find(dir string) string {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for {
+		p := filepath.Join(dir, FileName)
+		if info, err := os.Stat(p); err == nil && info.Mode().IsRegular() {
+			return p
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// Load reads and parses the project file at path.
+func Load(path string) (*Config, []Problem, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !info.Mode().IsRegular() || info.Size() > maxFileSize {
+		return nil, nil, errors.New(path + ": not a regular file of at most 1 MiB")
+	}
+	text, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	cfg, problems := Parse(text)
+	cfg.File, cfg.Dir = path, filepath.Dir(path)
+	return cfg, problems, nil
+}
+
+// Parse reads a project file:
+//
+//	rules:
+//	  asyncapi-info-contact: off      # off | hint | info | warning | error
+//	ignore:
+//	  - generated/**
+//
+// Whatever can be understood is kept; every mistake is a Problem.
+func Parse(text []byte) (*Config, []Problem) {
+	cfg := &Config{Levels: map[string]analysis.Severity{}}
+	f := syntax.Parse(text, syntax.YAML)
+	var problems []Problem
+	for _, e := range f.Errors {
+		problems = append(problems, Problem{e.Start, e.End, "The configuration is not valid YAML: " + e.Message})
+	}
+	root := f.Root.Resolve()
+	if root == nil {
+		return cfg, problems
+	}
+	if root.Kind != syntax.Mapping {
+		return cfg, append(problems, Problem{root.Start, root.End, "The configuration must be a mapping with the keys rules and ignore."})
+	}
+	for _, pair := range root.Pairs {
+		switch pair.Key.Value {
+		case "rules":
+			problems = append(problems, parseRules(pair.Value, cfg.Levels)...)
+		case "ignore":
+			problems = append(problems, parseIgnore(pair.Value, cfg)...)
+		default:
+			problems = append(problems, Problem{pair.Key.Start, pair.Key.End,
+				fmt.Sprintf("Unknown configuration key %q; the keys are rules and ignore.", pair.Key.Value)})
+		}
+	}
+	return cfg, problems
+}
+
+func parseRules(n *syntax.Node, levels map[string]analysis.Severity) []Problem {
+	m := n.Resolve()
+	if m == nil || m.IsNull() {
+		return nil
+	}
+	if m.Kind != syntax.Mapping {
+		return []Problem{{n.Start, n.End, "rules must map diagnostic codes to off, hint, info, warning or error."}}
+	}
+	var problems []Problem
+	for _, pair := range m.Pairs {
+		level := pair.Value.String()
+		if pair.Value.Resolve().Kind == syntax.Scalar && pair.Value.Resolve().Tag == "!!bool" && strings.EqualFold(level, "false") {
+			level = "off"
+		}
+		if err := setLevel(levels, pair.Key.Value, level); err != nil {
+			span := pair.Key
+			if errors.Is(err, errLevel) {
+				span = pair.Value
+			}
+			problems = append(problems, Problem{span.Start, span.End, err.Error()})
+		}
+	}
+	return problems
+}
+
+var errLevel = errors.New("bad level")
+
+type levelError struct{ msg string }
+
+func (e levelError) Error() string        { return e.msg }
+func (e levelError) Is(target error) bool { return target == errLevel }
+
+// setLevel records one "code: level" choice, or says what is wrong with it.
+func setLevel(levels map[string]analysis.Severity, code, level string) error {
+	canon, ok := canonical()[code]
+	if !ok {
+		msg := fmt.Sprintf("Unknown rule %q.", code)
+		if near := closestCode(code); near != "" {
+			msg += fmt.Sprintf(" Did you mean %q?", near)
+		}
+		return errors.New(msg + " `asyncapi-ls rules` lists them.")
+	}
+	sev, ok := analysis.ParseLevel(level)
+	if !ok {
+		return levelError{fmt.Sprintf("%q is not a level for %s; use off, hint, info, warning or error.", level, code)}
+	}
+	levels[canon] = sev
+	return nil
+}
+
+func parseIgnore(n *syntax.Node, cfg *Config) []Problem {
+	var problems []Problem
+	r := n.Resolve()
+	if r == nil || r.IsNull() {
+		return nil
+	}
+	if r.Kind != syntax.Sequence {
+		return []Problem{{n.Start, n.End, "ignore must be a list of glob patterns such as generated/**."}}
+	}
+	for _, it := range r.Items {
+		g := it.String()
+		if g == "" {
+			problems = append(problems, Problem{it.Start, it.End, "An ignore entry must be a glob pattern."})
+			continue
+		}
+		if _, err := filepath.Match(strings.ReplaceAll(g, "**", "*"), ""); err != nil {
+			problems = append(problems, Problem{it.Start, it.End, fmt.Sprintf("%q is not a valid glob pattern.", g)})
+			continue
+		}
+		cfg.Ignore = append(cfg.Ignore, g)
+	}
+	return problems
+}
+
+// Ignored reports whether the project's ignore globs exclude path.
+func (c *Config) Ignored(path string) bool {
+	if c == nil || len(c.Ignore) == 0 || c.Dir == "" {
+		return false
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return false
+	}
+	rel, err := filepath.Rel(c.Dir, abs)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return false
+	}
+	rel = filepath.ToSlash(rel)
+	for _, g := range c.Ignore {
+		if globMatch(strings.Split(strings.Trim(g, "/"), "/"), strings.Split(rel, "/")) {
+			return true
+		}
+	}
+	return false
+}
+
+// globMatch matches path segments against pattern segments, where "**"
+// stands for any number of segments.
+func globMatch(pattern, segs []string) bool {
+	for len(pattern) > 0 {
+		if pattern[0] == "**" {
+			for i := 0; i <= len(segs); i++ {
+				if globMatch(pattern[1:], segs[i:]) {
+					return true
+				}
+			}
+			return false
+		}
+		if len(segs) == 0 {
+			return false
+		}
+		if ok, _ := filepath.Match(pattern[0], segs[0]); !ok {
+			return false
+		}
+		pattern, segs = pattern[1:], segs[1:]
+	}
+	return len(segs) == 0
+}

@@ -1,0 +1,86 @@
+package fix
+
+import (
+	"strings"
+
+	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/syntax"
+)
+
+// asyncapi-channel-parameters: an undeclared {parameter} is declared; a
+// declared one the address does not use is removed.
+func init() {
+	makers["asyncapi-channel-parameters"] = func(doc *analysis.Document, d analysis.Diagnostic) []Fix {
+		text := string(doc.Text[d.Start:d.End])
+		if strings.HasPrefix(text, "{") && strings.HasSuffix(text, "}") {
+			return declareParameter(doc, d, text[1:len(text)-1])
+		}
+		return removeEntry(doc, d, "Remove the parameter "+quote(strings.Trim(text, `"'`)))
+	}
+}
+
+func declareParameter(doc *analysis.Document, d analysis.Diagnostic, name string) []Fix {
+	root := doc.Root()
+	channel, _ := mappingAt(root, d.Start)
+	if channel == nil {
+		return nil
+	}
+	v3 := strings.HasPrefix(root.Get("asyncapi").String(), "3.")
+	json := doc.File().Format == syntax.JSON
+	value := "{}"
+	if !v3 {
+		value = "{schema: {type: string}}"
+		if json {
+			value = `{"schema": {"type": "string"}}`
+		}
+	}
+	var e Edit
+	var ok bool
+	if params := channel.Get("parameters").Resolve(); params != nil && params.Kind == syntax.Mapping && (len(params.Pairs) > 0 || params.Flow) {
+		e, ok = addEntry(doc, params, quoteKey(doc, name), value)
+	} else if params == nil {
+		inner := quoteKey(doc, name) + ": " + value
+		e, ok = addEntry(doc, channel, quoteKey(doc, "parameters"), "{"+inner+"}")
+	}
+	if !ok {
+		return nil
+	}
+	return []Fix{{Title: "Declare the parameter " + quote(name), Edits: []Edit{e}, Safe: true}}
+}
+
+// removeEntry deletes the mapping entry whose key the diagnostic is on.
+func removeEntry(doc *analysis.Document, d analysis.Diagnostic, title string) []Fix {
+	loc := syntax.At(doc.Root(), d.Start)
+	if !loc.OnKey || len(loc.Path) == 0 {
+		return nil
+	}
+	parent := doc.Root().Find(loc.Path[:len(loc.Path)-1]...).Resolve()
+	if parent == nil || parent.Kind != syntax.Mapping {
+		return nil
+	}
+	i := -1
+	for j := range parent.Pairs {
+		if parent.Pairs[j].Key.Start == loc.Node.Start {
+			i = j
+		}
+	}
+	if i < 0 {
+		return nil
+	}
+	p := parent.Pairs[i]
+	var e Edit
+	switch {
+	case !parent.Flow && doc.File().Format == syntax.YAML:
+		if len(parent.Pairs) == 1 {
+			return nil // an empty block mapping cannot be written without its key
+		}
+		e = Edit{lineStart(doc.Text, p.Key.Start), afterNode(doc.Text, p.Value), ""}
+	case i+1 < len(parent.Pairs):
+		e = Edit{p.Key.Start, parent.Pairs[i+1].Key.Start, ""}
+	case i > 0:
+		e = Edit{parent.Pairs[i-1].Value.End, p.Value.End, ""}
+	default:
+		e = Edit{p.Key.Start, p.Value.End, ""}
+	}
+	return []Fix{{Title: title, Edits: []Edit{e}, Safe: true}}
+}

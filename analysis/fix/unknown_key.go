@@ -1,0 +1,17 @@
+package fix
+
+import "asyncapi-ls/analysis"
+
+// A misspelt key becomes the key the schema suggests.
+func init() {
+	makers["unknown-key"] = func(doc *analysis.Document, d analysis.Diagnostic) []Fix {
+		if d.Suggestion == "" {
+			return nil
+		}
+		text := quoteKey(doc, d.Suggestion)
+		if d.End > d.Start && (doc.Text[d.Start] == '"' || doc.Text[d.Start] == '\'') {
+			text = string(doc.Text[d.Start]) + d.Suggestion + string(doc.Text[d.Start])
+		}
+		return []Fix{{Title: "Change to " + quote(d.Suggestion), Edits: []Edit{{d.Start, d.End, text}}, Safe: true}}
+	}
+}

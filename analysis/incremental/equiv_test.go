@@ -1,0 +1,218 @@
+package incremental
+
+import (
+	"flag"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/rules"
+	"asyncapi-ls/analysis/syntax"
+	"asyncapi-ls/bench/gen"
+)
+
+var edits = flag.Int("edits", 1000, "random edits of the equivalence test on each 10-channel document (1/25 of it on the 100-channel one)")
+
+// TestEquivalence applies random edits to generated documents and checks
+// after each that the incremental diagnostics, and the tree it assembles,
+// equal those of the whole path.
+func TestEquivalence(t *testing.T) {
+	defer func(v int) { minSplitBytes = v }(minSplitBytes)
+	for _, tc := range []struct {
+		name     string
+		opts     gen.Options
+		edits    int
+		minSplit int
+		rules    []analysis.Rule
+	}{
+		{"10ch-all-split", gen.Options{Version: "3.0.0", Channels: 10}, *edits, 0, rules.All()},
+		{"10ch-v2", gen.Options{Version: "2.6.0", Channels: 10, Seed: 3}, *edits, 0, rules.All()},
+		// The rules are left out on the bigger document: some cost seconds there.
+		{"100ch", gen.Options{Version: "3.0.0", Channels: 100, Seed: 7}, *edits / 25, 2048, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			minSplitBytes = tc.minSplit
+			base := gen.Generate(tc.opts)
+			run(t, base, tc.edits, analysis.Options{Rules: tc.rules}, rand.New(rand.NewPCG(uint64(len(base)), 1)))
+		})
+	}
+}
+
+func run(t *testing.T, base []byte, n int, opts analysis.Options, rng *rand.Rand) {
+	t.Helper()
+	st := New()
+	text, good := base, base
+	var history [][]byte
+	for i := 0; i < n; i++ {
+		switch r := rng.IntN(100); {
+		case r < 3:
+			text = base
+		case r < 10 && len(history) > 0:
+			text = history[rng.IntN(len(history))] // undo: the cache must serve old sections at new places
+		case r < 60 && !slices.Equal(text, good):
+			text = edit(rng, good) // most edits start from a text that parses, as typing does
+		default:
+			text = edit(rng, text)
+		}
+		history = append(history, text)
+		if len(history) > 8 {
+			history = history[1:]
+		}
+		version := int32(i + 1)
+		inc := analysis.NewDocument("file:///doc.yaml", version, text)
+		got := st.Analyze(inc, opts)
+		whole := analysis.NewDocument("file:///doc.yaml", version, text)
+		want := analysis.Analyze(whole, opts)
+		if g, w := keys(got), keys(want); !slices.Equal(g, w) {
+			t.Fatalf("edit %d: diagnostics differ\ntext:\n%s\nincremental:\n%s\nwhole:\n%s", i, text, strings.Join(g, "\n"), strings.Join(w, "\n"))
+		}
+		if msg := sameFile(inc.File(), whole.File()); msg != "" {
+			t.Fatalf("edit %d: trees differ: %s\ntext:\n%s", i, msg, text)
+		}
+		if whole.Root() != nil && len(whole.File().Errors) == 0 {
+			good = text
+		}
+	}
+	s := st.Stats()
+	t.Logf("%d runs, %d whole; sections parsed %d, moved %d, kept %d", s.Runs, s.Whole, s.Parsed, s.Moved, s.Kept)
+	if s.Whole == s.Runs {
+		t.Errorf("every run took the whole path")
+	}
+}
+
+func keys(ds []analysis.Diagnostic) []string {
+	var out []string
+	for _, d := range ds {
+		k := fmt.Sprintf("%d-%d %s %v %q %q", d.Start, d.End, d.Code, d.Severity, d.Message, d.Suggestion)
+		for _, r := range d.Related {
+			k += fmt.Sprintf(" [%s %d-%d %q]", r.URI, r.Start, r.End, r.Message)
+		}
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// sameFile compares two parse results: the trees node by node (aliases by
+// the place of their target), the duplicates and the errors.
+func sameFile(a, b *syntax.File) string {
+	if a.BOM != b.BOM || len(a.Errors) != len(b.Errors) || len(a.ExtraDocuments) != len(b.ExtraDocuments) || a.TooLarge != b.TooLarge {
+		return fmt.Sprintf("file fields: %+v vs %+v", a, b)
+	}
+	for i := range a.Errors {
+		if a.Errors[i] != b.Errors[i] {
+			return fmt.Sprintf("error %d: %+v vs %+v", i, a.Errors[i], b.Errors[i])
+		}
+	}
+	if len(a.Duplicates) != len(b.Duplicates) {
+		return fmt.Sprintf("%d duplicates vs %d", len(a.Duplicates), len(b.Duplicates))
+	}
+	for i := range a.Duplicates {
+		if x, y := a.Duplicates[i], b.Duplicates[i]; x.Start != y.Start || x.End != y.End || x.Value != y.Value {
+			return fmt.Sprintf("duplicate %d: %d-%d %q vs %d-%d %q", i, x.Start, x.End, x.Value, y.Start, y.End, y.Value)
+		}
+	}
+	return sameNode(a.Root, b.Root, "")
+}
+
+func sameNode(a, b *syntax.Node, path string) string {
+	if (a == nil) != (b == nil) {
+		return path + ": nil vs not"
+	}
+	if a == nil {
+		return ""
+	}
+	if a.Kind != b.Kind || a.Start != b.Start || a.End != b.End || a.Value != b.Value || a.Tag != b.Tag || a.Quoted != b.Quoted || a.Flow != b.Flow ||
+		len(a.Pairs) != len(b.Pairs) || len(a.Items) != len(b.Items) {
+		return fmt.Sprintf("%s: %+v vs %+v", path, *a, *b)
+	}
+	if a.Kind == syntax.Alias {
+		if (a.Target == nil) != (b.Target == nil) || a.Target != nil && (a.Target.Start != b.Target.Start || a.Target.End != b.Target.End) {
+			return path + ": alias targets differ"
+		}
+	}
+	for i := range a.Pairs {
+		if m := sameNode(a.Pairs[i].Key, b.Pairs[i].Key, path+"/"+b.Pairs[i].Key.Value+"(key)"); m != "" {
+			return m
+		}
+		if m := sameNode(a.Pairs[i].Value, b.Pairs[i].Value, path+"/"+b.Pairs[i].Key.Value); m != "" {
+			return m
+		}
+	}
+	for i := range a.Items {
+		if m := sameNode(a.Items[i], b.Items[i], fmt.Sprintf("%s/%d", path, i)); m != "" {
+			return m
+		}
+	}
+	return ""
+}
+
+// edit makes one random change: characters and lines typed or deleted,
+// indentation changed (of section headers most often), anchors and aliases
+// added, keys duplicated.
+func edit(rng *rand.Rand, text []byte) []byte {
+	lines := strings.SplitAfter(string(text), "\n")
+	li := rng.IntN(len(lines))
+	if rng.IntN(3) == 0 { // prefer lines that start a section
+		for tries := 0; tries < 20; tries++ {
+			j := rng.IntN(len(lines))
+			if ind := len(lines[j]) - len(strings.TrimLeft(lines[j], " ")); ind <= 4 && strings.TrimSpace(lines[j]) != "" {
+				li = j
+				break
+			}
+		}
+	}
+	l := lines[li]
+	ind := len(l) - len(strings.TrimLeft(l, " "))
+	const alphabet = "abcxyz019 :-#&*'\"{}[],|>!?%.\t\n"
+	switch rng.IntN(14) {
+	case 0, 1: // type a character in the line
+		pos := rng.IntN(len(l) + 1)
+		l = l[:pos] + string(alphabet[rng.IntN(len(alphabet))]) + l[pos:]
+	case 2: // delete characters
+		if len(l) > 0 {
+			pos := rng.IntN(len(l))
+			l = l[:pos] + l[min(len(l), pos+1+rng.IntN(3)):]
+		}
+	case 3: // indent
+		l = strings.Repeat(" ", 1+rng.IntN(2)) + l
+	case 4: // dedent
+		l = l[min(ind, 1+rng.IntN(2)):]
+	case 5: // delete the line
+		l = ""
+	case 6: // duplicate the line
+		l += l
+	case 7: // an anchor after a key
+		if i := strings.Index(l, ":"); i > 0 {
+			l = l[:i+1] + " &a" + fmt.Sprint(rng.IntN(3)) + l[i+1:]
+		}
+	case 8: // an alias as a value
+		if i := strings.Index(l, ": "); i > 0 {
+			l = l[:i+2] + "*a" + fmt.Sprint(rng.IntN(3)) + "\n"
+		}
+	case 9: // a new key, maybe empty
+		keys := []string{"description: typed", "title:", "x-note: 1", "address: a/b", "$ref: '#/components/messages/nope'", "foo:"}
+		l = strings.Repeat(" ", []int{0, 2, 4, 6, ind}[rng.IntN(5)]) + keys[rng.IntN(len(keys))] + "\n" + l
+	case 10: // type a word in a description
+		if i := strings.Index(l, "description: "); i >= 0 {
+			l = l[:i+13] + "word " + l[i+13:]
+		}
+	case 11: // delete a run of lines
+		end := min(len(lines), li+1+rng.IntN(6))
+		lines = append(lines[:li], lines[end:]...)
+		return []byte(strings.Join(lines, ""))
+	case 12: // copy a block of lines elsewhere (duplicate keys, moved sections)
+		end := min(len(lines), li+1+rng.IntN(8))
+		block := slices.Clone(lines[li:end])
+		at := rng.IntN(len(lines) + 1)
+		lines = slices.Insert(slices.Clone(lines), at, block...)
+		return []byte(strings.Join(lines, ""))
+	case 13: // a comment line
+		l = strings.Repeat(" ", rng.IntN(5)) + "# note\n" + l
+	}
+	lines[li] = l
+	return []byte(strings.Join(lines, ""))
+}

@@ -1,0 +1,218 @@
+package analysis
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"strings"
+
+	"asyncapi-ls/analysis/refs"
+	"asyncapi-ls/analysis/syntax"
+)
+
+// Diagnostic codes of the reference checks.
+const (
+	CodeUnresolvedRef = "unresolved-ref"
+	CodeInvalidRef    = "invalid-ref"
+	CodeRefWrongKind  = "ref-wrong-kind"
+	CodeCircularRef   = "circular-ref"
+)
+
+// ErrRemoteDisabled is what a Resolver answers for an http(s) document while
+// remote references are turned off; such references get no diagnostic.
+var ErrRemoteDisabled = errors.New("remote references are not fetched (turned off in the settings)")
+
+// errNoResolver stands for "other files cannot be read in this run".
+var errNoResolver = errors.New("no resolver")
+
+// references checks every "$ref" of the document: it must parse, lead to an
+// existing place (in this file or another), name an object of the kind its
+// position expects, and not be part of a cycle of references that never
+// reaches a value.
+func references(p *Pass) []Diagnostic {
+	sites := refs.Collect(p.Root)
+	if len(sites) == 0 {
+		return nil
+	}
+	l := newRunLoader(p)
+	// The rule "invalid-ref" (analysis/rules) also reports references that
+	// lead nowhere; while it runs, this check leaves those to it and keeps
+	// what only the engine knows: wrong kinds and cycles.
+	ruled := false
+	for _, r := range p.Options.Rules {
+		ruled = ruled || r.Code == CodeInvalidRef
+	}
+	var out []Diagnostic
+	for _, site := range sites {
+		if d, ok := checkRef(p, l, site); ok && (!ruled || d.Code == CodeRefWrongKind || d.Code == CodeCircularRef) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func checkRef(p *Pass, l *runLoader, site refs.Site) (Diagnostic, bool) {
+	v := site.Value
+	diag := Diagnostic{Start: v.Start, End: v.End, Severity: SeverityError, Code: CodeUnresolvedRef}
+	key, err := refs.Resolve(p.Doc.URI, v.Value)
+	switch {
+	case errors.Is(err, refs.ErrNoBase), errors.Is(err, refs.ErrUnsupported):
+		return diag, false // nothing we could follow, nothing we can say
+	case err != nil:
+		diag.Code = CodeInvalidRef
+		diag.Message = `Invalid "$ref" "` + v.Value + `": ` + err.Error() + "."
+		return diag, true
+	}
+	target, err := refs.Lookup(l.load, key)
+	var missing *refs.MissingError
+	var loadErr *refs.LoadError
+	switch {
+	case errors.As(err, &missing):
+		diag.Message, diag.Suggestion = missingMessage(l, key, v.Value, missing)
+		return diag, true
+	case errors.Is(err, errNoResolver), errors.Is(err, ErrRemoteDisabled):
+		return diag, false
+	case errors.As(err, &loadErr):
+		diag.Message = `The "$ref" target ` + l.describe(loadErr.URI) + " cannot be read: " + readable(loadErr.Err) + "."
+		return diag, true
+	case err != nil:
+		diag.Message = `The "$ref" "` + v.Value + `" cannot be followed: ` + err.Error() + "."
+		return diag, true
+	}
+	if want, got := refs.Classify(site.Path), refs.Classify(target.Tokens); want != refs.Unknown && got != refs.Unknown && want != got {
+		diag.Code = CodeRefWrongKind
+		diag.Message = `This "$ref" points at ` + article(string(got)) + ", but " + article(string(want)) + " is expected here."
+		return diag, true
+	}
+	if chain := refs.Cycle(l.load, l.self, site.Holder, v); chain != nil {
+		return cycleDiagnostic(l, site, chain), true
+	}
+	return diag, false
+}
+
+func missingMessage(l *runLoader, key refs.Key, raw string, m *refs.MissingError) (msg, suggestion string) {
+	where := "this document"
+	if m.URI != l.self {
+		where = l.describe(m.URI)
+	}
+	msg = `The "$ref" target "` + refs.FormatPointer(m.Tokens[:m.Depth+1]) + `" does not exist in ` + where
+	name := refs.Closest(m.Tokens[m.Depth], m.Candidates())
+	if name == "" {
+		return msg + ".", ""
+	}
+	msg += `; did you mean "` + name + `"?`
+	if m.URI == key.URI && len(m.Tokens) == len(key.Tokens) {
+		tokens := append([]string(nil), key.Tokens...)
+		tokens[m.Depth] = name
+		file, _, _ := strings.Cut(raw, "#")
+		var b strings.Builder
+		b.WriteString(file + "#")
+		for _, t := range tokens {
+			b.WriteString("/" + refs.FragmentToken(t))
+		}
+		suggestion = b.String()
+	}
+	return msg, suggestion
+}
+
+func cycleDiagnostic(l *runLoader, site refs.Site, chain []refs.Link) Diagnostic {
+	steps := []string{refs.FormatPointer(site.Path)}
+	var related []Related
+	for i, link := range chain {
+		key, _ := refs.Resolve(link.URI, link.Value.Value)
+		steps = append(steps, l.place(key))
+		if i > 0 {
+			related = append(related, Related{URI: l.spelling(link.URI), Start: link.Value.Start, End: link.Value.End,
+				Message: "the cycle continues here"})
+		}
+	}
+	return Diagnostic{Start: site.Value.Start, End: site.Value.End, Severity: SeverityError, Code: CodeCircularRef,
+		Message: "Circular reference that never reaches a definition: " + strings.Join(steps, " → ") + ".",
+		Related: related}
+}
+
+func readable(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	return err.Error()
+}
+
+func article(s string) string {
+	if s != "" && strings.ContainsRune("aeiou", rune(s[0])) {
+		return "an " + s
+	}
+	return "a " + s
+}
+
+// runLoader reads the documents one analysis run needs, each once: this
+// document's own tree for local references, the Resolver for the others.
+type runLoader struct {
+	p     *Pass
+	self  string
+	docs  map[string]*Document
+	errs  map[string]error
+	trees map[string]*syntax.Node
+}
+
+func newRunLoader(p *Pass) *runLoader {
+	self := refs.CanonicalURI(p.Doc.URI)
+	return &runLoader{p: p, self: self, docs: map[string]*Document{}, errs: map[string]error{},
+		trees: map[string]*syntax.Node{self: p.Root}}
+}
+
+func (l *runLoader) load(uri string) (*syntax.Node, error) {
+	if t, ok := l.trees[uri]; ok {
+		return t, nil
+	}
+	if err, ok := l.errs[uri]; ok {
+		return nil, err
+	}
+	if l.p.Options.Resolver == nil {
+		return nil, errNoResolver
+	}
+	d, err := l.p.Options.Resolver.Load(uri)
+	if err == nil && d.Root() == nil {
+		err = errors.New("it does not parse as YAML or JSON")
+	}
+	if err != nil {
+		l.errs[uri] = err
+		return nil, err
+	}
+	l.docs[uri], l.trees[uri] = d, d.Root()
+	return d.Root(), nil
+}
+
+// spelling is the URI as its document spells it ("" for this document).
+func (l *runLoader) spelling(uri string) string {
+	if uri == l.self {
+		return ""
+	}
+	if d := l.docs[uri]; d != nil {
+		return d.URI
+	}
+	return uri
+}
+
+// describe names another document for a message: its path relative to this one.
+func (l *runLoader) describe(uri string) string {
+	if rel := refs.Relative(l.self, uri); rel != uri {
+		return `"` + rel + `"`
+	}
+	return `"` + uri + `"`
+}
+
+// place is a key as a message shows it: the pointer, prefixed with the file
+// name when the key is in another document.
+func (l *runLoader) place(k refs.Key) string {
+	switch p := refs.FilePath(k.URI); {
+	case k.URI == l.self:
+		return refs.FormatPointer(k.Tokens)
+	case p != "":
+		return path.Base(p) + "#" + refs.FormatPointer(k.Tokens)
+	}
+	return k.String()
+}

@@ -1,0 +1,123 @@
+package analysis
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Rule is one semantic check with a stable code. Rules live in analysis/rules,
+// one per file; Analyze runs those in Options.Rules that apply to the
+// document's version, after the structure check.
+type Rule struct {
+	// Code is the stable name users configure and suppress; the familiar
+	// Spectral or parser name where one exists.
+	Code string
+	// Aliases are other tools' names for the same check (Spectral's
+	// asyncapi-3-… and the parser's asyncapi2-…/asyncapi3-… codes); the
+	// configuration accepts them too.
+	Aliases []string
+	// Severity is the default; SeverityOff for rules that must be turned on.
+	Severity Severity
+	Versions Versions
+	// Description says in one sentence what the rule wants.
+	Description string
+	DocURL      string
+	// Check reports findings; the engine fills Code, Severity and DocURL
+	// where the rule left them empty.
+	Check func(p *Pass) []Diagnostic
+}
+
+// Versions is an inclusive range of AsyncAPI versions; an empty bound is open.
+type Versions struct {
+	Min, Max string
+}
+
+// Common ranges.
+var (
+	AllVersions = Versions{}
+	V2          = Versions{Min: "2.0.0", Max: "2.99.99"}
+	V3          = Versions{Min: "3.0.0"}
+)
+
+// Contains reports whether version lies in the range.
+func (v Versions) Contains(version string) bool {
+	if v.Min != "" && CompareVersions(version, v.Min) < 0 {
+		return false
+	}
+	return v.Max == "" || CompareVersions(version, v.Max) <= 0
+}
+
+func (v Versions) String() string {
+	switch {
+	case v.Min == "" && v.Max == "":
+		return "all"
+	case v.Max == "":
+		return ">= " + v.Min
+	case v.Min == "":
+		return "<= " + v.Max
+	}
+	return v.Min + " – " + v.Max
+}
+
+// CompareVersions compares dotted numeric versions ("2.6.0" < "3.0.0");
+// a pre-release suffix ("-rc1") sorts before the release.
+func CompareVersions(a, b string) int {
+	as, bs := strings.Split(a, "."), strings.Split(b, ".")
+	for i := 0; i < max(len(as), len(bs)); i++ {
+		x, xs := versionPart(as, i)
+		y, ys := versionPart(bs, i)
+		switch {
+		case x != y:
+			if x < y {
+				return -1
+			}
+			return 1
+		case xs != ys:
+			if xs == "" || (ys != "" && xs > ys) {
+				return 1
+			}
+			return -1
+		}
+	}
+	return 0
+}
+
+func versionPart(parts []string, i int) (int, string) {
+	if i >= len(parts) {
+		return 0, ""
+	}
+	num, suffix, _ := strings.Cut(parts[i], "-")
+	n, _ := strconv.Atoi(num)
+	return n, suffix
+}
+
+// IsV3 reports whether the pass's document is AsyncAPI 3.x.
+func (p *Pass) IsV3() bool { return strings.HasPrefix(p.Version, "3.") }
+
+// runRules applies every rule of opts that fits the version.
+func runRules(p *Pass) []Diagnostic {
+	if p.Version == "" {
+		return nil
+	}
+	var out []Diagnostic
+	for i := range p.Options.Rules {
+		r := &p.Options.Rules[i]
+		sev, overridden := p.Options.Config.ruleSeverity(r)
+		if !r.Versions.Contains(p.Version) || sev == SeverityOff {
+			continue
+		}
+		for _, d := range r.Check(p) {
+			if d.Code == "" {
+				d.Code = r.Code
+			}
+			if d.Severity == 0 || overridden {
+				d.Severity = sev
+			}
+			if d.DocURL == "" {
+				d.DocURL = r.DocURL
+			}
+			out = append(out, d)
+		}
+	}
+	return out
+}

@@ -1,0 +1,77 @@
+package rules
+
+import (
+	"regexp"
+
+	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/syntax"
+)
+
+// address is a channel's address and the text node that holds it: the
+// channel key in 2.x, the "address" value in 3.x.
+type address struct {
+	Channel item
+	Text    string
+	Node    *syntax.Node
+}
+
+// addresses lists the addresses of root channels (2.x keys are paths; 3.x
+// addresses may be null, meaning unknown or dynamic) and, with components,
+// those of component channels too (3.x; a 2.x component key is only a name).
+func addresses(p *analysis.Pass, components bool) []address {
+	var out []address
+	list := entries(p, "channels")
+	if components && p.IsV3() {
+		list = channels(p)
+	}
+	for _, ch := range list {
+		if !p.IsV3() {
+			out = append(out, address{Channel: ch, Text: ch.Name, Node: ch.Key})
+			continue
+		}
+		if a := ch.Node.Get("address"); a != nil && !a.IsNull() && !ch.Key.IsNull() && sameDoc(ch) {
+			out = append(out, address{Channel: ch, Text: a.String(), Node: a})
+		}
+	}
+	return out
+}
+
+// sameDoc reports whether the channel was written here rather than reached
+// by a reference to another channel (which is checked where it is defined).
+func sameDoc(ch item) bool { return ch.Node != nil && ch.Raw != nil && ch.Raw.Resolve() == ch.Node }
+
+// paramPattern finds "{name}" expressions in addresses and server URLs.
+var paramPattern = regexp.MustCompile(`\{([^{}]*)\}`)
+
+// placeholders lists the names in braces, in order, each once, with their
+// byte offsets inside text.
+func placeholders(text string) (names []string, offsets [][2]int) {
+	seen := map[string]bool{}
+	for _, m := range paramPattern.FindAllStringSubmatchIndex(text, -1) {
+		name := text[m[2]:m[3]]
+		if seen[name] {
+			continue
+		}
+		seen[name] = true
+		names = append(names, name)
+		offsets = append(offsets, [2]int{m[0], m[1]})
+	}
+	return names, offsets
+}
+
+// within narrows a finding to bytes [from, to) of a scalar's own text when
+// the scalar is written plainly or quoted without escapes.
+func within(p *analysis.Pass, n *syntax.Node, text string, from, to int, msg string) analysis.Diagnostic {
+	d := at(n, msg)
+	if n == nil {
+		return d
+	}
+	inner := n.Start
+	if n.Quoted {
+		inner++
+	}
+	if inner+len(text) <= len(p.Doc.Text) && string(p.Doc.Text[inner:inner+len(text)]) == text {
+		d.Start, d.End = inner+from, inner+to
+	}
+	return d
+}

@@ -1,0 +1,199 @@
+package rules
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/syntax"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+)
+
+// The value rules (message examples, schema defaults, examples and consts,
+// payload validity) compile schemas straight out of the document with
+// santhosh-tekuri/jsonschema: the whole document is one resource, so a
+// local "$ref" inside a payload resolves as it does for the parser.
+
+// docURL names the document resource inside the compiler.
+const docURL = "asyncapi-ls:///document.json"
+
+var printer = message.NewPrinter(language.English)
+
+type compilerKey struct{}
+
+// schemaSet compiles schemas of one pass, each location once.
+type schemaSet struct {
+	c      *jsonschema.Compiler
+	err    error // the document could not be added as a resource
+	byPtr  map[string]compiled
+	data   any
+	broken map[string]bool
+}
+
+type compiled struct {
+	s   *jsonschema.Schema
+	err error
+}
+
+// errExternal refuses to load anything but the document: file and remote
+// references are the reference engine's business, not the value rules'.
+var errExternal = errors.New("external reference not followed")
+
+type noLoader struct{}
+
+func (noLoader) Load(string) (any, error) { return nil, errExternal }
+
+func schemasOf(p *analysis.Pass) *schemaSet {
+	return p.Memo(compilerKey{}, func() any {
+		set := &schemaSet{byPtr: map[string]compiled{}}
+		data, err := p.Data()
+		if err != nil {
+			set.err = err
+			return set
+		}
+		set.data = data
+		c := jsonschema.NewCompiler()
+		c.DefaultDraft(jsonschema.Draft7)
+		c.AssertFormat()
+		c.UseLoader(noLoader{})
+		set.err = c.AddResource(docURL, data)
+		set.c = c
+		return set
+	}).(*schemaSet)
+}
+
+// pointer encodes path as a JSON pointer fragment.
+func pointer(path []string) string {
+	var b strings.Builder
+	for _, tok := range path {
+		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~", "~0"), "/", "~1")
+		b.WriteString("/" + url.PathEscape(tok))
+	}
+	return b.String()
+}
+
+// compile returns the schema at path; an error says why it is not a valid
+// JSON Schema (or refers outside the document, errExternal).
+func (s *schemaSet) compile(path []string) (*jsonschema.Schema, error) {
+	if s.err != nil {
+		return nil, s.err
+	}
+	ptr := pointer(path)
+	if c, ok := s.byPtr[ptr]; ok {
+		return c.s, c.err
+	}
+	sch, err := s.c.Compile(docURL + "#" + ptr)
+	s.byPtr[ptr] = compiled{sch, err}
+	return sch, err
+}
+
+// external reports whether err comes from a reference out of the document.
+func external(err error) bool {
+	return errors.Is(err, errExternal) || strings.Contains(fmt.Sprint(err), errExternal.Error())
+}
+
+// valueAt returns the plain data at path.
+func (s *schemaSet) valueAt(path []string) (any, bool) {
+	v := s.data
+	for _, tok := range path {
+		switch x := v.(type) {
+		case map[string]any:
+			var ok bool
+			if v, ok = x[tok]; !ok {
+				return nil, false
+			}
+		case []any:
+			i := -1
+			fmt.Sscanf(tok, "%d", &i)
+			if i < 0 || i >= len(x) {
+				return nil, false
+			}
+			v = x[i]
+		default:
+			return nil, false
+		}
+	}
+	return v, true
+}
+
+// violation is one way a value does not fit its schema, located inside the
+// value.
+type violation struct {
+	Path    []string // relative to the value
+	Message string
+}
+
+// validate checks the value at valuePath against the schema at schemaPath.
+// ok is false when the schema could not be compiled (the payload rule
+// reports that) and nothing was checked.
+func (s *schemaSet) validate(schemaPath, valuePath []string) (out []violation, ok bool) {
+	sch, err := s.compile(schemaPath)
+	if err != nil {
+		return nil, false
+	}
+	v, found := s.valueAt(valuePath)
+	if !found {
+		return nil, true
+	}
+	err = sch.Validate(v)
+	var ve *jsonschema.ValidationError
+	if !errors.As(err, &ve) {
+		return nil, true
+	}
+	seen := map[string]bool{}
+	var walk func(e *jsonschema.ValidationError)
+	walk = func(e *jsonschema.ValidationError) {
+		if len(e.Causes) == 0 {
+			msg := e.ErrorKind.LocalizedString(printer)
+			key := strings.Join(e.InstanceLocation, "/") + "\x00" + msg
+			if !seen[key] {
+				seen[key] = true
+				out = append(out, violation{Path: e.InstanceLocation, Message: msg})
+			}
+			return
+		}
+		for _, c := range e.Causes {
+			walk(c)
+		}
+	}
+	walk(ve)
+	return out, true
+}
+
+// report turns violations of the value at valuePath into findings on the
+// smallest node of the text that holds them.
+func report(p *analysis.Pass, valuePath []string, what string, vs []violation) []analysis.Diagnostic {
+	var out []analysis.Diagnostic
+	for i, v := range vs {
+		if i == 3 {
+			out[len(out)-1].Message += fmt.Sprintf(" (and %d more problems)", len(vs)-3)
+			break
+		}
+		path := append(append([]string(nil), valuePath...), v.Path...)
+		n := p.Root.Find(path...)
+		for n == nil && len(path) > len(valuePath) {
+			path = path[:len(path)-1]
+			n = p.Root.Find(path...)
+		}
+		where := ""
+		if len(v.Path) > 0 {
+			where = " at " + strings.Join(v.Path, ".")
+		}
+		d := at(n, fmt.Sprintf("%s does not fit its schema%s: %s.", what, where, strings.TrimSuffix(v.Message, ".")))
+		if pair := p.Root.FindPair(path...); pair != nil && n != nil && isBlock(n) {
+			d.Start, d.End = pair.Key.Start, pair.Key.End
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+func isBlock(n *syntax.Node) bool {
+	r := n.Resolve()
+	return r != nil && r.Kind != syntax.Scalar && !r.Flow
+}

@@ -1,0 +1,23 @@
+package rules
+
+import "asyncapi-ls/analysis"
+
+func init() {
+	register(analysis.Rule{
+		Code:        "asyncapi-payload-unsupported-schemaFormat",
+		Aliases:     []string{"asyncapi-3-payload-unsupported-schemaFormat"},
+		Severity:    analysis.SeverityInformation,
+		Versions:    analysis.AllVersions,
+		Description: "A schema in Avro, Protobuf, RAML or OpenAPI format is recognised, but neither it nor its examples are checked.",
+		DocURL:      specURL("multiFormatSchemaObject"),
+		Check: func(p *analysis.Pass) []analysis.Diagnostic {
+			var out []analysis.Diagnostic
+			for _, site := range schemaSites(p) {
+				if k, name := classify(site.Format); k == formatOther && site.FormatNode != nil {
+					out = append(out, at(site.FormatNode, "This is a "+name+" schema: asyncapi-ls does not check it, nor the examples that use it."))
+				}
+			}
+			return out
+		},
+	})
+}

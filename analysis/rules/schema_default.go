@@ -1,0 +1,15 @@
+package rules
+
+import "asyncapi-ls/analysis"
+
+func init() {
+	register(analysis.Rule{
+		Code:        "asyncapi-schema-default",
+		Aliases:     []string{"asyncapi-payload-default", "asyncapi2-schema-default"},
+		Severity:    analysis.SeverityError,
+		Versions:    analysis.AllVersions,
+		Description: "A schema's default value fits the schema.",
+		DocURL:      specURL("schemaObject"),
+		Check:       func(p *analysis.Pass) []analysis.Diagnostic { return checkKeyword(p, "default") },
+	})
+}

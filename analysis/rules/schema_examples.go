@@ -1,0 +1,15 @@
+package rules
+
+import "asyncapi-ls/analysis"
+
+func init() {
+	register(analysis.Rule{
+		Code:        "asyncapi-schema-examples",
+		Aliases:     []string{"asyncapi-payload-examples", "asyncapi2-schema-examples"},
+		Severity:    analysis.SeverityError,
+		Versions:    analysis.AllVersions,
+		Description: "A schema's examples fit the schema.",
+		DocURL:      specURL("schemaObject"),
+		Check:       func(p *analysis.Pass) []analysis.Diagnostic { return checkKeyword(p, "examples") },
+	})
+}

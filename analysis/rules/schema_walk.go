@@ -1,0 +1,150 @@
+package rules
+
+import (
+	"strings"
+
+	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/syntax"
+)
+
+// jsonSchemaRoots lists every schema written in the document whose format
+// is JSON Schema: message and trait payloads and headers, component
+// schemas, and 2.x parameter schemas. Paths point at the schema itself.
+func jsonSchemaRoots(p *analysis.Pass) [][]string {
+	return p.Memo(rootsKey{}, func() any {
+		var out [][]string
+		seen := map[string]bool{}
+		add := func(path []string) {
+			n := p.Root.Find(path...)
+			if n == nil || n.Get("$ref") != nil || seen[pointer(path)] {
+				return // a reference is checked where it leads
+			}
+			seen[pointer(path)] = true
+			out = append(out, path)
+		}
+		for _, s := range schemaSites(p) {
+			if k, _ := classify(s.Format); k == formatJSONSchema {
+				add(s.Path)
+			}
+		}
+		for _, c := range entries(p, "components", "schemas") {
+			path := []string{"components", "schemas", c.Name}
+			if f := c.Raw.Get("schemaFormat"); p.IsV3() && f != nil && c.Raw.Get("schema") != nil {
+				if k, _ := classify(f.String()); k != formatJSONSchema {
+					continue
+				}
+				path = append(path, "schema")
+			}
+			add(path)
+		}
+		if !p.IsV3() {
+			var params []item
+			for _, ch := range channels(p) {
+				if ch.Path != nil {
+					params = append(params, entries(p, append(ch.Path, "parameters")...)...)
+				}
+			}
+			params = append(params, entries(p, "components", "parameters")...)
+			for _, prm := range params {
+				if prm.Path != nil && prm.Node.Get("schema") != nil {
+					add(append(append([]string(nil), prm.Path...), "schema"))
+				}
+			}
+		}
+		return out
+	}).([][]string)
+}
+
+type rootsKey struct{}
+
+// schemaKeywords hold subschemas: a single one, a list, or a map of them.
+var (
+	singleSub = []string{"items", "additionalProperties", "additionalItems", "not", "contains", "propertyNames", "if", "then", "else"}
+	listSub   = []string{"allOf", "anyOf", "oneOf", "items"}
+	mapSub    = []string{"properties", "patternProperties", "definitions", "$defs", "dependencies"}
+)
+
+// walkSchema calls fn for every subschema of the schema at path (itself
+// included), by path; references are not followed.
+func walkSchema(p *analysis.Pass, path []string, fn func(path []string, n *syntax.Node)) {
+	var walk func(path []string, n *syntax.Node, depth int)
+	walk = func(path []string, n *syntax.Node, depth int) {
+		n = n.Resolve()
+		if n == nil || n.Kind != syntax.Mapping || depth > 64 {
+			return
+		}
+		fn(path, n)
+		sub := func(extra ...string) []string { return append(append([]string(nil), path...), extra...) }
+		for _, k := range singleSub {
+			if c := n.Get(k); isMapping(c) {
+				walk(sub(k), c, depth+1)
+			}
+		}
+		for _, k := range listSub {
+			for i, c := range seq(n.Get(k)) {
+				walk(sub(k, itoa(i)), c, depth+1)
+			}
+		}
+		for _, k := range mapSub {
+			if m := n.Get(k).Resolve(); m != nil && m.Kind == syntax.Mapping {
+				for _, pair := range m.Pairs {
+					walk(sub(k, pair.Key.Value), pair.Value, depth+1)
+				}
+			}
+		}
+	}
+	walk(path, p.Root.Find(path...), 0)
+}
+
+// checkKeyword validates the value of keyword (default, const, or each of
+// examples) of every subschema against that subschema.
+func checkKeyword(p *analysis.Pass, keyword string) []analysis.Diagnostic {
+	var out []analysis.Diagnostic
+	set := schemasOf(p)
+	for _, root := range jsonSchemaRoots(p) {
+		walkSchema(p, root, func(path []string, n *syntax.Node) {
+			v := n.Get(keyword)
+			if v == nil {
+				return
+			}
+			at := append(append([]string(nil), path...), keyword)
+			var values [][]string
+			if keyword == "examples" {
+				for i := range seq(v) {
+					values = append(values, append(append([]string(nil), at...), itoa(i)))
+				}
+			} else {
+				values = [][]string{at}
+			}
+			what := "The " + keyword + " value"
+			if keyword == "examples" {
+				what = "The example"
+			}
+			for _, vp := range values {
+				vs, ok := set.validate(path, vp)
+				if !ok {
+					return
+				}
+				found := report(p, vp, what, stripPrefix(vs))
+				if len(path) != len(root) {
+					// JSON Schema only recommends that nested defaults and
+					// examples fit; the parser checks the top level alone.
+					for i := range found {
+						found[i].Severity = analysis.SeverityWarning
+					}
+				}
+				out = append(out, found...)
+			}
+		})
+	}
+	return out
+}
+
+// stripPrefix leaves violations as they are; a hook for messages that name
+// the document's internal URL.
+func stripPrefix(vs []violation) []violation {
+	for i := range vs {
+		vs[i].Message = strings.ReplaceAll(vs[i].Message, docURL+"#", "#")
+	}
+	return vs
+}

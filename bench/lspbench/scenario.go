@@ -1,0 +1,300 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"asyncapi-ls/bench/internal/rpc"
+	"asyncapi-ls/bench/internal/stats"
+)
+
+// config is one benchmark run: one server command on one document.
+type config struct {
+	name, command string
+	doc, root     string
+	settings      settings
+	iterations    int           // requests per kind
+	positions     int           // distinct positions per kind
+	edits         int           // didChange round trips
+	timeout       time.Duration // per request
+	editTimeout   time.Duration // per didChange -> diagnostics
+	openTimeout   time.Duration // didOpen -> first diagnostics
+	quiet         time.Duration // no publish for this long = settled
+	deadline      time.Duration // whole run
+	stderr        io.Writer
+}
+
+// run measures one server on one document. It always returns a Result;
+// what failed is listed in Result.Errors.
+func run(cfg config) *Result {
+	start := time.Now()
+	r := &Result{Server: cfg.name, Command: cfg.command, Doc: cfg.doc}
+	fail := func(format string, args ...any) { r.Errors = append(r.Errors, fmt.Sprintf(format, args...)) }
+	defer func() { r.WallS = time.Since(start).Seconds() }()
+
+	text, err := os.ReadFile(cfg.doc)
+	if err != nil {
+		fail("reading document: %v", err)
+		return r
+	}
+	r.DocBytes, r.DocLines, r.AsyncAPI = len(text), bytes.Count(text, []byte("\n")), docVersion(text)
+	absDoc, _ := filepath.Abs(cfg.doc)
+	absRoot, _ := filepath.Abs(cfg.root)
+	uri, rootURI := fileURI(absDoc), fileURI(absRoot)
+
+	ctx, cancel := context.WithTimeout(context.Background(), cfg.deadline)
+	defer cancel()
+
+	proc, err := startServer(cfg.command, cfg.stderr)
+	if err != nil {
+		fail("starting server: %v", err)
+		return r
+	}
+	mem := startSampler(proc.pid(), 100*time.Millisecond)
+	s := newSession(proc, cfg.settings, rootURI)
+	defer func() {
+		peak, hwm := mem.finish()
+		r.Memory = MemoryResult{PeakRSSMB: float64(peak) / 1024, HWMMB: float64(hwm) / 1024}
+		shutdown(s, proc, min(5*time.Second, cfg.timeout))
+		r.ServerRequests = s.requestCounts()
+		if tail := proc.stderr.String(); len(r.Errors) > 0 && tail != "" {
+			fail("server stderr (tail): %s", lastLines(tail, 5))
+		}
+	}()
+
+	// initialize
+	t0 := time.Now()
+	initResult, err := call(ctx, s, cfg.timeout, "initialize", map[string]any{
+		"processId":             os.Getpid(),
+		"clientInfo":            map[string]string{"name": "lspbench", "version": "1"},
+		"rootUri":               rootURI,
+		"rootPath":              absRoot,
+		"workspaceFolders":      []map[string]string{{"uri": rootURI, "name": "bench"}},
+		"capabilities":          clientCapabilities(),
+		"initializationOptions": map[string]any{},
+	})
+	if err != nil {
+		fail("initialize: %v", err)
+		return r
+	}
+	r.InitializeMS = ms(time.Since(t0))
+	_ = s.conn.Notify("initialized", map[string]any{})
+	if len(cfg.settings) > 0 {
+		_ = s.conn.Notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any(cfg.settings)})
+		// Give a server that pulls its settings the chance to have them
+		// before the document arrives, as it would in an editor.
+		select {
+		case <-s.configAsked:
+			time.Sleep(50 * time.Millisecond)
+		case <-time.After(time.Second):
+		}
+	}
+
+	// didOpen -> diagnostics
+	languageID := "yaml"
+	if strings.EqualFold(filepath.Ext(cfg.doc), ".json") {
+		languageID = "json"
+	}
+	mark := s.diags.mark()
+	t0 = time.Now()
+	_ = s.conn.Notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{
+		"uri": uri, "languageId": languageID, "version": 1, "text": string(text),
+	}})
+	openCtx, openCancel := context.WithTimeout(ctx, cfg.openTimeout)
+	first, err := s.diags.waitAfter(openCtx, s.gone(), uri, mark, 1)
+	openCancel()
+	if err != nil {
+		r.Open.TimedOut = true
+		fail("open: no diagnostics: %v", err)
+	} else {
+		r.Open.FirstMS, r.Open.FirstCount = ms(first.at.Sub(t0)), first.count
+		last, n := s.diags.settle(ctx, uri, mark, cfg.quiet, 30*time.Second)
+		r.Open.SettledMS, r.Open.SettledCount, r.Open.Publishes = ms(last.at.Sub(t0)), last.count, n
+	}
+	if isGone(s) {
+		fail("server exited after didOpen")
+		return r
+	}
+
+	pos := findPositions(string(text), cfg.positions)
+	r.Requests = measureRequests(ctx, s, cfg, uri, pos)
+	r.Change = measureEdits(ctx, s, cfg, uri, string(text), syncKind(initResult), pos.edit)
+	if ctx.Err() != nil {
+		fail("overall deadline of %s reached; results are partial", cfg.deadline)
+	}
+	return r
+}
+
+// call runs one request bounded by both the per-request timeout and ctx.
+func call(ctx context.Context, s *session, timeout time.Duration, method string, params any) (json.RawMessage, error) {
+	c, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	return s.conn.Call(c, method, params)
+}
+
+type requestKind struct {
+	name, method string
+	at           []target
+	context      any
+}
+
+func measureRequests(ctx context.Context, s *session, cfg config, uri string, pos positions) []RequestResult {
+	kinds := []requestKind{
+		{"completion @ channel key", "textDocument/completion", pos.channelKeys, map[string]any{"triggerKind": 1}},
+		{"completion @ $ref value", "textDocument/completion", pos.refs, map[string]any{"triggerKind": 1}},
+		{"hover @ channel key", "textDocument/hover", pos.channelKeys, nil},
+		{"hover @ $ref value", "textDocument/hover", pos.refs, nil},
+		{"definition @ $ref value", "textDocument/definition", pos.refs, nil},
+		{"references @ component message", "textDocument/references", pos.componentKeys, map[string]any{"includeDeclaration": true}},
+	}
+	var out []RequestResult
+	for _, k := range kinds {
+		out = append(out, measureKind(ctx, s, cfg, uri, k))
+	}
+	return out
+}
+
+func measureKind(ctx context.Context, s *session, cfg config, uri string, k requestKind) RequestResult {
+	res := RequestResult{Name: k.name, Method: k.method}
+	if len(k.at) == 0 {
+		res.LastError = "no position of this kind in the document"
+		return res
+	}
+	var lat, items []float64
+	consecutiveTimeouts := 0
+	for i := 0; i < cfg.iterations && ctx.Err() == nil && !isGone(s); i++ {
+		t := k.at[i%len(k.at)]
+		t0 := time.Now()
+		raw, err := call(ctx, s, cfg.timeout, k.method, positionParams{
+			TextDocument: textDocumentIdentifier{URI: uri},
+			Position:     position{Line: t.Line, Character: t.Col},
+			Context:      k.context,
+		})
+		d := ms(time.Since(t0))
+		var rerr *rpc.Error
+		switch {
+		case errors.As(err, &rerr) && rerr.Code == rpc.CodeMethodNotFound:
+			res.Unsupported = true
+			return res
+		case errors.Is(err, context.DeadlineExceeded):
+			res.Timeouts++
+			res.LastError = err.Error()
+			if consecutiveTimeouts++; consecutiveTimeouts >= 3 {
+				return finishKind(res, lat, items)
+			}
+			continue
+		case err != nil:
+			res.Errors++
+			res.LastError = err.Error()
+			continue
+		}
+		consecutiveTimeouts = 0
+		if len(lat) == 0 {
+			res.FirstMS = d
+		}
+		n := countResult(k.method, raw)
+		if n == 0 {
+			res.Empty++
+		}
+		lat, items = append(lat, d), append(items, float64(n))
+	}
+	return finishKind(res, lat, items)
+}
+
+func finishKind(res RequestResult, lat, items []float64) RequestResult {
+	res.N = len(lat)
+	res.LatencyMS = stats.Summarize(lat)
+	res.Items = stats.Summarize(items)
+	return res
+}
+
+// measureEdits types one character and deletes it again, edits times, each
+// time waiting for the diagnostics of the new version.
+func measureEdits(ctx context.Context, s *session, cfg config, uri, text string, sync int, at *target) ChangeResult {
+	res := ChangeResult{Sync: map[int]string{0: "none", 1: "full", 2: "incremental"}[sync]}
+	if cfg.edits == 0 || at == nil || sync == 0 || isGone(s) {
+		return res
+	}
+	res.At = at.What
+	doc := newEditableDoc(text)
+	var lat []float64
+	publishes := 0
+	version := 1
+	for i := 0; i < cfg.edits && ctx.Err() == nil && !isGone(s); i++ {
+		version++
+		var change contentChange
+		if i%2 == 0 {
+			change = doc.insert(at.Line, at.Col, "x")
+		} else {
+			change = doc.delete(at.Line, at.Col, 1)
+		}
+		if sync == 1 {
+			change = contentChange{Text: doc.text()}
+		}
+		mark := s.diags.mark()
+		t0 := time.Now()
+		_ = s.conn.Notify("textDocument/didChange", map[string]any{
+			"textDocument":   map[string]any{"uri": uri, "version": version},
+			"contentChanges": []contentChange{change},
+		})
+		c, cancel := context.WithTimeout(ctx, cfg.editTimeout)
+		ev, err := s.diags.waitAfter(c, s.gone(), uri, mark, version)
+		cancel()
+		if err != nil {
+			res.Timeouts++
+			if res.Timeouts >= 3 && len(lat) == 0 {
+				break // the server does not publish after changes
+			}
+			continue
+		}
+		lat = append(lat, ms(ev.at.Sub(t0)))
+		// Let any further publishes for this version arrive before the
+		// next edit, so they are not taken as the next edit's answer.
+		_, n := s.diags.settle(ctx, uri, mark, cfg.quiet, cfg.editTimeout)
+		publishes += n
+	}
+	res.Edits = len(lat)
+	res.LatencyMS = stats.Summarize(lat)
+	if len(lat) > 0 {
+		res.PublishesPerEdit = float64(publishes) / float64(len(lat))
+	}
+	return res
+}
+
+// shutdown asks politely, waiting at most wait for each step, then kills.
+func shutdown(s *session, proc *serverProcess, wait time.Duration) {
+	if !isGone(s) {
+		ctx, cancel := context.WithTimeout(context.Background(), wait)
+		_, _ = s.conn.Call(ctx, "shutdown", nil)
+		cancel()
+		_ = s.conn.Notify("exit", nil)
+	}
+	proc.stop(wait)
+}
+
+func isGone(s *session) bool {
+	select {
+	case <-s.gone():
+		return true
+	default:
+		return false
+	}
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+func lastLines(s string, n int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, " | ")
+}

@@ -1,0 +1,192 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func writeFile(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A document with one error (an undeclared channel parameter) and warnings.
+const oneError = `asyncapi: 3.1.0
+info:
+  title: T
+  version: '1'
+channels:
+  c:
+    address: users/{id}
+`
+
+func TestCheckFailLevel(t *testing.T) {
+	dir := t.TempDir()
+	clean := filepath.Join(dir, "clean.yaml")
+	writeFile(t, clean, "asyncapi: 3.1.0\ninfo: {title: T, version: '1'}\n")
+	if _, _, code := runBinary(t, "check", clean); code != 0 {
+		t.Errorf("warnings only, fail level error: code %d, want 0", code)
+	}
+	if _, _, code := runBinary(t, "check", "--fail-level", "warning", clean); code != 1 {
+		t.Errorf("warnings only, fail level warning: code %d, want 1", code)
+	}
+	if _, _, code := runBinary(t, "check", "--fail-level", "loud", clean); code != 2 {
+		t.Errorf("bad fail level: code %d, want 2", code)
+	}
+	if _, _, code := runBinary(t, "check", "--format", "xml", clean); code != 2 {
+		t.Errorf("bad format: code %d, want 2", code)
+	}
+}
+
+func TestCheckGitHubFormat(t *testing.T) {
+	dir := t.TempDir()
+	doc := filepath.Join(dir, "a,b.yaml")
+	writeFile(t, doc, oneError)
+	out, _, code := runBinary(t, "check", "--format", "github", doc)
+	if code != 1 {
+		t.Fatalf("code %d\n%s", code, out)
+	}
+	line := regexp.MustCompile(`(?m)^::error file=([^,]*),line=7,col=(\d+),endLine=7,endColumn=(\d+),title=asyncapi-channel-parameters::(.*)$`)
+	m := line.FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("no error annotation for the parameter:\n%s", out)
+	}
+	if !strings.HasSuffix(m[1], "a%2Cb.yaml") {
+		t.Errorf("the file property is not escaped: %q", m[1])
+	}
+	if !strings.Contains(out, "::warning file=") || !strings.Contains(out, "title=asyncapi-info-contact::") {
+		t.Errorf("no warning annotation:\n%s", out)
+	}
+}
+
+// TestCheckSARIF checks the output against the structure of the SARIF 2.1.0
+// schema that GitHub code scanning reads: required properties, types and
+// the enumerations of level, and consistent rule indexes.
+func TestCheckSARIF(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "doc.yaml"), oneError)
+	cmdDir, _ := os.Getwd()
+	defer os.Chdir(cmdDir)
+	os.Chdir(dir)
+	out, _, code := runBinary(t, "check", "--format", "sarif", "doc.yaml")
+	if code != 1 {
+		t.Fatalf("code %d", code)
+	}
+	var log map[string]any
+	if err := json.Unmarshal([]byte(out), &log); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if log["version"] != "2.1.0" || !strings.Contains(log["$schema"].(string), "sarif-2.1.0") {
+		t.Fatalf("version/schema: %v %v", log["version"], log["$schema"])
+	}
+	runs := log["runs"].([]any)
+	if len(runs) != 1 {
+		t.Fatalf("%d runs", len(runs))
+	}
+	run := runs[0].(map[string]any)
+	driver := run["tool"].(map[string]any)["driver"].(map[string]any)
+	if driver["name"] != "asyncapi-ls" {
+		t.Errorf("driver name %v", driver["name"])
+	}
+	rules := driver["rules"].([]any)
+	ids := map[string]int{}
+	for i, r := range rules {
+		rule := r.(map[string]any)
+		id, _ := rule["id"].(string)
+		if id == "" {
+			t.Fatalf("rule %d without id", i)
+		}
+		if _, dup := ids[id]; dup {
+			t.Errorf("rule %s twice", id)
+		}
+		ids[id] = i
+		level := rule["defaultConfiguration"].(map[string]any)["level"]
+		if !oneOf(level, "none", "note", "warning", "error") {
+			t.Errorf("rule %s: level %v", id, level)
+		}
+		if _, ok := rule["shortDescription"].(map[string]any)["text"].(string); !ok {
+			t.Errorf("rule %s: shortDescription.text missing", id)
+		}
+	}
+	results := run["results"].([]any)
+	found := false
+	for _, r := range results {
+		res := r.(map[string]any)
+		id := res["ruleId"].(string)
+		if idx := int(res["ruleIndex"].(float64)); idx != ids[id] {
+			t.Errorf("result %s: ruleIndex %d, rule is at %d", id, idx, ids[id])
+		}
+		if !oneOf(res["level"], "none", "note", "warning", "error") {
+			t.Errorf("result level %v", res["level"])
+		}
+		if _, ok := res["message"].(map[string]any)["text"].(string); !ok {
+			t.Error("message.text missing")
+		}
+		loc := res["locations"].([]any)[0].(map[string]any)["physicalLocation"].(map[string]any)
+		art := loc["artifactLocation"].(map[string]any)
+		if art["uri"] != "doc.yaml" || art["uriBaseId"] != "%SRCROOT%" {
+			t.Errorf("artifact %v", art)
+		}
+		region := loc["region"].(map[string]any)
+		for _, k := range []string{"startLine", "startColumn", "endLine", "endColumn"} {
+			if v, ok := region[k].(float64); !ok || v < 1 {
+				t.Errorf("region.%s = %v", k, region[k])
+			}
+		}
+		if id == "asyncapi-channel-parameters" && res["level"] == "error" && region["startLine"] == float64(7) {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no error result for the undeclared parameter:\n%s", out)
+	}
+}
+
+func oneOf(v any, options ...string) bool {
+	for _, o := range options {
+		if v == o {
+			return true
+		}
+	}
+	return false
+}
+
+// TestCheckProjectConfig: the project file found upward from a document
+// sets levels and ignores files; a broken one is an error, not silence.
+func TestCheckProjectConfig(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, ".asyncapi-ls.yaml"), "rules:\n  asyncapi-channel-parameters: warning\n  asyncapi-3-tags: off\nignore:\n  - generated/**\n")
+	writeFile(t, filepath.Join(dir, "api", "doc.yaml"), oneError)
+	writeFile(t, filepath.Join(dir, "generated", "x", "bad.yaml"), "asyncapi: 3.1.0\ninfo: {}\n")
+	out, errOut, code := runBinary(t, "check", dir)
+	if code != 0 {
+		t.Fatalf("code %d\n%s%s", code, out, errOut)
+	}
+	if !strings.Contains(out, "warning: The parameter \"id\"") || strings.Contains(out, "asyncapi-tags]") || strings.Contains(out, "bad.yaml") {
+		t.Errorf("configuration not applied:\n%s", out)
+	}
+	writeFile(t, filepath.Join(dir, ".asyncapi-ls.yaml"), "rules:\n  asyncapi-chanel-parameters: loud\n")
+	_, errOut, code = runBinary(t, "check", dir)
+	if code != 2 || !strings.Contains(errOut, `.asyncapi-ls.yaml:2:3: error: Unknown rule "asyncapi-chanel-parameters". Did you mean "asyncapi-channel-parameters"?`) {
+		t.Errorf("invalid configuration: code %d\n%s", code, errOut)
+	}
+}
+
+// TestCheckSuppressionComment: a comment silences the next line.
+func TestCheckSuppressionComment(t *testing.T) {
+	doc := filepath.Join(t.TempDir(), "doc.yaml")
+	writeFile(t, doc, strings.Replace(oneError, "    address:", "    # asyncapi-ls-disable-next-line asyncapi-channel-parameters\n    address:", 1))
+	out, _, code := runBinary(t, "check", doc)
+	if code != 0 || strings.Contains(out, "asyncapi-channel-parameters") {
+		t.Errorf("code %d\n%s", code, out)
+	}
+}

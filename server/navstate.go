@@ -1,0 +1,107 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"sync"
+	"sync/atomic"
+
+	"asyncapi-ls/analysis/refs"
+	"asyncapi-ls/analysis/workspace"
+
+	"go.lsp.dev/protocol"
+)
+
+// navState is what the reference features keep per session: the workspace
+// of documents references reach, the workspace folders, what the client
+// can do, and the reference settings.
+type navState struct {
+	ws *workspace.Workspace
+
+	mu              sync.Mutex
+	folders         []string // absolute paths
+	progressSupport bool
+	watchDynamic    bool
+
+	codeLens atomic.Bool
+	cancel   context.CancelFunc // stops background indexing
+	indexed  chan struct{}      // closed when the first indexing is done
+}
+
+func newNavState() *navState {
+	return &navState{ws: workspace.New(workspace.Options{}), indexed: make(chan struct{})}
+}
+
+// referenceSettings is the "references" part of the "asyncapi" settings.
+type referenceSettings struct {
+	// Remote lets "$ref"s to http(s) documents be fetched.
+	Remote *bool `json:"remote"`
+	// CodeLens shows "N references" above components.
+	CodeLens *bool `json:"codeLens"`
+}
+
+// applySettings reads {"references": {...}} or flat "references.*" keys
+// from the "asyncapi" settings section (or from a wrapper holding one).
+func (n *navState) applySettings(raw []byte) {
+	var outer map[string]json.RawMessage
+	if json.Unmarshal(raw, &outer) != nil {
+		return
+	}
+	if inner, ok := outer["asyncapi"]; ok {
+		n.applySettings(inner)
+		return
+	}
+	var rs referenceSettings
+	if r, ok := outer["references"]; ok {
+		json.Unmarshal(r, &rs)
+	}
+	if r, ok := outer["references.remote"]; ok {
+		json.Unmarshal(r, &rs.Remote)
+	}
+	if r, ok := outer["references.codeLens"]; ok {
+		json.Unmarshal(r, &rs.CodeLens)
+	}
+	if rs.Remote != nil {
+		n.ws.SetRemote(*rs.Remote)
+	}
+	if rs.CodeLens != nil {
+		n.codeLens.Store(*rs.CodeLens)
+	}
+}
+
+// initialize records the folders, the client's abilities and the settings
+// passed at start.
+func (n *navState) initialize(params *protocol.InitializeParams) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if folders, ok := params.WorkspaceFolders.Get(); ok {
+		for _, f := range folders {
+			if p := refs.FilePath(string(f.URI)); p != "" {
+				n.folders = append(n.folders, p)
+			}
+		}
+	}
+	if len(n.folders) == 0 && params.RootURI != nil {
+		if p := refs.FilePath(string(*params.RootURI)); p != "" {
+			n.folders = append(n.folders, p)
+		}
+	}
+	caps := params.Capabilities
+	if caps.Window != nil && caps.Window.WorkDoneProgress != nil {
+		n.progressSupport = *caps.Window.WorkDoneProgress
+	}
+	if caps.Workspace != nil && caps.Workspace.DidChangeWatchedFiles != nil && caps.Workspace.DidChangeWatchedFiles.DynamicRegistration != nil {
+		n.watchDynamic = *caps.Workspace.DidChangeWatchedFiles.DynamicRegistration
+	}
+	if len(params.InitializationOptions) > 0 {
+		n.applySettings(params.InitializationOptions)
+	}
+}
+
+func (n *navState) stop() {
+	n.mu.Lock()
+	if n.cancel != nil {
+		n.cancel()
+	}
+	n.mu.Unlock()
+}

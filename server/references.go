@@ -1,0 +1,33 @@
+package server
+
+import (
+	"context"
+
+	"asyncapi-ls/analysis/navigate"
+
+	"go.lsp.dev/jsonrpc2"
+	"go.lsp.dev/protocol"
+)
+
+// References lists every place across the workspace that names the
+// component, channel, message, server or parameter under the cursor.
+func (s *Server) References(ctx context.Context, params *protocol.ReferenceParams) ([]protocol.Location, error) {
+	doc := s.docs.get(params.TextDocument.URI)
+	jsonrpc2.Async(ctx)
+	if doc == nil {
+		return nil, nil
+	}
+	offset, err := s.offset(doc.Mapper, params.Position)
+	if err != nil {
+		return nil, nil
+	}
+	found := navigate.References(s.nav.ws, doc, offset, params.Context.IncludeDeclaration)
+	if err := cancelled(ctx); err != nil {
+		return nil, err
+	}
+	out := make([]protocol.Location, 0, len(found))
+	for _, r := range found {
+		out = append(out, s.location(r.Location))
+	}
+	return out, nil
+}
