@@ -52,7 +52,7 @@ func (p *Pass) Deref(n *syntax.Node) *syntax.Node {
 // DerefPath is Deref for the value at path; it also returns the path of
 // the value reached (path itself when no reference was followed).
 func (p *Pass) DerefPath(path []string) (*syntax.Node, []string) {
-	return p.deref(p.Root.Find(path...), path)
+	return p.deref(p.Find(path...), path)
 }
 
 func (p *Pass) deref(n *syntax.Node, path []string) (*syntax.Node, []string) {
@@ -66,11 +66,10 @@ func (p *Pass) deref(n *syntax.Node, path []string) (*syntax.Node, []string) {
 		if err != nil || r.File != "" {
 			return nil, nil
 		}
-		t, ok := ResolveLocal(p.Root, r.Pointer)
-		if !ok {
+		n, path = p.Find(r.Pointer...), r.Pointer
+		if n == nil {
 			return nil, nil
 		}
-		n, path = t.Value, r.Pointer
 	}
 	return nil, nil
 }
@@ -86,4 +85,50 @@ func (o Options) canonicalCode(code string) string {
 		}
 	}
 	return code
+}
+
+type indexKey struct{ n *syntax.Node }
+
+// Entry is n.Entry with an index for big mappings, built once per pass:
+// rules look names up in maps of thousands of channels many times over.
+func (p *Pass) Entry(n *syntax.Node, key string) *syntax.Pair {
+	n = n.Resolve()
+	if n == nil || n.Kind != syntax.Mapping || len(n.Pairs) < 16 {
+		return n.Entry(key)
+	}
+	idx := p.Memo(indexKey{n}, func() any {
+		m := make(map[string]int, len(n.Pairs))
+		for i, pair := range n.Pairs {
+			m[pair.Key.Value] = i // the last duplicate wins, as in Entry
+		}
+		return m
+	}).(map[string]int)
+	if i, ok := idx[key]; ok {
+		return &n.Pairs[i]
+	}
+	return nil
+}
+
+// Find is Root.Find through the index.
+func (p *Pass) Find(path ...string) *syntax.Node {
+	n := p.Root
+	for _, tok := range path {
+		r := n.Resolve()
+		if r == nil {
+			return nil
+		}
+		if r.Kind == syntax.Mapping {
+			pair := p.Entry(r, tok)
+			if pair == nil {
+				return nil
+			}
+			n = pair.Value
+			continue
+		}
+		n = r.Find(tok)
+		if n == nil {
+			return nil
+		}
+	}
+	return n
 }

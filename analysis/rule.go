@@ -55,6 +55,8 @@ func (v Versions) String() string {
 		return ">= " + v.Min
 	case v.Min == "":
 		return "<= " + v.Max
+	case strings.HasSuffix(v.Max, ".99.99"):
+		return v.Min + " – " + strings.TrimSuffix(v.Max, ".99.99") + ".x"
 	}
 	return v.Min + " – " + v.Max
 }

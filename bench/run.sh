@@ -7,8 +7,8 @@
 # Needs bench/peers.sh to have run once. Settings (environment):
 #   BENCH_SIZES     channel counts to generate            (default "100 1000")
 #   BENCH_VERSION   AsyncAPI version of the documents     (default 3.0.0)
-#   BENCH_N         requests per request kind             (default 20)
-#   BENCH_EDITS     single-character edits per document   (default 40)
+#   BENCH_N         requests per request kind             (default 10)
+#   BENCH_EDITS     single-character edits per document   (default 20)
 #   BENCH_CLI_RUNS  timed runs per CLI checker            (default 5)
 #   OURS_SERVER     command that starts our server on stdio
 #                   (default: the freshly built asyncapi-ls, no arguments)
@@ -22,8 +22,8 @@ docs="$out/docs" res="$out/results" bin="$out/bin"
 peers="$here/peers"
 sizes="${BENCH_SIZES:-100 1000}"
 version="${BENCH_VERSION:-3.0.0}"
-n="${BENCH_N:-20}"
-edits="${BENCH_EDITS:-40}"
+n="${BENCH_N:-10}"
+edits="${BENCH_EDITS:-20}"
 cli_runs="${BENCH_CLI_RUNS:-5}"
 
 cd "$repo"
@@ -65,17 +65,20 @@ for size in $sizes; do
 done
 
 echo "== CLI"
+cli() { # doc size name command...
+  local doc="$1" size="$2" name="$3"
+  shift 3
+  "$bin/cmdbench" -name "$name" -doc "$doc" -n "$cli_runs" \
+    -json "$res/cli-${name//[^a-zA-Z0-9]/_}-$size.json" -- "$@"
+}
 for size in $sizes; do
   doc="$docs/asyncapi-$version-$size.yaml"
-  cli() { # name, command...
-    local name="$1"; shift
-    "$bin/cmdbench" -name "$name" -doc "$doc" -n "$cli_runs" \
-      -json "$res/cli-${name//[^a-zA-Z0-9]/_}-$size.json" -- "$@"
-  }
-  [ "$have_ours" = 1 ] && cli "asyncapi-ls check" "$bin/asyncapi-ls" check "$doc"
-  cli "@asyncapi/parser" node "$here/tools/official-parser.cjs" "$doc"
+  if [ "$have_ours" = 1 ]; then
+    cli "$doc" "$size" "asyncapi-ls check" "$bin/asyncapi-ls" check "$doc"
+  fi
+  cli "$doc" "$size" "@asyncapi/parser" node "$here/tools/official-parser.cjs" "$doc"
   if [ -x "$peers/bin/vacuum" ]; then
-    cli "vacuum lint" "$peers/bin/vacuum" lint -b -q --no-update-check "$doc"
+    cli "$doc" "$size" "vacuum lint" "$peers/bin/vacuum" lint -b -q --no-update-check "$doc"
   fi
 done
 

@@ -23,9 +23,15 @@ packages=(neovim emacs-nox elpa-eglot elpa-yaml-mode)
 if [ "$browser" = 1 ]; then
   packages+=(chromium ripgrep build-essential pkg-config libkrb5-dev)
 fi
-export DEBIAN_FRONTEND=noninteractive
-apt-get update
-apt-get install -y --no-install-recommends "${packages[@]}"
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update
+  apt-get install -y --no-install-recommends "${missing[@]}"
+fi
 
 (cd "$here/vscode" && npm ci --no-audit --no-fund)
 

@@ -96,7 +96,7 @@ if want vscode; then
     step vscode "build (esbuild)" npm --prefix "$vs" run --silent build
     step vscode "typecheck (tsc)" npm --prefix "$vs" run --silent typecheck
     step vscode "unit + package (node --test)" env -C "$vs" node --test --test-reporter=tap \
-      test/detect.test.mjs test/gate.test.mjs test/server-path.test.mjs test/package.test.mjs
+      test/detect.test.mjs test/gate.test.mjs test/server-path.test.mjs test/server-log.test.mjs test/package.test.mjs
     step vscode "e2e protocol client" env -C "$vs" node --test --test-reporter=tap test/e2e.test.mjs
     # Real VS Code (code-server) in Chromium: runs once browser/setup.sh has
     # run (install-deps.sh --browser); ASYNCAPI_LS_BROWSER=1 makes it required.
@@ -119,7 +119,7 @@ if want emacs; then
   order+=(emacs)
   el=(emacs -Q --batch -L "$here/emacs" -l "$here/emacs/test/load-path.el")
   step emacs "byte-compile" "${scratch_env[@]}" "${el[@]}" \
-    --eval '(setq byte-compile-error-on-warn t byte-compile-dest-file-function (lambda (_) (make-temp-file "asyncapi-ls" nil ".elc")))' \
+    --eval "(setq byte-compile-error-on-warn t byte-compile-dest-file-function (lambda (_) \"$work/asyncapi-ls.elc\"))" \
     --eval "(unless (byte-compile-file \"$here/emacs/asyncapi-ls.el\") (kill-emacs 1))"
   step emacs "ert" "${scratch_env[@]}" "${el[@]}" -l ert -l "$here/emacs/test/asyncapi-ls-test.el" -f ert-run-tests-batch-and-exit
   step emacs "e2e eglot+flymake" "${scratch_env[@]}" "${el[@]}" -l "$here/emacs/test/e2e.el"

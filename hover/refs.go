@@ -46,6 +46,9 @@ func refMarkdown(req Request, root *syntax.Node, value string) string {
 	if !ok {
 		return "`" + value + "` does not resolve: nothing is at that pointer in " + where + "."
 	}
+	if ref.File != "" && !previewable(targetRoot, target.Value) {
+		return "`" + ref.File + "` is not an AsyncAPI or JSON Schema document; its content is not shown."
+	}
 	start := target.Value.Start
 	if target.Key != nil {
 		start = target.Key.Start
@@ -77,4 +80,31 @@ func dedent(s string) string {
 		lines[i] = l[cut:]
 	}
 	return strings.Join(lines, "\n")
+}
+
+// schemaKeywords and objectKeys mark a value as a JSON Schema or an AsyncAPI
+// object: only such content of another file is shown, never arbitrary data.
+var schemaKeywords = []string{"$schema", "$id", "type", "properties", "items", "allOf", "anyOf", "oneOf", "enum", "const", "$ref", "definitions", "$defs", "format", "additionalProperties"}
+
+var objectKeys = []string{"payload", "headers", "address", "messages", "bindings", "action", "channel", "host", "protocol", "schemaFormat", "summary", "description", "title"}
+
+// previewable reports whether a target in another file may be shown: the
+// file is an AsyncAPI document, or the target is a JSON Schema or an
+// AsyncAPI object.
+func previewable(root, target *syntax.Node) bool {
+	if root.Get("asyncapi") != nil {
+		return true
+	}
+	t := target.Resolve()
+	if t == nil || t.Kind != syntax.Mapping {
+		return false
+	}
+	for _, keys := range [][]string{schemaKeywords, objectKeys} {
+		for _, k := range keys {
+			if t.Get(k) != nil {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -185,6 +185,7 @@ func mappingNode(es []entry) *syntax.Node {
 	n.Start = es[0].pair.Key.Start
 	last := es[len(es)-1].pair
 	n.End = max(last.Value.End, last.Key.End)
+	n.IndexKeys()
 	return n
 }
 

@@ -35,8 +35,8 @@ var bindingVersions = map[string][]string{
 
 func init() {
 	register(analysis.Rule{
-		Code:        "asyncapi-binding-version",
-		Severity:    analysis.SeverityWarning,
+		Code:     "asyncapi-binding-version",
+		Severity: analysis.SeverityWarning,
 		// 3.x schemas list the versions of each binding, so the structure
 		// check covers them; 2.x bindings are free-form.
 		Versions:    analysis.V2,

@@ -14,7 +14,7 @@ func init() {
 		Description: "The contact has a name, a url and an email.",
 		DocURL:      specURL("contactObject"),
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
-			contact := p.Root.Find("info", "contact")
+			contact := p.Find("info", "contact")
 			if !isMapping(contact) {
 				return nil
 			}

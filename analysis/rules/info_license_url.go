@@ -10,7 +10,7 @@ func init() {
 		Description: "The license links to its text.",
 		DocURL:      specURL("licenseObject"),
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
-			license := p.Root.Find("info", "license")
+			license := p.Find("info", "license")
 			if !isMapping(license) || license.Get("url") != nil {
 				return nil
 			}

@@ -19,12 +19,12 @@ type item struct {
 func child(p *analysis.Pass, path []string, key string, keyNode *syntax.Node) item {
 	raw := append(append([]string(nil), path...), key)
 	n, target := p.DerefPath(raw)
-	return item{Name: key, Key: keyNode, Raw: p.Root.Find(raw...), Node: n, Path: target}
+	return item{Name: key, Key: keyNode, Raw: p.Find(raw...), Node: n, Path: target}
 }
 
 // entries lists the entries of the mapping at path.
 func entries(p *analysis.Pass, path ...string) []item {
-	m := p.Root.Find(path...).Resolve()
+	m := p.Find(path...).Resolve()
 	if m == nil || m.Kind != syntax.Mapping {
 		return nil
 	}
@@ -59,6 +59,16 @@ type operation struct {
 // operations lists 2.x publish/subscribe operations or 3.x root and
 // component operations.
 func operations(p *analysis.Pass) []operation {
+	return p.Memo(operationsKey{}, func() any { return findOperations(p) }).([]operation)
+}
+
+type (
+	operationsKey struct{}
+	messagesKey   struct{}
+	traitsKey     struct{}
+)
+
+func findOperations(p *analysis.Pass) []operation {
 	var out []operation
 	if p.IsV3() {
 		chans := map[*syntax.Node]*item{}
@@ -99,6 +109,10 @@ func operations(p *analysis.Pass) []operation {
 // finding inside a shared message is reported where it is defined), then
 // 3.x channel messages or 2.x operation messages (each oneOf entry).
 func messages(p *analysis.Pass) []item {
+	return p.Memo(messagesKey{}, func() any { return findMessages(p) }).([]item)
+}
+
+func findMessages(p *analysis.Pass) []item {
 	seen := map[*syntax.Node]bool{}
 	var out []item
 	add := func(it item) {
@@ -143,6 +157,10 @@ func messages(p *analysis.Pass) []item {
 
 // messageTraits lists component message traits and traits used inline.
 func messageTraits(p *analysis.Pass) []item {
+	return p.Memo(traitsKey{}, func() any { return findMessageTraits(p) }).([]item)
+}
+
+func findMessageTraits(p *analysis.Pass) []item {
 	seen := map[*syntax.Node]bool{}
 	var out []item
 	for _, t := range entries(p, "components", "messageTraits") {

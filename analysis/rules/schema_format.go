@@ -24,6 +24,12 @@ func init() {
 // schemaSites lists the payload and headers schemas of every message and
 // message trait, each location once.
 func schemaSites(p *analysis.Pass) []schemaSite {
+	return p.Memo(sitesKey{}, func() any { return findSchemaSites(p) }).([]schemaSite)
+}
+
+type sitesKey struct{}
+
+func findSchemaSites(p *analysis.Pass) []schemaSite {
 	var out []schemaSite
 	seen := map[string]bool{}
 	add := func(it item) {

@@ -15,7 +15,7 @@ func jsonSchemaRoots(p *analysis.Pass) [][]string {
 		var out [][]string
 		seen := map[string]bool{}
 		add := func(path []string) {
-			n := p.Root.Find(path...)
+			n := p.Find(path...)
 			if n == nil || n.Get("$ref") != nil || seen[pointer(path)] {
 				return // a reference is checked where it leads
 			}
@@ -93,7 +93,7 @@ func walkSchema(p *analysis.Pass, path []string, fn func(path []string, n *synta
 			}
 		}
 	}
-	walk(path, p.Root.Find(path...), 0)
+	walk(path, p.Find(path...), 0)
 }
 
 // checkKeyword validates the value of keyword (default, const, or each of

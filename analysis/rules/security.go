@@ -13,7 +13,7 @@ import (
 // one) whose required scopes must be available in its OAuth2 flows.
 func checkSecurity(p *analysis.Pass, list *syntax.Node) []analysis.Diagnostic {
 	var out []analysis.Diagnostic
-	schemes := p.Root.Find("components", "securitySchemes")
+	schemes := p.Find("components", "securitySchemes")
 	for _, entry := range seq(list) {
 		if p.IsV3() {
 			scheme := p.Deref(entry)

@@ -14,7 +14,7 @@ func init() {
 		Description: "Every security scheme is required by a server or an operation.",
 		DocURL:      specURL("securitySchemeObject"),
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
-			schemes := p.Root.Find("components", "securitySchemes").Resolve()
+			schemes := p.Find("components", "securitySchemes").Resolve()
 			if schemes == nil || schemes.Kind != syntax.Mapping {
 				return nil
 			}

@@ -24,6 +24,29 @@ type Node struct {
 	Pairs  []Pair // Mapping entries in source order
 	Items  []*Node
 	Target *Node // what an Alias points to
+
+	// keys indexes the last entry of each key of a big mapping (see
+	// IndexKeys); keyed is len(Pairs) when it was built, to notice staleness.
+	keys  map[string]int32
+	keyed int
+}
+
+// minIndexedPairs is the size from which a mapping gets a key index: "$ref"
+// lookups in a channels or components mapping must not scan thousands.
+const minIndexedPairs = 16
+
+// IndexKeys builds the key index of a big mapping; builders call it once
+// the entries are in place. Trees are read concurrently afterwards, so the
+// index is never built lazily.
+func (n *Node) IndexKeys() {
+	if n.Kind != Mapping || len(n.Pairs) < minIndexedPairs {
+		return
+	}
+	n.keys = make(map[string]int32, len(n.Pairs))
+	for i, p := range n.Pairs {
+		n.keys[p.Key.Value] = int32(i)
+	}
+	n.keyed = len(n.Pairs)
 }
 
 // Pair is one mapping entry.
@@ -49,6 +72,15 @@ func (n *Node) Entry(key string) *Pair {
 	n = n.Resolve()
 	if n == nil || n.Kind != Mapping {
 		return nil
+	}
+	if n.keys != nil && n.keyed == len(n.Pairs) {
+		i, ok := n.keys[key]
+		if !ok {
+			return nil
+		}
+		if p := &n.Pairs[i]; p.Key.Value == key {
+			return p
+		}
 	}
 	for i := len(n.Pairs) - 1; i >= 0; i-- {
 		if n.Pairs[i].Key.Value == key {

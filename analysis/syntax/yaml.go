@@ -104,6 +104,7 @@ func (b *yamlBuilder) node(y *yaml.Node) *Node {
 			}
 			n.Pairs = append(n.Pairs, p)
 		}
+		n.IndexKeys()
 		n.End = b.collectionEnd(n, '{', '}')
 	case yaml.SequenceNode:
 		n.Kind = Sequence

@@ -16,6 +16,3 @@ func (r *rng) next() uint64 {
 
 // intn returns a value in [0, n).
 func (r *rng) intn(n int) int { return int(r.next() % uint64(n)) }
-
-// pick returns one element of xs.
-func pick[T any](r *rng, xs []T) T { return xs[r.intn(len(xs))] }

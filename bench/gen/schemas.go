@@ -66,10 +66,10 @@ func unitSchemas(s *object, u unit, loc locator) {
 	} else {
 		props.set("address", ref(loc("schemas", "PostalAddress")))
 	}
-	if u.index > 0 {
-		prev := newUnit(u.index-1, 0)
-		props.set("related", ref(loc("schemas", prev.pascal+"Summary")))
-	}
+	// Each entity points at the next one's summary, wrapping around, so
+	// every summary is used and no chain of refs is cyclic.
+	next := newUnit((u.index+1)%u.total, u.total, 0)
+	props.set("related", ref(loc("schemas", next.pascal+"Summary")))
 	s.set(u.pascal, obj().
 		set("type", "object").
 		set("description", fmt.Sprintf("%s %s as other services see it.", upperFirst(article(u.noun)), u.noun)).

@@ -9,6 +9,7 @@ import (
 // Names derive from the index alone, so refs between units are computable.
 type unit struct {
 	index    int
+	total    int    // units in the document or workspace
 	base     string // lowerCamel stem of message names: "order", "order2"
 	pascal   string // stem of schema names: "Order", "Order2"
 	noun     string // "order"
@@ -23,7 +24,7 @@ type unit struct {
 
 var protocols = []string{"kafka", "amqp", "ws"}
 
-func newUnit(i int, seed uint64) unit {
+func newUnit(i, total int, seed uint64) unit {
 	noun := entities[i%len(entities)]
 	gen := i / len(entities)
 	base := noun
@@ -33,13 +34,14 @@ func newUnit(i int, seed uint64) unit {
 	r := newRNG(seed ^ uint64(i+1)*0x9e3779b97f4a7c15)
 	u := unit{
 		index:    i,
+		total:    total,
 		base:     base,
 		pascal:   upperFirst(base),
 		noun:     noun,
 		channel:  base + "Events",
 		idParam:  noun + "Id",
 		protocol: protocols[i%len(protocols)],
-		team:     pick(r, teams),
+		team:     teams[i%len(teams)], // in turn, so ten channels use every team tag
 		region:   i%2 == 0,
 	}
 	prefix := ""

@@ -8,7 +8,7 @@ func buildV2(opts Options) *object {
 	channels := obj()
 	schemas, messages := sharedSchemas(local), obj()
 	for i := 0; i < opts.Channels; i++ {
-		u := newUnit(i, opts.Seed)
+		u := newUnit(i, opts.Channels, opts.Seed)
 		channels.set(u.address, v2Channel(u))
 		unitSchemas(schemas, u, local)
 		m := func(event string) { messages.set(u.msg(event), v2Message(u, event)) }
@@ -90,7 +90,7 @@ func v2Channel(u unit) *object {
 	}
 	sub := obj().
 		set("operationId", "on"+u.pascal+"Changed").
-		set("summary", fmt.Sprintf("React to %s changes.", u.noun)).
+		set("description", fmt.Sprintf("React to %s changes.", u.noun)).
 		set("message", obj().set("oneOf", list(
 			ref(local("messages", u.msg("Updated"))),
 			deleted)))
@@ -99,7 +99,7 @@ func v2Channel(u unit) *object {
 	}
 	pub := obj().
 		set("operationId", "send"+u.pascal+"Created").
-		set("summary", fmt.Sprintf("Emitted once %s %s is stored.", article(u.noun), u.noun)).
+		set("description", fmt.Sprintf("Emitted once %s %s is stored.", article(u.noun), u.noun)).
 		set("security", list(obj().set("oauth", strs("events:write")))).
 		set("message", ref(local("messages", u.msg("Created"))))
 	if b := v2OperationBindings(u); b != nil {

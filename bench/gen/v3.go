@@ -6,7 +6,7 @@ import "fmt"
 func buildV3(opts Options) *object {
 	units := make([]unit, opts.Channels)
 	for i := range units {
-		units[i] = newUnit(i, opts.Seed)
+		units[i] = newUnit(i, opts.Channels, opts.Seed)
 	}
 	channels, operations := obj(), obj()
 	schemas, messages := sharedSchemas(local), obj()
@@ -51,7 +51,10 @@ func v3Info(opts Options) *object {
 		set("version", "1.4.0").
 		set("description", block("Events exchanged between the services of an example shop.\n\n"+
 			"Generated for benchmarks: the content is synthetic but shaped like a real API.\n")).
-		set("contact", obj().set("name", "Platform team").set("email", "platform@example.com")).
+		set("contact", obj().
+			set("name", "Platform team").
+			set("url", "https://platform.example.com").
+			set("email", "platform@example.com")).
 		set("license", obj().set("name", "Apache 2.0").set("url", "https://www.apache.org/licenses/LICENSE-2.0"))
 }
 
@@ -166,8 +169,8 @@ func v3Operations(ops *object, u unit, loc locator) {
 	send := obj().
 		set("action", "send").
 		set("channel", chRef).
-		set("title", fmt.Sprintf("Publish %s created", u.noun)).
-		set("summary", fmt.Sprintf("Emitted once %s %s is stored.", article(u.noun), u.noun)).
+		set("summary", fmt.Sprintf("Publish %s created.", u.noun)).
+		set("description", fmt.Sprintf("Emitted once %s %s is stored.", article(u.noun), u.noun)).
 		set("security", list(ref(loc("securitySchemes", "oauth")))).
 		set("messages", list(msgRef("Created")))
 	if b := v3OperationBindings(u); b != nil {
@@ -178,15 +181,16 @@ func v3Operations(ops *object, u unit, loc locator) {
 	recv := obj().
 		set("action", "receive").
 		set("channel", ref("#/channels/"+u.channel)).
-		set("summary", fmt.Sprintf("React to %s changes.", u.noun)).
+		set("description", fmt.Sprintf("React to %s changes.", u.noun)).
 		set("messages", list(msgRef("Updated"), msgRef("Deleted")))
 	if u.protocol != "ws" {
 		recv.set("traits", list(ref(loc("operationTraits", u.protocol+"Consumer"))))
 	}
 	if u.hasReply() {
-		prev := newUnit(u.index-1, 0)
+		prev := newUnit(u.index-1, u.total, 0)
+		// No reply address: the spec requires the reply channel's own
+		// address to be null when one is given, and these channels have one.
 		recv.set("reply", obj().
-			set("address", obj().set("location", "$message.header#/replyTo")).
 			set("channel", ref("#/channels/"+prev.channel)).
 			set("messages", list(ref("#/channels/"+prev.channel+"/messages/"+prev.msg("Updated")))))
 	}

@@ -136,7 +136,7 @@ func GenerateWorkspace(opts WorkspaceOptions) []File {
 	l := newLayout(opts)
 	units := make([]unit, l.units)
 	for i := range units {
-		units[i] = newUnit(i, opts.Seed)
+		units[i] = newUnit(i, l.units, opts.Seed)
 		u := units[i]
 		for _, n := range []string{u.pascal, u.pascal + "Summary", u.pascal + "CreatedPayload", u.pascal + "UpdatedPayload"} {
 			l.home["schemas/"+n] = l.schemasPath(i)
@@ -184,10 +184,10 @@ func workspaceService(opts WorkspaceOptions, s int, units []unit, l *workspaceLa
 		channels.set(u.channel, v3Channel(u, loc))
 		v3ServiceOperations(operations, u, loc, from)
 	}
-	info := obj().
-		set("title", fmt.Sprintf("Service %03d", s)).
-		set("version", "1.0.0").
-		set("description", fmt.Sprintf("One of %d services sharing components from common/.", l.services))
+	info := v3Info(Options{Channels: to - from}).
+		set("tags", list(obj().set("name", "generated")))
+	info.vals[0] = fmt.Sprintf("Service %03d", s)
+	info.vals[2] = fmt.Sprintf("One of %d services sharing components from common/.", l.services)
 	return obj().
 		set("asyncapi", opts.Version).
 		set("info", info).

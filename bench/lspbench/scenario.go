@@ -4,16 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
-
-	"asyncapi-ls/bench/internal/rpc"
-	"asyncapi-ls/bench/internal/stats"
 )
 
 // config is one benchmark run: one server command on one document.
@@ -138,135 +134,6 @@ func call(ctx context.Context, s *session, timeout time.Duration, method string,
 	c, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	return s.conn.Call(c, method, params)
-}
-
-type requestKind struct {
-	name, method string
-	at           []target
-	context      any
-}
-
-func measureRequests(ctx context.Context, s *session, cfg config, uri string, pos positions) []RequestResult {
-	kinds := []requestKind{
-		{"completion @ channel key", "textDocument/completion", pos.channelKeys, map[string]any{"triggerKind": 1}},
-		{"completion @ $ref value", "textDocument/completion", pos.refs, map[string]any{"triggerKind": 1}},
-		{"hover @ channel key", "textDocument/hover", pos.channelKeys, nil},
-		{"hover @ $ref value", "textDocument/hover", pos.refs, nil},
-		{"definition @ $ref value", "textDocument/definition", pos.refs, nil},
-		{"references @ component message", "textDocument/references", pos.componentKeys, map[string]any{"includeDeclaration": true}},
-	}
-	var out []RequestResult
-	for _, k := range kinds {
-		out = append(out, measureKind(ctx, s, cfg, uri, k))
-	}
-	return out
-}
-
-func measureKind(ctx context.Context, s *session, cfg config, uri string, k requestKind) RequestResult {
-	res := RequestResult{Name: k.name, Method: k.method}
-	if len(k.at) == 0 {
-		res.LastError = "no position of this kind in the document"
-		return res
-	}
-	var lat, items []float64
-	consecutiveTimeouts := 0
-	for i := 0; i < cfg.iterations && ctx.Err() == nil && !isGone(s); i++ {
-		t := k.at[i%len(k.at)]
-		t0 := time.Now()
-		raw, err := call(ctx, s, cfg.timeout, k.method, positionParams{
-			TextDocument: textDocumentIdentifier{URI: uri},
-			Position:     position{Line: t.Line, Character: t.Col},
-			Context:      k.context,
-		})
-		d := ms(time.Since(t0))
-		var rerr *rpc.Error
-		switch {
-		case errors.As(err, &rerr) && rerr.Code == rpc.CodeMethodNotFound:
-			res.Unsupported = true
-			return res
-		case errors.Is(err, context.DeadlineExceeded):
-			res.Timeouts++
-			res.LastError = err.Error()
-			if consecutiveTimeouts++; consecutiveTimeouts >= 3 {
-				return finishKind(res, lat, items)
-			}
-			continue
-		case err != nil:
-			res.Errors++
-			res.LastError = err.Error()
-			continue
-		}
-		consecutiveTimeouts = 0
-		if len(lat) == 0 {
-			res.FirstMS = d
-		}
-		n := countResult(k.method, raw)
-		if n == 0 {
-			res.Empty++
-		}
-		lat, items = append(lat, d), append(items, float64(n))
-	}
-	return finishKind(res, lat, items)
-}
-
-func finishKind(res RequestResult, lat, items []float64) RequestResult {
-	res.N = len(lat)
-	res.LatencyMS = stats.Summarize(lat)
-	res.Items = stats.Summarize(items)
-	return res
-}
-
-// measureEdits types one character and deletes it again, edits times, each
-// time waiting for the diagnostics of the new version.
-func measureEdits(ctx context.Context, s *session, cfg config, uri, text string, sync int, at *target) ChangeResult {
-	res := ChangeResult{Sync: map[int]string{0: "none", 1: "full", 2: "incremental"}[sync]}
-	if cfg.edits == 0 || at == nil || sync == 0 || isGone(s) {
-		return res
-	}
-	res.At = at.What
-	doc := newEditableDoc(text)
-	var lat []float64
-	publishes := 0
-	version := 1
-	for i := 0; i < cfg.edits && ctx.Err() == nil && !isGone(s); i++ {
-		version++
-		var change contentChange
-		if i%2 == 0 {
-			change = doc.insert(at.Line, at.Col, "x")
-		} else {
-			change = doc.delete(at.Line, at.Col, 1)
-		}
-		if sync == 1 {
-			change = contentChange{Text: doc.text()}
-		}
-		mark := s.diags.mark()
-		t0 := time.Now()
-		_ = s.conn.Notify("textDocument/didChange", map[string]any{
-			"textDocument":   map[string]any{"uri": uri, "version": version},
-			"contentChanges": []contentChange{change},
-		})
-		c, cancel := context.WithTimeout(ctx, cfg.editTimeout)
-		ev, err := s.diags.waitAfter(c, s.gone(), uri, mark, version)
-		cancel()
-		if err != nil {
-			res.Timeouts++
-			if res.Timeouts >= 3 && len(lat) == 0 {
-				break // the server does not publish after changes
-			}
-			continue
-		}
-		lat = append(lat, ms(ev.at.Sub(t0)))
-		// Let any further publishes for this version arrive before the
-		// next edit, so they are not taken as the next edit's answer.
-		_, n := s.diags.settle(ctx, uri, mark, cfg.quiet, cfg.editTimeout)
-		publishes += n
-	}
-	res.Edits = len(lat)
-	res.LatencyMS = stats.Summarize(lat)
-	if len(lat) > 0 {
-		res.PublishesPerEdit = float64(publishes) / float64(len(lat))
-	}
-	return res
 }
 
 // shutdown asks politely, waiting at most wait for each step, then kills.

@@ -7,8 +7,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/config"
@@ -69,8 +71,15 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	// One workspace for the run: a file that several documents reference is
 	// read once. Remote references are not fetched, as in the editor by default.
 	resolver := workspace.New(workspace.Options{})
-	var results []fileResult
-	failed := false
+	// Configuration is looked up in order; the files are then analysed in
+	// parallel (one worker per core) and reported in order.
+	type job struct {
+		path string
+		opts analysis.Options
+		res  *fileResult
+		err  error
+	}
+	var jobs []*job
 	for _, path := range files {
 		cfg, ok := configs.forFile(path)
 		if !ok {
@@ -80,19 +89,39 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		if cfg.Ignored(path) {
 			continue
 		}
-		res, err := checkFile(path, config.New(cfg, resolver))
-		if err != nil {
-			fmt.Fprintf(stderr, "asyncapi-ls: %v\n", err)
+		jobs = append(jobs, &job{path: path, opts: config.New(cfg, resolver)})
+	}
+	work := make(chan *job)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(jobs), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range work {
+				j.res, j.err = checkFile(j.path, j.opts)
+			}
+		}()
+	}
+	for _, j := range jobs {
+		work <- j
+	}
+	close(work)
+	wg.Wait()
+	var results []fileResult
+	failed := false
+	for _, j := range jobs {
+		if j.err != nil {
+			fmt.Fprintf(stderr, "asyncapi-ls: %v\n", j.err)
 			ioErr = true
 			continue
 		}
-		if res == nil {
+		if j.res == nil {
 			continue
 		}
-		for _, d := range res.Diagnostics {
+		for _, d := range j.res.Diagnostics {
 			failed = failed || d.level <= threshold
 		}
-		results = append(results, *res)
+		results = append(results, *j.res)
 	}
 	if results == nil {
 		results = []fileResult{}

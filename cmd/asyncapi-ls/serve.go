@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 
 	"asyncapi-ls/server"
 
@@ -34,11 +35,19 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	defer closeLog()
 	logger.Info("asyncapi-ls starting", zap.String("version", version), zap.Int("pid", os.Getpid()))
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// A soft limit: the collector works harder as the heap nears it, so
+		// the garbage of a huge document's analysis is freed early (SECURITY.md).
+		debug.SetMemoryLimit(softMemoryLimit)
+	}
 	srv := server.New(server.Options{Logger: logger, Version: version})
 	code := srv.Serve(context.Background(), stdio{stdin, stdout})
 	logger.Info("asyncapi-ls exiting", zap.Int("code", code))
 	return code
 }
+
+// softMemoryLimit is the server's default GOMEMLIMIT.
+const softMemoryLimit = 1 << 30
 
 // stdio joins stdin and stdout into the connection's byte stream.
 type stdio struct {

@@ -41,8 +41,8 @@
 
 (defcustom asyncapi-ls-settings nil
   "Settings for the server's \"asyncapi\" configuration section, as a plist.
-For example (:rules (:asyncapi-servers "off")).  A project's `eglot-workspace-configuration'
-entry `:asyncapi' takes precedence."
+For example (:rules (:asyncapi-servers \"off\")).  A project's
+`eglot-workspace-configuration' entry `:asyncapi' takes precedence."
   :type 'plist)
 
 (defcustom asyncapi-ls-auto-start t

@@ -17,7 +17,13 @@ class HelixSnippets(unittest.TestCase):
         server = doc["language-server"]["asyncapi-ls"]
         self.assertEqual(server["command"], "asyncapi-ls")
         self.assertEqual(server["args"], ["--stdio"])
-        self.assertIsInstance(server["config"]["asyncapi"], dict)
+        section = server["config"]["asyncapi"]
+        self.assertLessEqual(set(section), {"rules", "references"})
+        for code, level in section.get("rules", {}).items():
+            self.assertIn(level, {"off", "hint", "info", "warning", "error", False}, code)
+        for key, value in section.get("references", {}).items():
+            self.assertIn(key, {"remote", "codeLens"})
+            self.assertIsInstance(value, bool)
 
     def test_languages_toml(self):
         doc = load("languages.toml")

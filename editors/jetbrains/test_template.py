@@ -6,6 +6,7 @@ import unittest
 
 TEMPLATE = pathlib.Path(__file__).resolve().parent / "asyncapi-ls"
 BINARY = "asyncapi-ls"
+LEVELS = {"off", "hint", "info", "warning", "error", False}
 
 
 def load(name):
@@ -59,7 +60,16 @@ class Lsp4ijTemplate(unittest.TestCase):
     def test_settings_are_the_asyncapi_section(self):
         for name in ("settings.json", "initializationOptions.json"):
             with self.subTest(name=name):
-                self.assertEqual(list(load(name)), ["asyncapi"])
+                settings = load(name)
+                self.assertEqual(list(settings), ["asyncapi"])
+                section = settings["asyncapi"]
+                # The keys asyncapi-ls reads: rules (code -> level), references.*
+                self.assertLessEqual(set(section), {"rules", "references"})
+                for code, level in section.get("rules", {}).items():
+                    self.assertIn(level, LEVELS, code)
+                for key, value in section.get("references", {}).items():
+                    self.assertIn(key, {"remote", "codeLens"})
+                    self.assertIsInstance(value, bool)
 
 
 if __name__ == "__main__":

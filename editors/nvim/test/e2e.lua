@@ -233,6 +233,26 @@ check('fixing the error clears the diagnostic', function()
   assert(ok, 'diagnostic still there: ' .. vim.inspect(vim.diagnostic.get(buf)))
 end)
 
+check(':AsyncApiInfo and :AsyncApiRestart', function()
+  local info = vim.api.nvim_exec('AsyncApiInfo', true)
+  assert(info:find('buffer: AsyncAPI 3.0.0', 1, true), info)
+  assert(info:find('client %d+: root '), info)
+  local old = buf_clients(buf)[1].id
+  vim.cmd('AsyncApiRestart')
+  local ok = vim.wait(WAIT, function()
+    local cs = buf_clients(buf)
+    return #cs == 1 and cs[1].id ~= old and type(cs[1].server_capabilities) == 'table'
+      and next(cs[1].server_capabilities) ~= nil
+  end, 50)
+  assert(ok, 'no new client after :AsyncApiRestart')
+  -- the new server got the buffer: it answers about it
+  local responses = vim.lsp.buf_request_sync(buf, 'textDocument/hover', {
+    textDocument = { uri = uri },
+    position = { line = find_line(buf, "$ref: '#/components/messages/UserSignedUp'", true), character = 20 },
+  }, WAIT)
+  assert(#results_of(responses) == 1, 'no hover from the restarted server: ' .. vim.inspect(responses))
+end)
+
 check('the server stops cleanly', function()
   local clients = buf_clients(buf)
   assert(#clients > 0, 'no client to stop')

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import * as readline from 'node:readline';
 import * as vscode from 'vscode';
 import {
   DidOpenTextDocumentNotification,
@@ -13,6 +14,7 @@ import {
 } from 'vscode-languageclient/node';
 import { detectAsyncApi, isCandidateLanguage, versionLabel } from './detect';
 import { DocumentGate } from './gate';
+import { parseServerLogLine } from './serverLog';
 import { resolveServerCommand, ServerSource } from './serverPath';
 
 const CLIENT_ID = 'asyncapi';
@@ -109,6 +111,19 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
     ],
     outputChannel: output,
     traceOutputChannel: output,
+    // The server logs to stderr; keep its levels instead of marking every
+    // line as an error.
+    stdioOptions: {
+      stdout: (input, channel) => {
+        readline.createInterface({ input, crlfDelay: Infinity }).on('line', (line) => channel.info(line));
+      },
+      stderr: (input, channel) => {
+        readline.createInterface({ input, crlfDelay: Infinity }).on('line', (line) => {
+          const { level, text } = parseServerLogLine(line);
+          channel[level](`[server] ${text}`);
+        });
+      },
+    },
     revealOutputChannelOn: RevealOutputChannelOn.Never,
     // The server pulls `asyncapi.*` with workspace/configuration (answered by
     // the client from the settings); it also gets them at initialization and

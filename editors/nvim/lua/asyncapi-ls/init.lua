@@ -22,6 +22,7 @@ local defaults = {
   settings = { asyncapi = {} },
   init_options = nil,
   capabilities = nil,
+  on_init = nil,
   on_attach = nil,
   handlers = nil,
   -- Re-check a buffer when it is written or Insert mode ends, so a buffer
@@ -37,6 +38,15 @@ local clients_by_root = {}
 local attached = {}
 
 local uv = vim.loop
+
+-- Client methods are called with `:` from Neovim 0.11 on, with `.` before.
+local method_style = vim.fn.has('nvim-0.11') == 1
+local function call(client, name, ...)
+  if method_style then
+    return client[name](client, ...)
+  end
+  return client[name](...)
+end
 
 local function notify(msg, level)
   vim.notify('[asyncapi-ls] ' .. msg, level or vim.log.levels.INFO)
@@ -78,6 +88,14 @@ local function find_root(bufnr)
   return dir
 end
 
+local function capabilities()
+  local caps = vim.deepcopy(M.config.capabilities or vim.lsp.protocol.make_client_capabilities())
+  -- Neovim's default handler answers workspace/configuration from `settings`.
+  caps.workspace = caps.workspace or {}
+  caps.workspace.configuration = true
+  return caps
+end
+
 local function client_config(root)
   local cfg = M.config
   return {
@@ -87,8 +105,19 @@ local function client_config(root)
     workspace_folders = { { uri = vim.uri_from_fname(root), name = root } },
     settings = cfg.settings,
     init_options = cfg.init_options,
-    capabilities = cfg.capabilities or vim.lsp.protocol.make_client_capabilities(),
+    capabilities = capabilities(),
     handlers = cfg.handlers,
+    on_init = function(client, result)
+      -- Neovim answers workspace/configuration from `settings`, but 0.7
+      -- neither says so in its capabilities nor pushes the settings: push
+      -- them once, as servers expect after initialization.
+      if cfg.settings and next(cfg.settings) then
+        call(client, 'notify', 'workspace/didChangeConfiguration', { settings = cfg.settings })
+      end
+      if cfg.on_init then
+        cfg.on_init(client, result)
+      end
+    end,
     on_attach = function(client, bufnr)
       if cfg.on_attach then
         cfg.on_attach(client, bufnr)
@@ -106,7 +135,7 @@ end
 
 local function client_alive(id)
   local client = vim.lsp.get_client_by_id(id)
-  return client ~= nil and not client.is_stopped()
+  return client ~= nil and not call(client, 'is_stopped')
 end
 
 --- Starts (or reuses) the server for the buffer and attaches it. Returns the client id.
@@ -162,7 +191,7 @@ end
 --- Stops the server(s) and starts them again for every AsyncAPI buffer.
 function M.restart()
   for _, c in ipairs(our_clients()) do
-    c.stop()
+    call(c, 'stop')
   end
   clients_by_root = {}
   local bufs = vim.tbl_keys(attached)
@@ -190,7 +219,7 @@ local function info()
   lines[#lines + 1] = d and ('buffer: AsyncAPI ' .. (d.version or '(no version)') .. ' (' .. d.format .. ')') or 'buffer: not an AsyncAPI document'
   lines[#lines + 1] = 'cmd: ' .. table.concat(M.config.cmd, ' ')
   for _, c in ipairs(our_clients()) do
-    lines[#lines + 1] = string.format('client %d: root %s%s', c.id, tostring(c.config.root_dir), c.is_stopped() and ' (stopped)' or '')
+    lines[#lines + 1] = string.format('client %d: root %s%s', c.id, tostring(c.config.root_dir), call(c, 'is_stopped') and ' (stopped)' or '')
   end
   print(table.concat(lines, '\n'))
 end
