@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"asyncapi-ls/analysis"
@@ -28,11 +29,13 @@ type compilerKey struct{}
 
 // schemaSet compiles schemas of one pass, each location once.
 type schemaSet struct {
-	c      *jsonschema.Compiler
-	err    error // the document could not be added as a resource
-	byPtr  map[string]compiled
-	data   any
-	broken map[string]bool
+	c     *jsonschema.Compiler
+	err   error // the document could not be added as a resource
+	byPtr map[string]compiled
+	data  any
+	// shared maps the pointer of each schema in the shared resource to its
+	// index there; nil when that resource could not be used.
+	shared map[string]int
 }
 
 type compiled struct {
@@ -50,7 +53,7 @@ func (noLoader) Load(string) (any, error) { return nil, errExternal }
 
 func schemasOf(p *analysis.Pass) *schemaSet {
 	return p.Memo(compilerKey{}, func() any {
-		set := &schemaSet{byPtr: map[string]compiled{}}
+		set := &schemaSet{byPtr: map[string]compiled{}, shared: map[string]int{}}
 		data, err := p.Data()
 		if err != nil {
 			set.err = err
@@ -61,11 +64,46 @@ func schemasOf(p *analysis.Pass) *schemaSet {
 		c.DefaultDraft(jsonschema.Draft7)
 		c.AssertFormat()
 		c.UseLoader(noLoader{})
-		set.err = c.AddResource(docURL, data)
 		set.c = c
+		set.share(jsonSchemaRoots(p))
 		return set
 	}).(*schemaSet)
 }
+
+// share puts every schema of the document into one resource, under
+// siteKey/definitions, and has the compiler index them all at once: the
+// compiler copies a resource's index for every location compiled in it
+// that it has not indexed yet, which would be quadratic one by one. If any
+// of them is not a valid JSON Schema, the shared resource cannot be used
+// and each schema gets its own (compile).
+func (s *schemaSet) share(roots [][]string) {
+	top, ok := s.data.(map[string]any)
+	if !ok || len(roots) == 0 {
+		return
+	}
+	defs := map[string]any{}
+	for i, path := range roots {
+		if v, found := s.valueAt(path); found {
+			defs[strconv.Itoa(i)] = v
+			s.shared[pointer(path)] = i
+		}
+	}
+	res := make(map[string]any, len(top)+1)
+	for k, x := range top {
+		res[k] = x
+	}
+	res[siteKey] = map[string]any{"definitions": defs}
+	if s.c.AddResource(docURL, res) != nil {
+		s.shared = nil
+		return
+	}
+	if _, err := s.c.Compile(docURL + "#/" + siteKey); err != nil {
+		s.shared = nil
+	}
+}
+
+// siteKey is where a schema sits inside its own resource (see compile).
+const siteKey = "__asyncapi_ls_schema"
 
 // pointer encodes path as a JSON pointer fragment.
 func pointer(path []string) string {
@@ -79,6 +117,12 @@ func pointer(path []string) string {
 
 // compile returns the schema at path; an error says why it is not a valid
 // JSON Schema (or refers outside the document, errExternal).
+//
+// Each schema gets its own resource: a shallow copy of the document's top
+// level with the schema added under siteKey, so that "#/components/…"
+// references resolve as in the document. One resource for the whole
+// document would be simpler, but the compiler copies a resource's index for
+// every new location compiled in it, which is quadratic on big documents.
 func (s *schemaSet) compile(path []string) (*jsonschema.Schema, error) {
 	if s.err != nil {
 		return nil, s.err
@@ -87,7 +131,29 @@ func (s *schemaSet) compile(path []string) (*jsonschema.Schema, error) {
 	if c, ok := s.byPtr[ptr]; ok {
 		return c.s, c.err
 	}
-	sch, err := s.c.Compile(docURL + "#" + ptr)
+	for k := len(path); k > 0 && s.shared != nil; k-- {
+		if i, ok := s.shared[pointer(path[:k])]; ok {
+			sch, err := s.c.Compile(docURL + "#/" + siteKey + "/definitions/" + strconv.Itoa(i) + pointer(path[k:]))
+			s.byPtr[ptr] = compiled{sch, err}
+			return sch, err
+		}
+	}
+	v, found := s.valueAt(path)
+	top, isMap := s.data.(map[string]any)
+	if !found || !isMap {
+		return nil, errExternal
+	}
+	res := make(map[string]any, len(top)+1)
+	for k, x := range top {
+		res[k] = x
+	}
+	res[siteKey] = v
+	u := docURL + "/" + strconv.Itoa(len(s.byPtr)+1)
+	var sch *jsonschema.Schema
+	err := s.c.AddResource(u, res)
+	if err == nil {
+		sch, err = s.c.Compile(u + "#/" + siteKey)
+	}
 	s.byPtr[ptr] = compiled{sch, err}
 	return sch, err
 }
