@@ -25,6 +25,7 @@ type diagnostics struct {
 	// states keep each open document's sections, so that a run after an
 	// edit re-parses and re-validates only what the edit touched.
 	states  map[uri.URI]*incremental.State
+	carry   map[uri.URI]*ruleCarry // the last rule findings of big documents
 	stopped bool
 	wg      sync.WaitGroup
 }
@@ -35,7 +36,8 @@ type diagRun struct {
 }
 
 func newDiagnostics(s *Server, debounce time.Duration) *diagnostics {
-	return &diagnostics{s: s, debounce: debounce, pending: map[uri.URI]*diagRun{}, states: map[uri.URI]*incremental.State{}}
+	return &diagnostics{s: s, debounce: debounce, pending: map[uri.URI]*diagRun{}, states: map[uri.URI]*incremental.State{},
+		carry: map[uri.URI]*ruleCarry{}}
 }
 
 // state returns the incremental state of a document, made on first use.
@@ -85,6 +87,7 @@ func (d *diagnostics) clear(u uri.URI) {
 		delete(d.pending, u)
 	}
 	delete(d.states, u)
+	delete(d.carry, u)
 	d.mu.Unlock()
 	d.publish(u, nil, []protocol.Diagnostic{})
 }
@@ -117,12 +120,54 @@ func (d *diagnostics) run(ctx context.Context, u uri.URI, doc *analysis.Document
 	if isConfigFile(u) {
 		found = configFileDiagnostics(doc)
 	} else if opts, ignored := d.s.analysisOptions(doc.URI); !ignored {
-		found = d.state(u).Analyze(doc, opts)
+		if len(doc.Text) >= twoPhaseBytes && len(opts.Rules) > 0 {
+			found = d.twoPhases(ctx, u, doc, opts)
+		} else {
+			found = d.state(u).Analyze(doc, opts)
+		}
 	}
 	d.s.docs.tree(u, doc, true) // remember the newest version that parsed
-	if ctx.Err() != nil || d.s.docs.get(u) != doc {
+	if found == nil && ctx.Err() != nil {
+		return
+	}
+	if !d.current(ctx, u, doc) {
 		return // a newer version is on its way
 	}
+	d.publishFound(u, doc, found, start)
+}
+
+// current reports whether doc is still the newest version and the run was
+// not cancelled.
+func (d *diagnostics) current(ctx context.Context, u uri.URI, doc *analysis.Document) bool {
+	return ctx.Err() == nil && d.s.docs.get(u) == doc
+}
+
+// twoPhases publishes the fast diagnostics of a big document with the rule
+// findings of its previous version carried over, then runs the rules and
+// returns the complete set.
+func (d *diagnostics) twoPhases(ctx context.Context, u uri.URI, doc *analysis.Document, opts analysis.Options) []analysis.Diagnostic {
+	start := time.Now()
+	fast := opts
+	fast.Rules = nil
+	found := d.state(u).Analyze(doc, fast)
+	d.mu.Lock()
+	prev := d.carry[u]
+	d.mu.Unlock()
+	if !d.current(ctx, u, doc) {
+		return nil
+	}
+	d.publishFound(u, doc, append(found, prev.carried(doc.Text)...), start)
+	all := d.state(u).Analyze(doc, opts)
+	rules, _ := split(all, ruleCodes(opts))
+	d.mu.Lock()
+	if d.s.docs.get(u) != nil {
+		d.carry[u] = &ruleCarry{text: doc.Text, found: rules}
+	}
+	d.mu.Unlock()
+	return all
+}
+
+func (d *diagnostics) publishFound(u uri.URI, doc *analysis.Document, found []analysis.Diagnostic, start time.Time) {
 	out := make([]protocol.Diagnostic, 0, len(found))
 	for _, f := range found {
 		out = append(out, d.s.toProtocolDiagnostic(doc, f))
