@@ -24,6 +24,10 @@ type Options struct {
 	// only for a supported version): analysis/incremental validates the
 	// document section by section, from a cache.
 	Structure func(p *Pass) []Diagnostic
+	// Stop, when set, is asked between rules: the server stops a run whose
+	// document has changed since. The result is then incomplete, and the
+	// caller must discard it.
+	Stop func() bool
 }
 
 // Resolver loads the document at an absolute URI: an open editor buffer when

@@ -1,6 +1,7 @@
 package analysis_test
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,9 +13,15 @@ import (
 	"asyncapi-ls/analysis/source"
 )
 
-// fuzzHang is how long one input may take before the fuzz target reports a
-// hang (a crash the fuzzer records as a failing input).
-const fuzzHang = 10 * time.Second
+// fuzzHang is how long one input may take while fuzzing before the target
+// reports a hang (a crash the fuzzer records as a failing input). Seeds run
+// as plain tests, perhaps under -race, get much longer.
+func fuzzHang() time.Duration {
+	if f := flag.Lookup("test.fuzz"); f != nil && f.Value.String() != "" {
+		return 10 * time.Second
+	}
+	return 2 * time.Minute
+}
 
 // FuzzAnalyze runs every check and rule on any bytes, as YAML and as JSON:
 // no panic, and every diagnostic (and related location) lies inside the text
@@ -30,7 +37,8 @@ func FuzzAnalyze(f *testing.F) {
 	f.Add([]byte("asyncapi: 3.0.0\ncomponents:\n  schemas:\n    a: {$ref: '#/components/schemas/a'}\n"), false)
 	opts := analysis.Options{Rules: rules.All()}
 	f.Fuzz(func(t *testing.T, text []byte, json bool) {
-		defer time.AfterFunc(fuzzHang, func() { panic(fmt.Sprintf("FuzzAnalyze: one input took over %v: %q", fuzzHang, text)) }).Stop()
+		limit := fuzzHang()
+		defer time.AfterFunc(limit, func() { panic(fmt.Sprintf("FuzzAnalyze: one input took over %v: %q", limit, text)) }).Stop()
 		name := "file:///fuzz/doc.yaml"
 		if json {
 			name = "file:///fuzz/doc.json"

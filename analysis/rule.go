@@ -103,6 +103,9 @@ func runRules(p *Pass) []Diagnostic {
 	}
 	var out []Diagnostic
 	for i := range p.Options.Rules {
+		if p.Options.Stop != nil && p.Options.Stop() {
+			return out // a newer version made this run moot
+		}
 		r := &p.Options.Rules[i]
 		sev, overridden := p.Options.Config.ruleSeverity(r)
 		if !r.Versions.Contains(p.Version) || sev == SeverityOff {

@@ -47,6 +47,8 @@ func spine(n *syntax.Node, path []string, depth int) any {
 				out[i] = spine(it.Resolve(), path[1:], depth+1)
 			} else if r := it.Resolve(); r != nil && r.Kind == syntax.Mapping {
 				out[i] = map[string]any{}
+			} else if r != nil && r.Kind == syntax.Sequence {
+				out[i] = []any{} // not Data: a nested alias could expand to millions
 			} else {
 				out[i], _ = it.Data()
 			}

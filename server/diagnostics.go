@@ -157,7 +157,17 @@ func (d *diagnostics) twoPhases(ctx context.Context, u uri.URI, doc *analysis.Do
 		return nil
 	}
 	d.publishFound(u, doc, append(found, prev.carried(doc.Text)...), start)
+	// The rules wait for a pause in typing, and give way to the next edit.
+	select {
+	case <-ctx.Done():
+		return nil
+	case <-time.After(rulesPause):
+	}
+	opts.Stop = func() bool { return ctx.Err() != nil }
 	all := d.state(u).Analyze(doc, opts)
+	if ctx.Err() != nil {
+		return nil
+	}
 	rules, _ := split(all, ruleCodes(opts))
 	d.mu.Lock()
 	if d.s.docs.get(u) != nil {

@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"context"
+	"flag"
 	"fmt"
 	"io"
 	"testing"
@@ -12,13 +13,20 @@ import (
 	"go.uber.org/zap"
 )
 
-// fuzzHang is how long one input may take before a fuzz target reports a
-// hang (a crash the fuzzer records as a failing input).
-const fuzzHang = 10 * time.Second
+// fuzzHang is how long one input may take while fuzzing before a target
+// reports a hang (a crash the fuzzer records as a failing input). Seeds run
+// as plain tests, perhaps under -race, get much longer.
+func fuzzHang() time.Duration {
+	if f := flag.Lookup("test.fuzz"); f != nil && f.Value.String() != "" {
+		return 10 * time.Second
+	}
+	return 2 * time.Minute
+}
 
 func watchdog(target string, input []byte) func() bool {
-	return time.AfterFunc(fuzzHang, func() {
-		panic(fmt.Sprintf("%s: one input took over %v: %q", target, fuzzHang, input[:min(len(input), 2000)]))
+	limit := fuzzHang()
+	return time.AfterFunc(limit, func() {
+		panic(fmt.Sprintf("%s: one input took over %v: %q", target, limit, input[:min(len(input), 2000)]))
 	}).Stop
 }
 

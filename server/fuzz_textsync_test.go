@@ -116,7 +116,8 @@ func FuzzIncrementalEdits(f *testing.F) {
 			text := editPieces[int(piece)%len(editPieces)]
 			switch op % 8 {
 			case 6:
-				pending = append(pending, &protocol.TextDocumentContentChangeWholeDocument{Text: text + ref.text[:len(ref.text)/2]})
+				runes := []rune(ref.text) // editors send whole characters
+				pending = append(pending, &protocol.TextDocumentContentChangeWholeDocument{Text: text + string(runes[:len(runes)/2])})
 			case 7: // reopen with the reference text (as after a close)
 				s.DidClose(ctx, &protocol.DidCloseTextDocumentParams{TextDocument: protocol.TextDocumentIdentifier{URI: u}})
 				ref.version++

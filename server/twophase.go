@@ -1,6 +1,8 @@
 package server
 
 import (
+	"time"
+
 	"asyncapi-ls/analysis"
 )
 
@@ -10,6 +12,10 @@ import (
 // the second step lands, the rule findings of the previous version stay in
 // place, moved with the edit, so nothing flickers.
 const twoPhaseBytes = 256 << 10
+
+// rulesPause is how long typing must pause before the rules of a big
+// document run.
+const rulesPause = 300 * time.Millisecond
 
 // ruleCarry keeps the rule findings of the last complete run of a document,
 // with the text they were computed on.

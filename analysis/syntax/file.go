@@ -51,6 +51,11 @@ type File struct {
 // 170,000-line (5.4 MB) documents of the benchmarks still fit.
 const MaxTextBytes = 8 << 20
 
+// MaxNodes is the most keys and values a parsed text may hold (the largest
+// generated benchmark document, 5.5 MB, has 370,000); more are dropped like
+// a text over MaxTextBytes, since analysis time and memory follow the count.
+const MaxNodes = 500_000
+
 // DetectFormat decides JSON or YAML from the file name, then from the content:
 // a document whose first significant character opens a JSON object is JSON.
 func DetectFormat(name string, text []byte) Format {
@@ -80,10 +85,56 @@ func Parse(text []byte, format Format) *File {
 			float64(len(text))/(1<<20), MaxTextBytes>>20)}}
 		return f
 	}
+	tooMany := func() *File {
+		return &File{Format: format, BOM: f.BOM, TooLarge: true, Errors: []Error{{Start: 0, End: lineEnd(text[:min(len(text), 256)], 0),
+			Message: fmt.Sprintf("This file holds over %d keys and values; larger files are not analysed, to keep the editor responsive. Split it into files joined with $ref.", MaxNodes)}}}
+	}
+	// Nearly every key or value follows one of these bytes: their count
+	// estimates the tree before the parser spends memory on it (the exact
+	// count is checked after parsing).
+	if structural(text) > MaxNodes {
+		return tooMany()
+	}
 	if format == JSON {
 		parseJSON(text, f)
 	} else {
 		parseYAML(text, f)
 	}
+	if countNodes(f.Root, MaxNodes+1) > MaxNodes {
+		return tooMany()
+	}
 	return f
+}
+
+// structural counts the bytes that separate or open values.
+func structural(text []byte) int {
+	n := 0
+	for _, c := range text {
+		switch c {
+		case ',', '[', '{', ':', '-', '\n', '?':
+			n++
+		}
+	}
+	return n
+}
+
+// countNodes counts the nodes of a tree, stopping at limit.
+func countNodes(n *Node, limit int) int {
+	count := 0
+	var walk func(n *Node)
+	walk = func(n *Node) {
+		if n == nil || count >= limit {
+			return
+		}
+		count++
+		for _, p := range n.Pairs {
+			walk(p.Key)
+			walk(p.Value)
+		}
+		for _, it := range n.Items {
+			walk(it)
+		}
+	}
+	walk(n)
+	return count
 }
