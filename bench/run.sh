@@ -49,12 +49,14 @@ fi
 
 echo "== generate"
 for size in $sizes; do
-  "$bin/gen" -version "$version" -channels "$size" -o "$docs/asyncapi-$version-$size.yaml" || exit 1
+  # One folder per document: a server indexes the folder it is opened in.
+  mkdir -p "$docs/$size"
+  "$bin/gen" -version "$version" -channels "$size" -o "$docs/$size/asyncapi-$version-$size.yaml" || exit 1
 done
 
 echo "== LSP"
 for size in $sizes; do
-  doc="$docs/asyncapi-$version-$size.yaml"
+  doc="$docs/$size/asyncapi-$version-$size.yaml"
   common=(-doc "$doc" -n "$n" -edits "$edits" -schema-dir "$peers/node_modules/@asyncapi/specs/schemas")
   if [ "$have_ours" = 1 ]; then
     "$bin/lspbench" -server "$ours_server" -name asyncapi-ls "${common[@]}" \
@@ -72,7 +74,7 @@ cli() { # doc size name command...
     -json "$res/cli-${name//[^a-zA-Z0-9]/_}-$size.json" -- "$@"
 }
 for size in $sizes; do
-  doc="$docs/asyncapi-$version-$size.yaml"
+  doc="$docs/$size/asyncapi-$version-$size.yaml"
   if [ "$have_ours" = 1 ]; then
     cli "$doc" "$size" "asyncapi-ls check" "$bin/asyncapi-ls" check "$doc"
   fi
