@@ -15,7 +15,9 @@ const (
 	CodeUnresolvedRef = "unresolved-ref"
 	CodeInvalidRef    = "invalid-ref"
 	CodeRefWrongKind  = "ref-wrong-kind"
-	CodeCircularRef   = "circular-ref"
+	// CodeRefOutside marks a reference to a file outside the workspace folders.
+	CodeRefOutside  = "ref-outside-workspace"
+	CodeCircularRef = "circular-ref"
 )
 
 // ErrRemoteDisabled is what a Resolver answers for an http(s) document while
@@ -63,6 +65,11 @@ func checkRef(p *Pass, l *runLoader, site refs.Site) (Diagnostic, bool) {
 		diag.Message = `Invalid "$ref" "` + v.Value + `": ` + err.Error() + "."
 		return diag, true
 	}
+	if o, ok := p.Options.Resolver.(interface{ Outside(string) bool }); ok && key.URI != l.self && o.Outside(key.URI) {
+		diag.Code, diag.Severity = CodeRefOutside, SeverityWarning
+		diag.Message = `This "$ref" leads to ` + l.describe(key.URI) + ", outside the workspace folders; it is not read."
+		return diag, true
+	}
 	target, err := refs.Lookup(l.load, key)
 	var missing *refs.MissingError
 	var loadErr *refs.LoadError
@@ -82,6 +89,11 @@ func checkRef(p *Pass, l *runLoader, site refs.Site) (Diagnostic, bool) {
 	if want, got := refs.Classify(site.Path), refs.Classify(target.Tokens); want != refs.Unknown && got != refs.Unknown && want != got {
 		diag.Code = CodeRefWrongKind
 		diag.Message = `This "$ref" points at ` + article(string(got)) + ", but " + article(string(want)) + " is expected here."
+		return diag, true
+	}
+	if want := refs.Classify(site.Path); want != refs.Unknown && !objectLike(target.Value, want) {
+		diag.Code = CodeRefWrongKind
+		diag.Message = `This "$ref" points at ` + shapeOf(target.Value) + ", but " + article(string(want)) + " is expected here."
 		return diag, true
 	}
 	if chain := refs.Cycle(l.load, l.self, site.Holder, v); chain != nil {
@@ -215,4 +227,35 @@ func (l *runLoader) place(k refs.Key) string {
 		return path.Base(p) + "#" + refs.FormatPointer(k.Tokens)
 	}
 	return k.String()
+}
+
+// objectLike reports whether v can stand for an object of kind want: every
+// AsyncAPI object is a mapping, and a schema may also be true or false.
+func objectLike(v *syntax.Node, want refs.Kind) bool {
+	r := v.Resolve()
+	if r == nil {
+		return true // an alias we cannot follow: say nothing
+	}
+	if r.Kind == syntax.Mapping {
+		return true
+	}
+	return want == refs.Schema && r.Kind == syntax.Scalar && r.Tag == "!!bool"
+}
+
+// shapeOf names what a value is, for messages.
+func shapeOf(v *syntax.Node) string {
+	r := v.Resolve()
+	switch {
+	case r == nil:
+		return "nothing"
+	case r.Kind == syntax.Sequence:
+		return "a list"
+	case r.Tag == "!!null":
+		return "an empty value"
+	case r.Tag == "!!bool":
+		return "a boolean"
+	case r.Tag == "!!int" || r.Tag == "!!float":
+		return "a number"
+	}
+	return "a string"
 }

@@ -20,22 +20,26 @@ func (quietClient) PublishDiagnostics(context.Context, *protocol.PublishDiagnost
 }
 
 var (
-	fuzzServerOnce sync.Once
-	fuzzServer     *Server
-	fuzzVersion    atomic.Int32
+	fuzzServerMu sync.Mutex
+	fuzzServers  = map[source.Encoding]*Server{}
+	fuzzVersion  atomic.Int32
 )
 
-// featureServer is one initialized server shared by the executions of a
-// fuzz worker, as an editor session is.
-func featureServer() *Server {
-	fuzzServerOnce.Do(func() {
-		s := New(Options{})
-		s.client = quietClient{}
-		s.Initialize(context.Background(), &protocol.InitializeParams{})
-		s.state.Store(stateRunning)
-		fuzzServer = s
-	})
-	return fuzzServer
+// featureServer is one initialized server per encoding, shared by the
+// executions of a fuzz worker as an editor session is.
+func featureServer(enc source.Encoding) *Server {
+	fuzzServerMu.Lock()
+	defer fuzzServerMu.Unlock()
+	if s := fuzzServers[enc]; s != nil {
+		return s
+	}
+	s := New(Options{})
+	s.client = quietClient{}
+	s.Initialize(context.Background(), &protocol.InitializeParams{})
+	s.encoding = enc
+	s.state.Store(stateRunning)
+	fuzzServers[enc] = s
+	return s
 }
 
 // positionRequests are the request handlers that take a cursor position.
@@ -105,13 +109,12 @@ func FuzzFeatures(f *testing.F) {
 			text = text[:2048]
 		}
 		defer watchdog("FuzzFeatures", text)()
-		s := featureServer()
+		s := featureServer([]source.Encoding{source.UTF16, source.UTF8, source.UTF32, source.UTF16}[enc%4])
 		ctx := context.Background()
 		u := uri.URI("file:///fuzz/doc.yaml")
 		if enc&4 != 0 {
 			u = "file:///fuzz/doc.json"
 		}
-		s.encoding = []source.Encoding{source.UTF16, source.UTF8, source.UTF32, source.UTF16}[enc%4]
 		s.DidOpen(ctx, &protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{
 			URI: u, LanguageID: "yaml", Version: fuzzVersion.Add(1), Text: string(text)}})
 		defer s.DidClose(ctx, &protocol.DidCloseTextDocumentParams{TextDocument: protocol.TextDocumentIdentifier{URI: u}})

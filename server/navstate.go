@@ -86,6 +86,7 @@ func (n *navState) initialize(params *protocol.InitializeParams) {
 			n.folders = append(n.folders, p)
 		}
 	}
+	n.ws.SetRoots(n.folders)
 	caps := params.Capabilities
 	if caps.Window != nil && caps.Window.WorkDoneProgress != nil {
 		n.progressSupport = *caps.Window.WorkDoneProgress

@@ -56,6 +56,8 @@ func Merge(base, over *Config) *Config {
 var builtinCodes = []string{
 	analysis.CodeYAMLSyntax, analysis.CodeJSONSyntax, analysis.CodeDuplicateKey, analysis.CodeUnsupportedVersion,
 	analysis.CodeMultipleDocuments, analysis.CodeInvalidUTF8, analysis.CodeTooLarge, "schema-unavailable",
+	analysis.CodeUnresolvedRef, analysis.CodeInvalidRef, analysis.CodeRefWrongKind, analysis.CodeCircularRef,
+	analysis.CodeRefOutside,
 }
 
 // canonical maps every accepted code (rule codes, aliases, built-in and

@@ -94,7 +94,7 @@ type assembled struct {
 // sends the document the whole way.
 func (s *State) assemble(d *analysis.Document) (*assembled, bool) {
 	text := d.Text
-	if d.Format() != syntax.YAML || len(text) > syntax.MaxTextBytes || len(text) == 0 {
+	if d.Format() != syntax.YAML || !syntax.WithinLimits(text) || len(text) == 0 {
 		return nil, false
 	}
 	s.gen++

@@ -106,6 +106,13 @@ func Parse(text []byte, format Format) *File {
 	return f
 }
 
+// WithinLimits reports whether Parse would analyse text rather than refuse
+// it as too large; callers that parse pieces of a text on their own check
+// the whole first.
+func WithinLimits(text []byte) bool {
+	return len(text) <= MaxTextBytes && structural(text) <= MaxNodes
+}
+
 // structural counts the bytes that separate or open values.
 func structural(text []byte) int {
 	n := 0

@@ -92,7 +92,7 @@ func (b *yamlBuilder) node(y *yaml.Node) *Node {
 	case yaml.MappingNode:
 		n.Kind = Mapping
 		n.Flow = y.Style&yaml.FlowStyle != 0
-		n.Start = skipProperties(b.text, start)
+		n.Start = b.ownStart(y, start)
 		seen := make(map[string]bool, len(y.Content)/2)
 		for i := 0; i+1 < len(y.Content); i += 2 {
 			p := Pair{Key: b.node(y.Content[i]), Value: b.node(y.Content[i+1])}
@@ -105,15 +105,15 @@ func (b *yamlBuilder) node(y *yaml.Node) *Node {
 			n.Pairs = append(n.Pairs, p)
 		}
 		n.IndexKeys()
-		n.End = b.collectionEnd(n, '{', '}')
+		n.End = max(b.collectionEnd(n, '{', '}'), n.Start)
 	case yaml.SequenceNode:
 		n.Kind = Sequence
 		n.Flow = y.Style&yaml.FlowStyle != 0
-		n.Start = skipProperties(b.text, start)
+		n.Start = b.ownStart(y, start)
 		for _, c := range y.Content {
 			n.Items = append(n.Items, b.node(c))
 		}
-		n.End = b.collectionEnd(n, '[', ']')
+		n.End = max(b.collectionEnd(n, '[', ']'), n.Start)
 	case yaml.AliasNode:
 		n.Kind = Alias
 		n.Value = y.Value
@@ -173,6 +173,15 @@ func (b *yamlBuilder) collectionEnd(n *Node, open, close byte) int {
 		}
 	}
 	return end
+}
+
+// ownStart is where a collection starts: past its own anchor and tag, but
+// not past those of its first key, which yaml reports at the same place.
+func (b *yamlBuilder) ownStart(y *yaml.Node, start int) int {
+	if y.Anchor == "" && y.Style&yaml.TaggedStyle == 0 {
+		return start
+	}
+	return skipProperties(b.text, start)
 }
 
 // skipProperties moves past an anchor (&a) and a tag (!t) before a value.

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"net/http"
 	"os"
+	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -33,6 +35,33 @@ type Workspace struct {
 	// scanned holds the files found under a workspace folder: they stay
 	// known when their buffer closes.
 	scanned map[string]bool
+	// roots are the workspace folders; files outside them are not read.
+	roots []string
+}
+
+// SetRoots records the workspace folders. With roots set, references to
+// files outside them are reported and not read; with none (a single file,
+// or the check command), any local file may be read.
+func (w *Workspace) SetRoots(folders []string) {
+	w.mu.Lock()
+	w.roots = append([]string(nil), folders...)
+	w.mu.Unlock()
+}
+
+// Outside reports whether uri is a local file outside every workspace folder.
+func (w *Workspace) Outside(uri string) bool {
+	path := refs.FilePath(uri)
+	w.mu.RLock()
+	defer w.mu.RUnlock()
+	if path == "" || len(w.roots) == 0 {
+		return false
+	}
+	for _, root := range w.roots {
+		if rel, err := filepath.Rel(root, path); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return false
+		}
+	}
+	return true
 }
 
 // New returns an empty workspace.

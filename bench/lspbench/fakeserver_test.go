@@ -114,6 +114,7 @@ func runFakeServer(mode string) {
 			}
 		},
 	})
+	conn.Start()
 	select {
 	case <-done:
 	case <-conn.Done():

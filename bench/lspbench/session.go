@@ -34,6 +34,7 @@ func newSession(proc *serverProcess, s settings, rootURI string) *session {
 		OnRequest:      ss.answer,
 		OnNotification: ss.notified,
 	})
+	ss.conn.Start()
 	return ss
 }
 

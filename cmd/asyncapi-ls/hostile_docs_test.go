@@ -49,11 +49,14 @@ func hostileDocs() []struct{ name, ext, code, text string } {
 	}
 	if os.Getenv("ASYNCAPI_LS_HOSTILE") == "full" { // the worst cases under the size limit, for SECURITY.md
 		docs = append(docs,
-			struct{ name, ext, code, text string }{"8 MiB of keys", "yaml", "unknown-key", gen(head+"x:\n",
+			struct{ name, ext, code, text string }{"8 MiB of keys (930,000 nodes)", "yaml", "document-too-large", gen(head+"x:\n",
 				func(b *strings.Builder, i int) { fmt.Fprintf(b, "  k%d: %d\n", i, i) },
 				func(b *strings.Builder, i int) bool { return b.Len() >= 8<<20-32 })},
-			struct{ name, ext, code, text string }{"a 4-million-item flow sequence", "yaml", "unknown-key", head + "x: [" + strings.Repeat("1,", 4_000_000) + "1]\n"},
-			struct{ name, ext, code, text string }{"8 MiB line", "yaml", "unknown-key", head + "x: " + strings.Repeat("a", 8<<20-80) + "\n"})
+			struct{ name, ext, code, text string }{"a 4-million-item flow sequence", "yaml", "document-too-large", head + "x: [" + strings.Repeat("1,", 4_000_000) + "1]\n"},
+			struct{ name, ext, code, text string }{"8 MiB line", "yaml", "unknown-key", head + "x: " + strings.Repeat("a", 8<<20-80) + "\n"},
+			struct{ name, ext, code, text string }{"245,000 keys (490,000 nodes, just under the limit)", "yaml", "unknown-key", gen(head+"x:\n",
+				func(b *strings.Builder, i int) { fmt.Fprintf(b, "  k%d: %d\n", i, i) },
+				func(b *strings.Builder, i int) bool { return i == 245_000 })})
 	}
 	return docs
 }

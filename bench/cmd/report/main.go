@@ -160,7 +160,10 @@ func requestFigure(r *results.LSP, name, pct string) (float64, string) {
 		if pct == "p99" {
 			v = q.LatencyMS.P99
 		}
-		note := fmt.Sprintf("%.0f items", q.Items.P50)
+		note := fmt.Sprintf("%.0f item", q.Items.P50)
+		if q.Items.P50 != 1 {
+			note += "s"
+		}
 		if q.Empty == q.N {
 			note = "always empty"
 		}

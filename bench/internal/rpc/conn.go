@@ -24,6 +24,7 @@ var ErrClosed = errors.New("rpc: connection closed")
 
 // Conn is one JSON-RPC connection over a byte stream.
 type Conn struct {
+	r       io.Reader
 	w       io.Writer
 	writeMu sync.Mutex
 	handler Handler
@@ -35,10 +36,15 @@ type Conn struct {
 	done    chan struct{}
 }
 
-// NewConn starts reading r in the background.
+// NewConn prepares a connection; nothing is read until Start, so handlers
+// may refer to the returned Conn without racing its assignment.
 func NewConn(r io.Reader, w io.Writer, h Handler) *Conn {
-	c := &Conn{w: w, handler: h, pending: map[string]chan *Message{}, done: make(chan struct{})}
-	go c.readLoop(bufio.NewReaderSize(r, 1<<16))
+	return &Conn{r: r, w: w, handler: h, pending: map[string]chan *Message{}, done: make(chan struct{})}
+}
+
+// Start reads messages in the background until EOF or a framing error.
+func (c *Conn) Start() *Conn {
+	go c.readLoop(bufio.NewReaderSize(c.r, 1<<16))
 	return c
 }
 

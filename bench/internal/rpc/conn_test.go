@@ -13,7 +13,7 @@ import (
 func pipePair(a, b Handler) (*Conn, *Conn) {
 	ar, bw := io.Pipe()
 	br, aw := io.Pipe()
-	return NewConn(ar, aw, a), NewConn(br, bw, b)
+	return NewConn(ar, aw, a).Start(), NewConn(br, bw, b).Start()
 }
 
 func TestCallAndServerRequest(t *testing.T) {
@@ -77,7 +77,7 @@ func TestCallTimesOutOnSilentPeer(t *testing.T) {
 
 func TestCallAfterCloseFails(t *testing.T) {
 	r, w := io.Pipe()
-	c := NewConn(r, io.Discard, Handler{})
+	c := NewConn(r, io.Discard, Handler{}).Start()
 	w.Close()
 	<-c.Done()
 	if _, err := c.Call(context.Background(), "x", nil); !errors.Is(err, ErrClosed) {
