@@ -15,18 +15,19 @@ const (
 // just after the colon.
 type Node struct {
 	Kind   Kind
+	Quoted bool // a quoted scalar (a JSON string is always quoted)
+	Flow   bool // a flow collection ({} or [])
 	Start  int
 	End    int
 	Value  string // decoded scalar text; the anchor name for an Alias
 	Tag    string // resolved tag: !!str, !!int, !!float, !!bool, !!null, !!map, !!seq or a custom one
-	Quoted bool   // a quoted scalar (a JSON string is always quoted)
-	Flow   bool   // a flow collection ({} or [])
 	Pairs  []Pair // Mapping entries in source order
 	Items  []*Node
 	Target *Node // what an Alias points to
 
 	// keys indexes the last entry of each key of a big mapping (see
 	// IndexKeys); keyed is len(Pairs) when it was built, to notice staleness.
+	// (The field order keeps a node at 128 bytes, one size class.)
 	keys  map[string]int32
 	keyed int
 }
