@@ -149,7 +149,16 @@ func (d *diagnostics) twoPhases(ctx context.Context, u uri.URI, doc *analysis.Do
 	start := time.Now()
 	fast := opts
 	fast.Rules = nil
-	found := d.state(u).Analyze(doc, fast)
+	state := d.state(u)
+	var found []analysis.Diagnostic
+	fresh := state.Stats().Runs == 0
+	if fresh {
+		// A fresh document: the whole path answers sooner than filling the
+		// section cache, which the second step does in the background.
+		found = analysis.Analyze(doc, fast)
+	} else {
+		found = state.Analyze(doc, fast)
+	}
 	d.mu.Lock()
 	prev := d.carry[u]
 	d.mu.Unlock()
@@ -157,6 +166,9 @@ func (d *diagnostics) twoPhases(ctx context.Context, u uri.URI, doc *analysis.Do
 		return nil
 	}
 	d.publishFound(u, doc, append(found, prev.carried(doc.Text)...), start)
+	if fresh && ctx.Err() == nil {
+		state.Analyze(doc, fast) // fill the section cache for the next edit
+	}
 	// The rules wait for a pause in typing, and give way to the next edit.
 	select {
 	case <-ctx.Done():

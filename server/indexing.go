@@ -17,6 +17,9 @@ const indexToken = protocol.String("asyncapi-ls/index")
 // registers the file watcher when the client allows dynamic registration,
 // then indexes the workspace folders, reporting progress when the client
 // supports it.
+// indexDelay is the pause before the workspace is indexed.
+const indexDelay = 250 * time.Millisecond
+
 func (s *Server) startIndexing() {
 	n := s.nav
 	n.mu.Lock()
@@ -41,6 +44,13 @@ func (s *Server) startIndexing() {
 		}
 		if len(folders) == 0 {
 			return
+		}
+		// Editors open their first documents right after "initialized": let
+		// those buffers arrive first, so the index does not parse them again.
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(indexDelay):
 		}
 		start := time.Now()
 		report := s.progressReporter(ctx, progress)
