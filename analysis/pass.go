@@ -1,27 +1,41 @@
 package analysis
 
-import "asyncapi-ls/analysis/syntax"
+import (
+	"sync"
+
+	"asyncapi-ls/analysis/syntax"
+)
 
 // memo holds values computed once per pass and shared by rules (the plain
 // data of the tree, compiled schemas, the set of references). Rules of one
-// pass run one after another, so it needs no lock, and a build may itself
-// use Memo.
+// pass run in parallel, so each value is built once under its own
+// sync.Once, and a build may itself use Memo for other keys.
 type memo struct {
-	values map[any]any
+	mu     sync.Mutex
+	values map[any]*memoEntry
 }
 
-// Memo returns the value stored under key, building it on first use. Keys
+type memoEntry struct {
+	once sync.Once
+	v    any
+}
+
+// Memo returns the value stored under key, building it once on first use;
+// rules run concurrently, so a value is shared, never built twice. Keys
 // should be unexported types of the package that builds them.
 func (p *Pass) Memo(key any, build func() any) any {
-	if v, ok := p.memo.values[key]; ok {
-		return v
-	}
+	p.memo.mu.Lock()
 	if p.memo.values == nil {
-		p.memo.values = map[any]any{}
+		p.memo.values = map[any]*memoEntry{}
 	}
-	v := build()
-	p.memo.values[key] = v
-	return v
+	e := p.memo.values[key]
+	if e == nil {
+		e = &memoEntry{}
+		p.memo.values[key] = e
+	}
+	p.memo.mu.Unlock()
+	e.once.Do(func() { e.v = build() })
+	return e.v
 }
 
 type dataKey struct{}
@@ -87,27 +101,9 @@ func (o Options) canonicalCode(code string) string {
 	return code
 }
 
-type indexKey struct{ n *syntax.Node }
-
-// Entry is n.Entry with an index for big mappings, built once per pass:
-// rules look names up in maps of thousands of channels many times over.
-func (p *Pass) Entry(n *syntax.Node, key string) *syntax.Pair {
-	n = n.Resolve()
-	if n == nil || n.Kind != syntax.Mapping || len(n.Pairs) < 16 {
-		return n.Entry(key)
-	}
-	idx := p.Memo(indexKey{n}, func() any {
-		m := make(map[string]int, len(n.Pairs))
-		for i, pair := range n.Pairs {
-			m[pair.Key.Value] = i // the last duplicate wins, as in Entry
-		}
-		return m
-	}).(map[string]int)
-	if i, ok := idx[key]; ok {
-		return &n.Pairs[i]
-	}
-	return nil
-}
+// Entry is n.Entry: big mappings carry a key index from the parser, so
+// rules may look names up in maps of thousands of channels many times over.
+func (p *Pass) Entry(n *syntax.Node, key string) *syntax.Pair { return n.Entry(key) }
 
 // Find is Root.Find through the index.
 func (p *Pass) Find(path ...string) *syntax.Node {

@@ -1,8 +1,10 @@
 package analysis
 
 import (
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Rule is one semantic check with a stable code. Rules live in analysis/rules,
@@ -25,6 +27,10 @@ type Rule struct {
 	// Check reports findings; the engine fills Code, Severity and DocURL
 	// where the rule left them empty.
 	Check func(p *Pass) []Diagnostic
+	// Serial names state a rule shares with others beyond Pass.Memo (a
+	// schema compiler): rules with the same Serial run one after another;
+	// the others run in parallel.
+	Serial string
 }
 
 // Versions is an inclusive range of AsyncAPI versions; an empty bound is open.
@@ -101,28 +107,68 @@ func runRules(p *Pass) []Diagnostic {
 	if p.Version == "" {
 		return nil
 	}
-	var out []Diagnostic
+	// Tasks: each rule alone, or all rules of one Serial group in order.
+	var tasks [][]int
+	group := map[string]int{}
 	for i := range p.Options.Rules {
-		if p.Options.Stop != nil && p.Options.Stop() {
-			return out // a newer version made this run moot
-		}
 		r := &p.Options.Rules[i]
-		sev, overridden := p.Options.Config.ruleSeverity(r)
-		if !r.Versions.Contains(p.Version) || sev == SeverityOff {
+		if sev, _ := p.Options.Config.ruleSeverity(r); !r.Versions.Contains(p.Version) || sev == SeverityOff {
 			continue
 		}
-		for _, d := range r.Check(p) {
-			if d.Code == "" {
-				d.Code = r.Code
-			}
-			if d.Severity == 0 || overridden {
-				d.Severity = sev
-			}
-			if d.DocURL == "" {
-				d.DocURL = r.DocURL
-			}
-			out = append(out, d)
+		if r.Serial == "" {
+			tasks = append(tasks, []int{i})
+			continue
 		}
+		if t, ok := group[r.Serial]; ok {
+			tasks[t] = append(tasks[t], i)
+			continue
+		}
+		group[r.Serial] = len(tasks)
+		tasks = append(tasks, []int{i})
+	}
+	found := make([][]Diagnostic, len(p.Options.Rules))
+	next := make(chan []int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(tasks), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for task := range next {
+				for _, i := range task {
+					if p.Options.Stop != nil && p.Options.Stop() {
+						break // a newer version made this run moot
+					}
+					found[i] = runRule(p, &p.Options.Rules[i])
+				}
+			}
+		}()
+	}
+	for _, t := range tasks {
+		next <- t
+	}
+	close(next)
+	wg.Wait()
+	var out []Diagnostic
+	for _, f := range found {
+		out = append(out, f...)
+	}
+	return out
+}
+
+func runRule(p *Pass, r *Rule) []Diagnostic {
+	sev, overridden := p.Options.Config.ruleSeverity(r)
+	var out []Diagnostic
+	for _, d := range r.Check(p) {
+		if d.Code == "" {
+			d.Code = r.Code
+		}
+		if d.Severity == 0 || overridden {
+			d.Severity = sev
+		}
+		if d.DocURL == "" {
+			d.DocURL = r.DocURL
+		}
+		out = append(out, d)
 	}
 	return out
 }

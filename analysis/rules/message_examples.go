@@ -7,6 +7,7 @@ import (
 func init() {
 	register(analysis.Rule{
 		Code:        "asyncapi-message-examples",
+		Serial:      "jsonschema", // one schema compiler per pass
 		Aliases:     []string{"asyncapi2-message-examples"},
 		Severity:    analysis.SeverityError,
 		Versions:    analysis.AllVersions, // the specification requires it of 3.x examples too

@@ -5,6 +5,7 @@ import "asyncapi-ls/analysis"
 func init() {
 	register(analysis.Rule{
 		Code:        "asyncapi-schema-const",
+		Serial:      "jsonschema", // one schema compiler per pass
 		Aliases:     []string{},
 		Severity:    analysis.SeverityWarning, // a const that does not fit makes the schema unsatisfiable, which is legal,
 		Versions:    analysis.AllVersions,

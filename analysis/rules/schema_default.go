@@ -5,6 +5,7 @@ import "asyncapi-ls/analysis"
 func init() {
 	register(analysis.Rule{
 		Code:        "asyncapi-schema-default",
+		Serial:      "jsonschema", // one schema compiler per pass
 		Aliases:     []string{"asyncapi-payload-default", "asyncapi2-schema-default"},
 		Severity:    analysis.SeverityError,
 		Versions:    analysis.AllVersions,

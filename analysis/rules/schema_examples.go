@@ -5,6 +5,7 @@ import "asyncapi-ls/analysis"
 func init() {
 	register(analysis.Rule{
 		Code:        "asyncapi-schema-examples",
+		Serial:      "jsonschema", // one schema compiler per pass
 		Aliases:     []string{"asyncapi-payload-examples", "asyncapi2-schema-examples"},
 		Severity:    analysis.SeverityError,
 		Versions:    analysis.AllVersions,
