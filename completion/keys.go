@@ -12,7 +12,7 @@ import (
 // are not written yet, required ones first.
 func (st *state) keys() {
 	path := st.ctx.Path
-	if st.securityNames(path) {
+	if st.securityNames(path) || st.channelKeyParameters(path) {
 		return
 	}
 	m := st.bindingHintModel(path)

@@ -174,3 +174,30 @@ func (st *state) braceNames(path []string) bool {
 	}
 	return true
 }
+
+// channelKeyParameters offers parameter names inside a "{" of a 2.x channel
+// name being written: those the channel declares already (when the key is
+// edited) and the reusable ones of components.parameters.
+func (st *state) channelKeyParameters(path []string) bool {
+	if len(path) != 1 || path[0] != "channels" || !braceOpen(st.ctx.Prefix) {
+		return false
+	}
+	root := st.req.Tree
+	i := strings.LastIndexByte(st.ctx.Prefix, '{')
+	start := st.req.Offset - (len(st.ctx.Prefix) - i - 1)
+	typedKey := string(st.req.Text[st.ctx.ReplaceStart:st.ctx.ReplaceEnd])
+	var sources []*syntax.Node
+	for _, c := range root.Get("channels").PairsOrNil() {
+		if c.Key.Value == typedKey {
+			sources = append(sources, c.Value.Get("parameters"))
+		}
+	}
+	sources = append(sources, root.Find("components", "parameters"))
+	for _, src := range sources {
+		for _, p := range src.PairsOrNil() {
+			st.add(Item{Label: p.Key.Value, Kind: KindReference, Detail: "parameter", InsertText: p.Key.Value + "}",
+				Documentation: describeNode(p.Value), ReplaceStart: start, ReplaceEnd: st.req.Offset, FilterText: p.Key.Value})
+		}
+	}
+	return true
+}
