@@ -77,10 +77,23 @@ func Analyze(d *Document, opts Options) []Diagnostic {
 	if ok {
 		p.Version = version
 	}
+	// The rules run beside the checks: both only read the pass.
+	var ruled []Diagnostic
+	var panicked any
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		defer func() { panicked = recover() }()
+		ruled = runRules(p)
+	}()
 	for _, c := range checks {
 		out = append(out, c(p)...)
 	}
-	out = append(out, runRules(p)...)
+	<-done
+	if panicked != nil {
+		panic(panicked) // where the caller's recover sees it
+	}
+	out = append(out, ruled...)
 	out = opts.Config.apply(out)
 	return findSuppressions(d.Text).filter(d.Text, out, opts.canonicalCode)
 }

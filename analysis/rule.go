@@ -129,6 +129,8 @@ func runRules(p *Pass) []Diagnostic {
 	found := make([][]Diagnostic, len(p.Options.Rules))
 	next := make(chan []int)
 	var wg sync.WaitGroup
+	var failed sync.Once
+	var panicked any
 	for range min(runtime.GOMAXPROCS(0), max(len(tasks), 1)) {
 		wg.Add(1)
 		go func() {
@@ -138,7 +140,14 @@ func runRules(p *Pass) []Diagnostic {
 					if p.Options.Stop != nil && p.Options.Stop() {
 						break // a newer version made this run moot
 					}
-					found[i] = runRule(p, &p.Options.Rules[i])
+					func() {
+						defer func() {
+							if r := recover(); r != nil {
+								failed.Do(func() { panicked = r })
+							}
+						}()
+						found[i] = runRule(p, &p.Options.Rules[i])
+					}()
 				}
 			}
 		}()
@@ -148,6 +157,9 @@ func runRules(p *Pass) []Diagnostic {
 	}
 	close(next)
 	wg.Wait()
+	if panicked != nil {
+		panic(panicked) // a rule's bug surfaces where the caller recovers
+	}
 	var out []Diagnostic
 	for _, f := range found {
 		out = append(out, f...)
