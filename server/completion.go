@@ -6,7 +6,6 @@ import (
 	"asyncapi-ls/analysis/source"
 	"asyncapi-ls/completion"
 
-	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
 )
 
@@ -14,13 +13,8 @@ import (
 // that parsed, so it keeps working while the document is broken.
 func (s *Server) Completion(ctx context.Context, params *protocol.CompletionParams) (protocol.CompletionResult, error) {
 	u := params.TextDocument.URI
-	doc := s.docs.get(u)
-	jsonrpc2.Async(ctx)
-	if doc == nil {
-		return nil, nil
-	}
-	offset, err := s.offset(doc.Mapper, params.Position)
-	if err != nil {
+	doc, offset, ok := s.snapshotAt(ctx, u, params.Position)
+	if !ok {
 		return nil, nil
 	}
 	tree, _ := s.docs.tree(u, doc, false)

@@ -5,7 +5,6 @@ import (
 
 	"asyncapi-ls/analysis/navigate"
 
-	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
 )
@@ -14,13 +13,8 @@ import (
 // channel's server name, a security requirement, a {parameter} or a server
 // {variable} to what it names.
 func (s *Server) Definition(ctx context.Context, params *protocol.DefinitionParams) (protocol.DefinitionResult, error) {
-	doc := s.docs.get(params.TextDocument.URI)
-	jsonrpc2.Async(ctx)
-	if doc == nil {
-		return nil, nil
-	}
-	offset, err := s.offset(doc.Mapper, params.Position)
-	if err != nil {
+	doc, offset, ok := s.snapshotAt(ctx, params.TextDocument.URI, params.Position)
+	if !ok {
 		return nil, nil
 	}
 	locs := navigate.Definition(s.nav.ws, doc, offset)

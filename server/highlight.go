@@ -5,20 +5,14 @@ import (
 
 	"asyncapi-ls/analysis/navigate"
 
-	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
 )
 
 // DocumentHighlight marks, in this document, the definition under the
 // cursor (write) and every place that names it (read).
 func (s *Server) DocumentHighlight(ctx context.Context, params *protocol.DocumentHighlightParams) ([]protocol.DocumentHighlight, error) {
-	doc := s.docs.get(params.TextDocument.URI)
-	jsonrpc2.Async(ctx)
-	if doc == nil {
-		return nil, nil
-	}
-	offset, err := s.offset(doc.Mapper, params.Position)
-	if err != nil {
+	doc, offset, ok := s.snapshotAt(ctx, params.TextDocument.URI, params.Position)
+	if !ok {
 		return nil, nil
 	}
 	found := navigate.Highlights(s.nav.ws, doc, offset)

@@ -9,20 +9,14 @@ import (
 	"asyncapi-ls/analysis/syntax"
 	"asyncapi-ls/hover"
 
-	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
 )
 
 // Hover explains the key, value or reference under the cursor.
 func (s *Server) Hover(ctx context.Context, params *protocol.HoverParams) (*protocol.Hover, error) {
 	u := params.TextDocument.URI
-	doc := s.docs.get(u)
-	jsonrpc2.Async(ctx)
-	if doc == nil {
-		return nil, nil
-	}
-	offset, err := s.offset(doc.Mapper, params.Position)
-	if err != nil {
+	doc, offset, ok := s.snapshotAt(ctx, u, params.Position)
+	if !ok {
 		return nil, nil
 	}
 	tree, current := s.docs.tree(u, doc, true)

@@ -5,20 +5,14 @@ import (
 
 	"asyncapi-ls/analysis/navigate"
 
-	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
 )
 
 // References lists every place across the workspace that names the
 // component, channel, message, server or parameter under the cursor.
 func (s *Server) References(ctx context.Context, params *protocol.ReferenceParams) ([]protocol.Location, error) {
-	doc := s.docs.get(params.TextDocument.URI)
-	jsonrpc2.Async(ctx)
-	if doc == nil {
-		return nil, nil
-	}
-	offset, err := s.offset(doc.Mapper, params.Position)
-	if err != nil {
+	doc, offset, ok := s.snapshotAt(ctx, params.TextDocument.URI, params.Position)
+	if !ok {
 		return nil, nil
 	}
 	found := navigate.References(s.nav.ws, doc, offset, params.Context.IncludeDeclaration)

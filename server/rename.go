@@ -15,13 +15,8 @@ import (
 // there is nothing to rename, and an error saying why where a rename
 // cannot be made safely.
 func (s *Server) PrepareRename(ctx context.Context, params *protocol.PrepareRenameParams) (protocol.PrepareRenameResult, error) {
-	doc := s.docs.get(params.TextDocument.URI)
-	jsonrpc2.Async(ctx)
-	if doc == nil {
-		return nil, nil
-	}
-	offset, err := s.offset(doc.Mapper, params.Position)
-	if err != nil {
+	doc, offset, ok := s.snapshotAt(ctx, params.TextDocument.URI, params.Position)
+	if !ok {
 		return nil, nil
 	}
 	start, end, name, err := navigate.PrepareRename(s.nav.ws, doc, offset)
@@ -38,13 +33,8 @@ func (s *Server) PrepareRename(ctx context.Context, params *protocol.PrepareRena
 // rewrites every "$ref" to it in every file (and 2.x server and security
 // requirement names).
 func (s *Server) Rename(ctx context.Context, params *protocol.RenameParams) (*protocol.WorkspaceEdit, error) {
-	doc := s.docs.get(params.TextDocument.URI)
-	jsonrpc2.Async(ctx)
-	if doc == nil {
-		return nil, nil
-	}
-	offset, err := s.offset(doc.Mapper, params.Position)
-	if err != nil {
+	doc, offset, ok := s.snapshotAt(ctx, params.TextDocument.URI, params.Position)
+	if !ok {
 		return nil, nil
 	}
 	files, err := navigate.Rename(s.nav.ws, doc, offset, params.NewName)
