@@ -25,6 +25,7 @@ type section struct {
 	nodes, pairs, items int
 	used                uint64
 	checks              map[string]*checked // by version and parent path
+	fresh               bool                // parsed ahead by prefetch, not used yet
 }
 
 // checked is the schema verdict on each pair of a section, at a path.

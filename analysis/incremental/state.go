@@ -105,6 +105,7 @@ func (s *State) assemble(d *analysis.Document) (*assembled, bool) {
 	}
 	a := &assembled{}
 	var dups []*syntax.Node
+	s.prefetch(text, top)
 	a.entries, dups = s.mapping(text, top, 0, a)
 	// Every section was visited, even after a failure, so that the cache
 	// keeps exactly the sections of the last two texts.
@@ -198,7 +199,10 @@ func (s *State) section(text []byte, start, end, indent int) (*section, bool) {
 	}
 	k := key{maphash.Bytes(s.seed, chunk), len(chunk)}
 	if sec := s.cache[k]; sec != nil && bytes.Equal(sec.text, chunk) {
-		if sec.base != start {
+		if sec.fresh { // parsed by prefetch for this run
+			sec.fresh = false
+			s.stats.Parsed++
+		} else if sec.base != start {
 			sec = sec.moved(chunk, start)
 			s.cache[k] = sec
 			s.stats.Moved++
