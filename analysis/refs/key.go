@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"sync/atomic"
 )
 
 // Key names one place in one document: a canonical absolute URI and a JSON
@@ -104,6 +105,21 @@ func IsRemote(uri string) bool {
 // scheme. Editors encode characters differently (VS Code writes "%3A" for a
 // drive colon), so every URI is compared in this form.
 func CanonicalURI(raw string) string {
+	// Every reference of a document resolves against the same base: keep
+	// the last answer rather than parse the base thousands of times.
+	if last := lastCanonical.Load(); last != nil && last.raw == raw {
+		return last.canonical
+	}
+	out := canonicalURI(raw)
+	lastCanonical.Store(&canonicalPair{raw, out})
+	return out
+}
+
+type canonicalPair struct{ raw, canonical string }
+
+var lastCanonical atomic.Pointer[canonicalPair]
+
+func canonicalURI(raw string) string {
 	u, err := url.Parse(raw)
 	if err != nil || u.Scheme == "" {
 		return raw
