@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"regexp"
+	"strconv"
 
 	"asyncapi-ls/analysis/syntax"
 )
@@ -43,7 +44,7 @@ func spine(n *syntax.Node, path []string, depth int) any {
 	case syntax.Sequence:
 		out := make([]any, len(n.Items))
 		for i, it := range n.Items {
-			if len(path) > 0 && itoa(i) == path[0] {
+			if len(path) > 0 && strconv.Itoa(i) == path[0] {
 				out[i] = spine(it.Resolve(), path[1:], depth+1)
 			} else if r := it.Resolve(); r != nil && r.Kind == syntax.Mapping {
 				out[i] = map[string]any{}
@@ -57,13 +58,6 @@ func spine(n *syntax.Node, path []string, depth int) any {
 	}
 	v, _ := n.Data()
 	return v
-}
-
-func itoa(i int) string {
-	if i < 10 {
-		return string(rune('0' + i))
-	}
-	return itoa(i/10) + string(rune('0'+i%10))
 }
 
 var versionLine = regexp.MustCompile(`(?m)^\s*"?asyncapi"?\s*:\s*['"]?([0-9][0-9A-Za-z.\-]*)`)

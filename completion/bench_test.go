@@ -3,6 +3,7 @@ package completion
 import (
 	"bytes"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -25,7 +26,7 @@ func BenchmarkCompletion(b *testing.B) {
 		for _, off := range positions { // warm up: the schema compiles once per process
 			Complete(Request{Text: text, Offset: off, Format: syntax.YAML, Tree: tree})
 		}
-		b.Run(itoa(channels)+"ch", func(b *testing.B) {
+		b.Run(strconv.Itoa(channels)+"ch", func(b *testing.B) {
 			var times []time.Duration
 			items := 0
 			for b.Loop() {

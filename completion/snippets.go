@@ -1,6 +1,7 @@
 package completion
 
 import (
+	"strconv"
 	"strings"
 
 	"asyncapi-ls/analysis/syntax"
@@ -88,7 +89,7 @@ func (st *state) choice(n int, options ...string) string {
 	if !st.req.Snippets {
 		return options[0]
 	}
-	return "${" + itoa(n) + "|" + strings.Join(options, ",") + "|}"
+	return "${" + strconv.Itoa(n) + "|" + strings.Join(options, ",") + "|}"
 }
 
 // mirror repeats tab stop n (its default for plain-text clients).
@@ -96,14 +97,7 @@ func (st *state) mirror(n int, def string) string {
 	if !st.req.Snippets {
 		return def
 	}
-	return "$" + itoa(n)
-}
-
-func itoa(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
+	return "$" + strconv.Itoa(n)
 }
 
 // newEntrySnippets offers a new named entry where the author chooses names:

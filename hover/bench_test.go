@@ -3,6 +3,7 @@ package hover
 import (
 	"bytes"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -28,7 +29,7 @@ func BenchmarkHover(b *testing.B) {
 			}
 			positions = append(positions, i+len(needle)-2)
 		}
-		b.Run(string(rune('0'+len(positions)))+"pos-"+itoaB(channels)+"ch", func(b *testing.B) {
+		b.Run(string(rune('0'+len(positions)))+"pos-"+strconv.Itoa(channels)+"ch", func(b *testing.B) {
 			var times []time.Duration
 			answered := 0
 			for b.Loop() {
@@ -50,11 +51,4 @@ func BenchmarkHover(b *testing.B) {
 			b.ReportMetric(float64(answered)/float64(len(times)), "answered/op")
 		})
 	}
-}
-
-func itoaB(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoaB(n/10) + string(rune('0'+n%10))
 }

@@ -1,10 +1,8 @@
 package server_test
 
 import (
-	"context"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"go.lsp.dev/protocol"
@@ -29,18 +27,7 @@ func TestCompletionAcrossFiles(t *testing.T) {
 		} else {
 			s.change(u, version, &protocol.TextDocumentContentChangeWholeDocument{Text: text})
 		}
-		lines := strings.Split(text, "\n")
-		res, err := s.server.Completion(context.Background(), &protocol.CompletionParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{
-			TextDocument: protocol.TextDocumentIdentifier{URI: u},
-			Position:     protocol.Position{Line: uint32(len(lines) - 1), Character: uint32(len(lines[len(lines)-1]))}}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var labels []string
-		for _, it := range completionItems(res) {
-			labels = append(labels, it.Label)
-		}
-		return labels
+		return s.completeAtEnd(u, text)
 	}
 	files := complete(1, "")
 	if !contains(files, "./shared.yaml") || contains(files, "./notes.txt") || contains(files, "./main.yaml") {

@@ -22,18 +22,26 @@ func TestCompletionUsesLastParsedVersion(t *testing.T) {
 	broken := strings.Replace(good, "  orders:\n    address: orders\n", "  orders:\n    address: \"orders\n", 1) +
 		"  op2:\n    action: send\n    channel:\n      $ref: '"
 	s.change(u, 2, &protocol.TextDocumentContentChangeWholeDocument{Text: broken})
-	lines := strings.Split(broken, "\n")
+	labels := s.completeAtEnd(u, broken)
+	if len(labels) != 1 || labels[0] != "#/channels/orders" {
+		t.Fatalf("want the channel of the last parsed version, got %q", labels)
+	}
+}
+
+// completeAtEnd asks for completion at the end of text, the current text of
+// u, and returns the labels.
+func (s *session) completeAtEnd(u uri.URI, text string) []string {
+	s.t.Helper()
+	lines := strings.Split(text, "\n")
 	res, err := s.server.Completion(context.Background(), &protocol.CompletionParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{
 		TextDocument: protocol.TextDocumentIdentifier{URI: u},
 		Position:     protocol.Position{Line: uint32(len(lines) - 1), Character: uint32(len(lines[len(lines)-1]))}}})
 	if err != nil {
-		t.Fatal(err)
+		s.t.Fatal(err)
 	}
 	var labels []string
 	for _, it := range completionItems(res) {
 		labels = append(labels, it.Label)
 	}
-	if len(labels) != 1 || labels[0] != "#/channels/orders" {
-		t.Fatalf("want the channel of the last parsed version, got %q", labels)
-	}
+	return labels
 }

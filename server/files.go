@@ -5,13 +5,12 @@ import (
 	"path/filepath"
 	"strings"
 
+	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/refs"
 	"asyncapi-ls/analysis/syntax"
 
 	"go.lsp.dev/uri"
 )
-
-// maxRefFileSize caps what is read of a referenced file.
-const maxRefFileSize = 8 << 20
 
 // maxListedFiles caps the files offered for a file reference.
 const maxListedFiles = 200
@@ -39,7 +38,7 @@ func (f nearbyFiles) list() []string {
 	// Outside the workspace folders only the document's own folder is listed:
 	// a stray file must not make us walk a home directory.
 	maxDepth := 0
-	if f.s.inWorkspace(f.dir) {
+	if f.s.nav.ws.Inside(refs.FileURI(f.dir)) {
 		maxDepth = 3
 	}
 	var out []string
@@ -69,31 +68,23 @@ func (f nearbyFiles) list() []string {
 	return out
 }
 
-// load parses a file named relative to the document: an open buffer when
-// there is one, else a regular file under the size cap.
+// load parses a file named relative to the document, through the
+// workspace: an open buffer when there is one, else a regular file under
+// the size cap.
 func (f nearbyFiles) load(rel string) *syntax.Node {
+	if doc := f.document(rel); doc != nil {
+		return doc.Root()
+	}
+	return nil
+}
+
+func (f nearbyFiles) document(rel string) *analysis.Document {
 	if f.dir == "" || rel == "" {
 		return nil
 	}
-	path := filepath.Clean(filepath.Join(f.dir, filepath.FromSlash(rel)))
-	if doc := f.s.docs.get(uri.File(path)); doc != nil {
-		return doc.Root()
-	}
-	text, ok := readRegularFile(path)
-	if !ok {
+	doc, err := f.s.nav.ws.Load(refs.FileURI(filepath.Clean(filepath.Join(f.dir, filepath.FromSlash(rel)))))
+	if err != nil {
 		return nil
 	}
-	return syntax.Parse(text, syntax.DetectFormat(path, text)).Root
-}
-
-// inWorkspace reports whether dir lies inside one of the workspace folders.
-func (s *Server) inWorkspace(dir string) bool {
-	s.nav.mu.Lock()
-	defer s.nav.mu.Unlock()
-	for _, f := range s.nav.folders {
-		if rel, err := filepath.Rel(f, dir); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return true
-		}
-	}
-	return false
+	return doc
 }

@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -41,32 +40,14 @@ func (s *Server) Hover(ctx context.Context, params *protocol.HoverParams) (*prot
 // preview; anything else (no such extension, not a regular file, too large,
 // not a mapping) is refused so that hover never shows unrelated files.
 func (f nearbyFiles) loadText(rel string) ([]byte, *syntax.Node) {
-	if f.dir == "" {
-		return nil, nil
-	}
-	path := filepath.Clean(filepath.Join(f.dir, filepath.FromSlash(rel)))
-	switch strings.ToLower(filepath.Ext(path)) {
+	switch strings.ToLower(filepath.Ext(rel)) {
 	case ".yaml", ".yml", ".json":
 	default:
 		return nil, nil
 	}
-	text, ok := readRegularFile(path)
-	if !ok {
+	doc := f.document(rel)
+	if doc == nil || doc.Root().Resolve() == nil || doc.Root().Resolve().Kind != syntax.Mapping {
 		return nil, nil
 	}
-	root := syntax.Parse(text, syntax.DetectFormat(path, text)).Root
-	if root.Resolve() == nil || root.Resolve().Kind != syntax.Mapping {
-		return nil, nil
-	}
-	return text, root
-}
-
-// readRegularFile reads a regular file under the size cap.
-func readRegularFile(path string) ([]byte, bool) {
-	info, err := os.Stat(path)
-	if err != nil || !info.Mode().IsRegular() || info.Size() > maxRefFileSize {
-		return nil, false
-	}
-	text, err := os.ReadFile(path)
-	return text, err == nil
+	return doc.Text, doc.Root()
 }

@@ -48,20 +48,27 @@ func (w *Workspace) SetRoots(folders []string) {
 	w.mu.Unlock()
 }
 
-// Outside reports whether uri is a local file outside every workspace folder.
-func (w *Workspace) Outside(uri string) bool {
+// Inside reports whether uri is a local file inside one of the workspace
+// folders (false when there are none).
+func (w *Workspace) Inside(uri string) bool {
 	path := refs.FilePath(uri)
 	w.mu.RLock()
 	defer w.mu.RUnlock()
-	if path == "" || len(w.roots) == 0 {
-		return false
-	}
 	for _, root := range w.roots {
-		if rel, err := filepath.Rel(root, path); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			return false
+		if rel, err := filepath.Rel(root, path); path != "" && err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			return true
 		}
 	}
-	return true
+	return false
+}
+
+// Outside reports whether uri is a local file outside every workspace folder;
+// without folders nothing is outside.
+func (w *Workspace) Outside(uri string) bool {
+	w.mu.RLock()
+	none := len(w.roots) == 0
+	w.mu.RUnlock()
+	return !none && refs.FilePath(uri) != "" && !w.Inside(uri)
 }
 
 // New returns an empty workspace.
