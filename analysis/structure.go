@@ -15,7 +15,7 @@ func structure(p *Pass) []Diagnostic {
 		return p.Options.Structure(p)
 	}
 	d, version := p.Doc, p.Version
-	data, err := d.Root().Data()
+	data, err := p.Data() // shared with the rules that read plain data
 	if err != nil {
 		return []Diagnostic{{Start: d.Root().Start, End: d.Root().Start, Severity: SeverityError, Code: CodeTooLarge, Message: err.Error() + "; structure checks were skipped."}}
 	}

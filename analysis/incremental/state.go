@@ -87,14 +87,23 @@ type assembled struct {
 	file    *syntax.File
 	entries []entry
 	cost    int  // alias budget spent, over all sections
+	nodes   int  // nodes of the sections, over all sections
 	failed  bool // a section does not parse on its own
 }
 
 // assemble parses the changed sections and builds the whole tree; false
 // sends the document the whole way.
 func (s *State) assemble(d *analysis.Document) (*assembled, bool) {
-	text := d.Text
-	if d.Format() != syntax.YAML || !syntax.WithinLimits(text) || len(text) == 0 {
+	if d.Format() != syntax.YAML {
+		return nil, false
+	}
+	return s.assembleText(d.Text, 0)
+}
+
+// assembleText is assemble for a YAML text; coarse > 0 joins neighbouring
+// sections up to that many bytes (see coarsen).
+func (s *State) assembleText(text []byte, coarse int) (*assembled, bool) {
+	if !syntax.WithinLimits(text) || len(text) == 0 {
 		return nil, false
 	}
 	s.gen++
@@ -103,14 +112,20 @@ func (s *State) assemble(d *analysis.Document) (*assembled, bool) {
 	if !ok {
 		return nil, false
 	}
+	minParallel := minPrefetch
+	if coarse > 0 {
+		top, minParallel = coarsen(top, coarse), 2
+	}
 	a := &assembled{}
 	var dups []*syntax.Node
-	s.prefetch(text, top)
+	s.prefetch(text, top, minParallel)
 	a.entries, dups = s.mapping(text, top, 0, a)
 	// Every section was visited, even after a failure, so that the cache
 	// keeps exactly the sections of the last two texts.
 	s.evict()
-	if a.failed {
+	// Each section was held to syntax.MaxNodes alone; the whole text must
+	// be too (the sum counts each section's root once more than the tree).
+	if a.failed || a.nodes > syntax.MaxNodes {
 		return nil, false
 	}
 	root := mappingNode(a.entries)
@@ -131,6 +146,7 @@ func (s *State) mapping(text []byte, chunks []*chunk, indent int, a *assembled) 
 				continue
 			}
 			a.cost += sec.aliasCost
+			a.nodes += sec.nodes
 			for i, p := range sec.root.Pairs {
 				out = append(out, entry{pair: p, sec: sec, idx: i})
 				dups = append(dups, sec.inner[i]...)

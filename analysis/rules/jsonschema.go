@@ -1,9 +1,11 @@
 package rules
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -65,7 +67,7 @@ func schemasOf(p *analysis.Pass) *schemaSet {
 		c.AssertFormat()
 		c.UseLoader(noLoader{})
 		set.c = c
-		set.share(jsonSchemaRoots(p))
+		set.share(set.usedRoots(p, jsonSchemaRoots(p)))
 		return set
 	}).(*schemaSet)
 }
@@ -73,20 +75,27 @@ func schemasOf(p *analysis.Pass) *schemaSet {
 // share puts every schema of the document into one resource, under
 // siteKey/definitions, and has the compiler index them all at once: the
 // compiler copies a resource's index for every location compiled in it
-// that it has not indexed yet, which would be quadratic one by one. If any
-// of them is not a valid JSON Schema, the shared resource cannot be used
-// and each schema gets its own (compile).
+// that it has not indexed yet, which would be quadratic one by one. For
+// the same reason the copies' local "$ref"s are pointed at the copies:
+// a reference to "#/components/schemas/X" would otherwise be a location
+// outside the index, and cost a copy of it. If any schema is not a valid
+// JSON Schema, the shared resource cannot be used and each schema gets its
+// own (compile).
 func (s *schemaSet) share(roots [][]string) {
 	top, ok := s.data.(map[string]any)
 	if !ok || len(roots) == 0 {
 		return
 	}
-	defs := map[string]any{}
-	for i, path := range roots {
+	values := make([]any, 0, len(roots))
+	for _, path := range roots {
 		if v, found := s.valueAt(path); found {
-			defs[strconv.Itoa(i)] = v
-			s.shared[pointer(path)] = i
+			s.shared[pointer(path)] = len(values)
+			values = append(values, v)
 		}
+	}
+	defs := make(map[string]any, len(values))
+	for i, v := range values {
+		defs[strconv.Itoa(i)] = s.redirect(v, 0)
 	}
 	res := make(map[string]any, len(top)+1)
 	for k, x := range top {
@@ -99,6 +108,155 @@ func (s *schemaSet) share(roots [][]string) {
 	}
 	if _, err := s.c.Compile(docURL + "#/" + siteKey); err != nil {
 		s.shared = nil
+	}
+}
+
+// redirect copies a schema, pointing each local "$ref" that leads into a
+// shared schema at its copy under siteKey; other values are shared, not
+// copied.
+func (s *schemaSet) redirect(v any, depth int) any {
+	if depth > maxSchemaDepth {
+		return v
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = s.redirect(e, depth+1)
+		}
+		if ref, isRef := x["$ref"].(string); isRef {
+			if to, ok := s.sharedRef(ref); ok {
+				out["$ref"] = to
+			}
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = s.redirect(e, depth+1)
+		}
+		return out
+	}
+	return v
+}
+
+// maxSchemaDepth stops redirect on absurdly deep values (the parser's
+// limits keep real documents far below).
+const maxSchemaDepth = 512
+
+// sharedRef rewrites a local reference to the shared copy of its target.
+func (s *schemaSet) sharedRef(ref string) (string, bool) {
+	r, err := analysis.ParseRef(ref)
+	if err != nil || r.File != "" || len(r.Pointer) == 0 {
+		return "", false
+	}
+	path := r.Pointer
+	if target, ok := s.refTarget(path); ok {
+		path = target
+	}
+	for k := len(path); k > 0; k-- {
+		if i, ok := s.shared[pointer(path[:k])]; ok {
+			return "#/" + siteKey + "/definitions/" + strconv.Itoa(i) + pointer(path[k:]), true
+		}
+	}
+	return "", false
+}
+
+// usedRoots narrows roots to those the value rules compile: the schemas
+// of message examples, those holding a default, const or examples keyword,
+// and every root they reference (a reference to a schema outside the
+// shared resource would cost the compiler a copy of its index). Whatever
+// is left out still compiles, on its own, if asked for.
+func (s *schemaSet) usedRoots(p *analysis.Pass, roots [][]string) [][]string {
+	index := make(map[string]int, len(roots))
+	for i, path := range roots {
+		index[pointer(path)] = i
+	}
+	used := make([]bool, len(roots))
+	var queue []int
+	mark := func(path []string) {
+		if target, ok := s.refTarget(path); ok {
+			path = target
+		}
+		for k := len(path); k > 0; k-- {
+			if i, ok := index[pointer(path[:k])]; ok {
+				if !used[i] {
+					used[i] = true
+					queue = append(queue, i)
+				}
+				return
+			}
+		}
+	}
+	for _, ex := range exampleChecks(p) {
+		mark(ex.Schema)
+	}
+	for _, path := range roots {
+		if v, _ := s.valueAt(path); hasKey(v, valueKeywords, 0) {
+			mark(path)
+		}
+	}
+	for len(queue) > 0 {
+		i := queue[0]
+		queue = queue[1:]
+		v, _ := s.valueAt(roots[i])
+		eachRef(v, 0, func(ref string) {
+			if r, err := analysis.ParseRef(ref); err == nil && r.File == "" && len(r.Pointer) > 0 {
+				mark(r.Pointer)
+			}
+		})
+	}
+	var out [][]string
+	for i, path := range roots {
+		if used[i] {
+			out = append(out, path)
+		}
+	}
+	return out
+}
+
+// valueKeywords hold values that the value rules check against a schema.
+var valueKeywords = map[string]bool{"default": true, "const": true, "examples": true}
+
+// hasKey reports whether any mapping inside v has one of keys.
+func hasKey(v any, keys map[string]bool, depth int) bool {
+	if depth > maxSchemaDepth {
+		return false
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			if keys[k] || hasKey(e, keys, depth+1) {
+				return true
+			}
+		}
+	case []any:
+		for _, e := range x {
+			if hasKey(e, keys, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// eachRef calls fn with every "$ref" string inside v.
+func eachRef(v any, depth int, fn func(string)) {
+	if depth > maxSchemaDepth {
+		return
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		if ref, ok := x["$ref"].(string); ok {
+			fn(ref)
+		}
+		for _, e := range x {
+			eachRef(e, depth+1, fn)
+		}
+	case []any:
+		for _, e := range x {
+			eachRef(e, depth+1, fn)
+		}
 	}
 }
 
@@ -130,6 +288,13 @@ func (s *schemaSet) compile(path []string) (*jsonschema.Schema, error) {
 	ptr := pointer(path)
 	if c, ok := s.byPtr[ptr]; ok {
 		return c.s, c.err
+	}
+	// Beside "$ref", draft-07 ignores every keyword: a reference inside the
+	// document is its target, compiled once for all who point at it.
+	if target, ok := s.refTarget(path); ok {
+		sch, err := s.compile(target)
+		s.byPtr[ptr] = compiled{sch, err}
+		return sch, err
 	}
 	for k := len(path); k > 0 && s.shared != nil; k-- {
 		if i, ok := s.shared[pointer(path[:k])]; ok {
@@ -228,6 +393,11 @@ func (s *schemaSet) validate(schemaPath, valuePath []string) (out []violation, o
 		}
 	}
 	walk(ve)
+	// The compiler's causes come in map order: sorted, the same example
+	// gets the same findings on every run.
+	slices.SortFunc(out, func(a, b violation) int {
+		return cmp.Or(slices.Compare(a.Path, b.Path), strings.Compare(a.Message, b.Message))
+	})
 	return out, true
 }
 
@@ -263,3 +433,27 @@ func isBlock(n *syntax.Node) bool {
 	r := n.Resolve()
 	return r != nil && r.Kind != syntax.Scalar && !r.Flow
 }
+
+// refTarget follows a chain of "$ref"s inside the document from the schema
+// at path; false when path is not a reference, or the chain leaves the
+// document, is broken or loops (compiling the schema itself then says why).
+func (s *schemaSet) refTarget(path []string) ([]string, bool) {
+	followed := false
+	for range maxRefHops {
+		v, _ := s.valueAt(path)
+		m, isMap := v.(map[string]any)
+		ref, isRef := m["$ref"].(string)
+		if !isMap || !isRef {
+			return path, followed
+		}
+		r, err := analysis.ParseRef(ref)
+		if err != nil || r.File != "" || len(r.Pointer) == 0 {
+			return nil, false
+		}
+		path, followed = r.Pointer, true
+	}
+	return nil, false
+}
+
+// maxRefHops bounds a chain of references (a longer one is a loop).
+const maxRefHops = 32

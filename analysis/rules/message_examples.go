@@ -15,50 +15,73 @@ func init() {
 		DocURL:      specURL("messageExampleObject"),
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
 			var out []analysis.Diagnostic
-			check := func(m item, sites map[string]schemaSite) {
-				for i, ex := range seq(m.Node.Get("examples")) {
-					if !isMapping(ex) {
-						continue
-					}
-					exPath := append(append([]string(nil), m.Path...), "examples", itoa(i))
-					for _, field := range []string{"payload", "headers"} {
-						site, ok := sites[field]
-						if !ok || ex.Get(field) == nil {
-							continue
-						}
-						if k, _ := classify(site.Format); k != formatJSONSchema {
-							continue
-						}
-						vs, ok := schemasOf(p).validate(site.Path, append(exPath, field))
-						if ok {
-							out = append(out, report(p, append(exPath, field), "The example "+field, vs)...)
-						}
-					}
+			for _, ex := range exampleChecks(p) {
+				vs, ok := schemasOf(p).validate(ex.Schema, ex.Value)
+				if ok {
+					out = append(out, report(p, ex.Value, "The example "+ex.Field, vs)...)
 				}
-			}
-			for _, m := range messages(p) {
-				sites := map[string]schemaSite{}
-				for _, field := range []string{"payload", "headers"} {
-					if s, ok := messageSchema(p, m, field); ok {
-						sites[field] = s
-					} else if s, ok := traitSchema(p, m, field); ok {
-						sites[field] = s
-					}
-				}
-				check(m, sites)
-			}
-			for _, t := range messageTraits(p) {
-				sites := map[string]schemaSite{}
-				for _, field := range []string{"payload", "headers"} {
-					if s, ok := messageSchema(p, t, field); ok {
-						sites[field] = s
-					}
-				}
-				check(t, sites)
 			}
 			return out
 		},
 	})
+}
+
+// exampleCheck is one payload or headers of a message example, and the
+// JSON Schema it must fit.
+type exampleCheck struct {
+	Schema, Value []string
+	Field         string // payload or headers
+}
+
+type exampleChecksKey struct{}
+
+// exampleChecks lists the example values of every message and message
+// trait with the schema each must fit, once per pass (the schema set
+// also reads it, to compile only what is used).
+func exampleChecks(p *analysis.Pass) []exampleCheck {
+	return p.Memo(exampleChecksKey{}, func() any {
+		var out []exampleCheck
+		add := func(m item, sites map[string]schemaSite) {
+			for i, ex := range seq(m.Node.Get("examples")) {
+				if !isMapping(ex) {
+					continue
+				}
+				exPath := append(append([]string(nil), m.Path...), "examples", itoa(i))
+				for _, field := range []string{"payload", "headers"} {
+					site, ok := sites[field]
+					if !ok || ex.Get(field) == nil {
+						continue
+					}
+					if k, _ := classify(site.Format); k != formatJSONSchema {
+						continue
+					}
+					value := append(append([]string(nil), exPath...), field) // kept: no shared backing array
+					out = append(out, exampleCheck{Schema: site.Path, Value: value, Field: field})
+				}
+			}
+		}
+		for _, m := range messages(p) {
+			sites := map[string]schemaSite{}
+			for _, field := range []string{"payload", "headers"} {
+				if s, ok := messageSchema(p, m, field); ok {
+					sites[field] = s
+				} else if s, ok := traitSchema(p, m, field); ok {
+					sites[field] = s
+				}
+			}
+			add(m, sites)
+		}
+		for _, t := range messageTraits(p) {
+			sites := map[string]schemaSite{}
+			for _, field := range []string{"payload", "headers"} {
+				if s, ok := messageSchema(p, t, field); ok {
+					sites[field] = s
+				}
+			}
+			add(t, sites)
+		}
+		return out
+	}).([]exampleCheck)
 }
 
 // traitSchema finds payload or headers in a message's traits, the last

@@ -15,8 +15,14 @@ import (
 
 	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/config"
+	"asyncapi-ls/analysis/incremental"
+	"asyncapi-ls/analysis/syntax"
 	"asyncapi-ls/analysis/workspace"
 )
+
+// sectionedParseSize is the size from which a YAML file is parsed in
+// sections in parallel: below it, one parse is about as fast.
+const sectionedParseSize = 256 << 10
 
 // maxCheckFileSize keeps check from reading huge or endless files.
 const maxCheckFileSize = 64 << 20
@@ -238,6 +244,13 @@ func checkFile(path string, opts analysis.Options) (*fileResult, error) {
 		return nil, err
 	}
 	doc := analysis.NewDocument(fileURI(abs), 1, text)
+	if len(text) >= sectionedParseSize && doc.Format() == syntax.YAML {
+		// A big file is parsed in sections on every core; the tree is the
+		// one a whole parse gives, or the whole parse runs.
+		if f, ok := incremental.Parse(text); ok {
+			doc.Provide(f)
+		}
+	}
 	if !doc.IsAsyncAPI() {
 		return nil, nil
 	}
