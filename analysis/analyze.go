@@ -150,8 +150,9 @@ func extraDocuments(p *Pass) []Diagnostic {
 	if i := strings.LastIndex(string(d.Text[:start]), "---"); i >= 0 {
 		start = i
 	}
-	return []Diagnostic{{Start: start, End: min(start+3, len(d.Text)), Severity: SeverityWarning, Code: CodeMultipleDocuments,
-		Message: "This file holds more than one YAML document; only the first is read as the AsyncAPI document."}}
+	// An error, as for the official parser, which refuses such a file.
+	return []Diagnostic{{Start: start, End: min(start+3, len(d.Text)), Severity: SeverityError, Code: CodeMultipleDocuments,
+		Message: "This file holds more than one YAML document; AsyncAPI tools read one document per file (only the first is analysed here)."}}
 }
 
 // checkVersion validates the "asyncapi" value against the versions we have

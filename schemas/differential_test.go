@@ -26,6 +26,7 @@ func reference(t testing.TB, version string) *jsonschema.Schema {
 	}
 	c := jsonschema.NewCompiler()
 	c.RegisterFormat(&jsonschema.Format{Name: "regex", Validate: func(any) error { return nil }})
+	c.RegisterFormat(URITemplate)
 	if err := c.AddResource(bundleURL(version), raw); err != nil {
 		t.Fatal(err)
 	}

@@ -77,6 +77,7 @@ func compile(version string) (*spec, error) {
 	}
 	c := jsonschema.NewCompiler()
 	c.DefaultDraft(jsonschema.Draft7)
+	c.RegisterFormat(URITemplate)
 	url := bundleURL(version)
 	if err := c.AddResource(url, raw); err != nil {
 		return nil, fmt.Errorf("schemas: adding the %s schema: %w", version, err)

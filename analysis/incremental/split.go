@@ -36,6 +36,9 @@ const (
 
 // scanLines lists the lines of text.
 func scanLines(text []byte, lines []line) []line {
+	if n := bytes.Count(text, []byte{'\n'}) + 1; cap(lines) < n {
+		lines = make([]line, 0, n) // one allocation, not a doubling series
+	}
 	lines = lines[:0]
 	for start := 0; start < len(text); {
 		end := bytes.IndexByte(text[start:], '\n')

@@ -11,6 +11,7 @@ import (
 
 	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/syntax"
+	"asyncapi-ls/schemas"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"golang.org/x/text/language"
@@ -65,6 +66,7 @@ func schemasOf(p *analysis.Pass) *schemaSet {
 		c := jsonschema.NewCompiler()
 		c.DefaultDraft(jsonschema.Draft7)
 		c.AssertFormat()
+		c.RegisterFormat(schemas.URITemplate) // as the parser asserts it
 		c.UseLoader(noLoader{})
 		set.c = c
 		set.share(set.usedRoots(p, jsonSchemaRoots(p)))

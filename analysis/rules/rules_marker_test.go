@@ -22,10 +22,12 @@ import (
 //
 //	#@diag("range text", code, "message part")   a finding of the rule on this line
 //	#@diagAbove(…) / #@diagBelow(…)              … on the line above / below
+//	#@otherError(code)                           an error of another rule on this line
 //
 // A fixture must produce exactly the findings of its folder's rule that its
-// markers announce (a pass fixture: none), and no error of any other code,
-// so that it stays a valid document apart from what it tests. Every rule,
+// markers announce (a pass fixture: none), and no error of any other code
+// but those announced with otherError (a mistake that is also invalid
+// structure), so that it stays a valid document apart from what it tests. Every rule,
 // even one that is off by default, runs.
 
 type marker struct {
@@ -34,20 +36,18 @@ type marker struct {
 	args []string
 }
 
-var markerPattern = regexp.MustCompile(`#@(diag|diagAbove|diagBelow)\((.*)\)\s*$`)
+var markerPattern = regexp.MustCompile(`#@(diag|diagAbove|diagBelow|otherError)\(((?:"(?:[^"\\]|\\.)*"|[^"()])*)\)`)
 
 func parseMarkers(t *testing.T, text []byte) []marker {
 	var out []marker
 	for i, line := range strings.Split(string(text), "\n") {
-		m := markerPattern.FindStringSubmatch(strings.TrimRight(line, "\r"))
-		if m == nil {
-			continue
+		for _, m := range markerPattern.FindAllStringSubmatch(strings.TrimRight(line, "\r"), -1) {
+			args, err := splitArgs(m[2])
+			if err != nil || len(args) < 2 && m[1] != "otherError" || len(args) < 1 {
+				t.Fatalf("line %d: bad marker %q", i+1, m[0])
+			}
+			out = append(out, marker{line: i, name: m[1], args: args})
 		}
-		args, err := splitArgs(m[2])
-		if err != nil || len(args) < 2 {
-			t.Fatalf("line %d: bad marker %q", i+1, m[0])
-		}
-		out = append(out, marker{line: i, name: m[1], args: args})
 	}
 	return out
 }
@@ -119,16 +119,31 @@ func TestRuleFixtures(t *testing.T) {
 				}
 				abs, _ := filepath.Abs(file)
 				doc := analysis.NewDocument("file://"+abs, 1, text)
+				others := map[string]bool{}
+				var ownMarkers []marker
+				for _, m := range markers {
+					if m.name == "otherError" {
+						others[fmt.Sprint(m.line+1, m.args[0])] = true
+						continue
+					}
+					ownMarkers = append(ownMarkers, m)
+				}
 				var mine []analysis.Diagnostic
 				for _, d := range analysis.Analyze(doc, opts) {
+					line, _ := doc.Mapper.Column(d.Start)
 					switch {
 					case d.Code == code:
 						mine = append(mine, d)
+					case d.Severity == analysis.SeverityError && others[fmt.Sprint(line, d.Code)]:
+						delete(others, fmt.Sprint(line, d.Code))
 					case d.Severity == analysis.SeverityError:
-						line, _ := doc.Mapper.Column(d.Start)
 						t.Errorf("line %d: unrelated error [%s] %s", line, d.Code, d.Message)
 					}
 				}
+				for k := range others {
+					t.Errorf("announced error not reported: %s", k)
+				}
+				markers = ownMarkers
 				checkMarkers(t, doc, code, markers, mine)
 				if strings.Contains(filepath.Base(file), "pass") != (len(markers) == 0) {
 					t.Errorf("a pass fixture has no markers and a fail fixture has some")

@@ -54,11 +54,12 @@ var formats = map[string]func(w io.Writer, results []fileResult) error{
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	if os.Getenv("GOGC") == "" {
-		// A one-shot run trades memory for time: fewer collections while
-		// the tree and the compiled schemas are built (about 15% faster on
-		// a 5 MB document, 1.6× the peak memory).
-		debug.SetGCPercent(400)
+	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+		// A one-shot run trades memory for time: no collection until the
+		// heap nears the server's soft limit (a 5 MB document peaks near
+		// 460 MB instead of 300 MB; about 5% faster than GOGC=400).
+		debug.SetGCPercent(-1)
+		debug.SetMemoryLimit(softMemoryLimit)
 	}
 	fset := flag.NewFlagSet("check", flag.ContinueOnError)
 	fset.SetOutput(stderr)
