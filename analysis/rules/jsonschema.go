@@ -54,24 +54,39 @@ type noLoader struct{}
 
 func (noLoader) Load(string) (any, error) { return nil, errExternal }
 
+// schemasOf is the schema set of the keyword rules (default, const,
+// examples) in this pass: the schemas that hold those keywords. A set is
+// not safe for concurrent use: those rules run in one Serial group.
 func schemasOf(p *analysis.Pass) *schemaSet {
 	return p.Memo(compilerKey{}, func() any {
-		set := &schemaSet{byPtr: map[string]compiled{}, shared: map[string]int{}}
-		data, err := p.Data()
-		if err != nil {
-			set.err = err
-			return set
-		}
-		set.data = data
-		c := jsonschema.NewCompiler()
-		c.DefaultDraft(jsonschema.Draft7)
-		c.AssertFormat()
-		c.RegisterFormat(schemas.URITemplate) // as the parser asserts it
-		c.UseLoader(noLoader{})
-		set.c = c
-		set.share(set.usedRoots(p, jsonSchemaRoots(p)))
-		return set
+		return newSchemaSet(p, func(s *schemaSet, mark func([]string)) {
+			for _, path := range jsonSchemaRoots(p) {
+				if v, _ := s.valueAt(path); hasKey(v, valueKeywords, 0) {
+					mark(path)
+				}
+			}
+		})
 	}).(*schemaSet)
+}
+
+// newSchemaSet makes a schema set sharing the schemas that seed marks
+// (and those they reference); others compile on their own when asked for.
+func newSchemaSet(p *analysis.Pass, seed func(s *schemaSet, mark func(path []string))) *schemaSet {
+	set := &schemaSet{byPtr: map[string]compiled{}, shared: map[string]int{}}
+	data, err := p.Data()
+	if err != nil {
+		set.err = err
+		return set
+	}
+	set.data = data
+	c := jsonschema.NewCompiler()
+	c.DefaultDraft(jsonschema.Draft7)
+	c.AssertFormat()
+	c.RegisterFormat(schemas.URITemplate) // as the parser asserts it
+	c.UseLoader(noLoader{})
+	set.c = c
+	set.share(set.usedRoots(jsonSchemaRoots(p), seed))
+	return set
 }
 
 // share puts every schema of the document into one resource, under
@@ -164,12 +179,11 @@ func (s *schemaSet) sharedRef(ref string) (string, bool) {
 	return "", false
 }
 
-// usedRoots narrows roots to those the value rules compile: the schemas
-// of message examples, those holding a default, const or examples keyword,
-// and every root they reference (a reference to a schema outside the
+// usedRoots narrows roots to those seed marks (the schemas a rule will
+// compile) and every root they reference (a reference to a schema outside the
 // shared resource would cost the compiler a copy of its index). Whatever
 // is left out still compiles, on its own, if asked for.
-func (s *schemaSet) usedRoots(p *analysis.Pass, roots [][]string) [][]string {
+func (s *schemaSet) usedRoots(roots [][]string, seed func(s *schemaSet, mark func(path []string))) [][]string {
 	index := make(map[string]int, len(roots))
 	for i, path := range roots {
 		index[pointer(path)] = i
@@ -190,14 +204,7 @@ func (s *schemaSet) usedRoots(p *analysis.Pass, roots [][]string) [][]string {
 			}
 		}
 	}
-	for _, ex := range exampleChecks(p) {
-		mark(ex.Schema)
-	}
-	for _, path := range roots {
-		if v, _ := s.valueAt(path); hasKey(v, valueKeywords, 0) {
-			mark(path)
-		}
-	}
+	seed(s, mark)
 	for len(queue) > 0 {
 		i := queue[0]
 		queue = queue[1:]

@@ -1,29 +1,80 @@
 package rules
 
 import (
+	"runtime"
+	"sync"
+
 	"asyncapi-ls/analysis"
 )
 
 func init() {
 	register(analysis.Rule{
 		Code:        "asyncapi-message-examples",
-		Serial:      "jsonschema", // one schema compiler per pass
 		Aliases:     []string{"asyncapi2-message-examples"},
 		Severity:    analysis.SeverityError,
 		Versions:    analysis.AllVersions, // the specification requires it of 3.x examples too
 		Description: "Message examples fit the message's payload and headers schemas.",
 		DocURL:      specURL("messageExampleObject"),
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
+			parts := splitChecks(exampleChecks(p), runtime.GOMAXPROCS(0))
+			found := make([][]analysis.Diagnostic, len(parts))
+			panics := make([]any, len(parts))
+			var wg sync.WaitGroup
+			for i, part := range parts {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					defer func() { panics[i] = recover() }()
+					found[i] = checkExamples(p, part)
+				}()
+			}
+			wg.Wait()
 			var out []analysis.Diagnostic
-			for _, ex := range exampleChecks(p) {
-				vs, ok := schemasOf(p).validate(ex.Schema, ex.Value)
-				if ok {
-					out = append(out, report(p, ex.Value, "The example "+ex.Field, vs)...)
+			for i := range parts {
+				if panics[i] != nil {
+					panic(panics[i]) // where the rule engine recovers
 				}
+				out = append(out, found[i]...)
 			}
 			return out
 		},
 	})
+}
+
+// minChecksPerPart keeps small documents on one goroutine and one compiler.
+const minChecksPerPart = 64
+
+// splitChecks cuts the example checks into at most n runs of neighbours
+// (neighbouring messages tend to share schemas), each with its own schema
+// compiler: compiling is most of the work on big documents, and a compiler
+// serves one goroutine.
+func splitChecks(checks []exampleCheck, n int) [][]exampleCheck {
+	n = max(1, min(n, len(checks)/minChecksPerPart))
+	var parts [][]exampleCheck
+	for i := range n {
+		part := checks[i*len(checks)/n : (i+1)*len(checks)/n]
+		if len(part) > 0 {
+			parts = append(parts, part)
+		}
+	}
+	return parts
+}
+
+// checkExamples validates each example of checks against its schema, with
+// a schema set of the schemas they use.
+func checkExamples(p *analysis.Pass, checks []exampleCheck) []analysis.Diagnostic {
+	set := newSchemaSet(p, func(_ *schemaSet, mark func([]string)) {
+		for _, ex := range checks {
+			mark(ex.Schema)
+		}
+	})
+	var out []analysis.Diagnostic
+	for _, ex := range checks {
+		if vs, ok := set.validate(ex.Schema, ex.Value); ok {
+			out = append(out, report(p, ex.Value, "The example "+ex.Field, vs)...)
+		}
+	}
+	return out
 }
 
 // exampleCheck is one payload or headers of a message example, and the

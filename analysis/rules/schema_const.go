@@ -5,7 +5,7 @@ import "asyncapi-ls/analysis"
 func init() {
 	register(analysis.Rule{
 		Code:        "asyncapi-schema-const",
-		Serial:      "jsonschema", // one schema compiler per pass
+		Serial:      "jsonschema", // one schema compiler for the keyword rules
 		Aliases:     []string{},
 		Severity:    analysis.SeverityWarning, // a const that does not fit makes the schema unsatisfiable, which is legal,
 		Versions:    analysis.AllVersions,

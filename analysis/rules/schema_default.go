@@ -5,7 +5,7 @@ import "asyncapi-ls/analysis"
 func init() {
 	register(analysis.Rule{
 		Code:        "asyncapi-schema-default",
-		Serial:      "jsonschema", // one schema compiler per pass
+		Serial:      "jsonschema", // one schema compiler for the keyword rules
 		Aliases:     []string{"asyncapi-payload-default", "asyncapi2-schema-default"},
 		Severity:    analysis.SeverityError,
 		Versions:    analysis.AllVersions,
