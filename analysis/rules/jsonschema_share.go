@@ -1,0 +1,215 @@
+package rules
+
+import (
+	"strconv"
+
+	"asyncapi-ls/analysis"
+)
+
+// How a schema set shares work: the schemas a rule uses go into one
+// resource of the compiler, indexed at once, their references pointing at
+// each other inside it.
+
+// share puts every schema of the document into one resource, under
+// siteKey/definitions, and has the compiler index them all at once: the
+// compiler copies a resource's index for every location compiled in it
+// that it has not indexed yet, which would be quadratic one by one. For
+// the same reason the copies' local "$ref"s are pointed at the copies:
+// a reference to "#/components/schemas/X" would otherwise be a location
+// outside the index, and cost a copy of it. If any schema is not a valid
+// JSON Schema, the shared resource cannot be used and each schema gets its
+// own (compile).
+func (s *schemaSet) share(roots [][]string) {
+	top, ok := s.data.(map[string]any)
+	if !ok || len(roots) == 0 {
+		return
+	}
+	values := make([]any, 0, len(roots))
+	for _, path := range roots {
+		if v, found := s.valueAt(path); found {
+			s.shared[pointer(path)] = len(values)
+			values = append(values, v)
+		}
+	}
+	defs := make(map[string]any, len(values))
+	for i, v := range values {
+		defs[strconv.Itoa(i)] = s.redirect(v, 0)
+	}
+	res := make(map[string]any, len(top)+1)
+	for k, x := range top {
+		res[k] = x
+	}
+	res[siteKey] = map[string]any{"definitions": defs}
+	if s.c.AddResource(docURL, res) != nil {
+		s.shared = nil
+		return
+	}
+	if _, err := s.c.Compile(docURL + "#/" + siteKey); err != nil {
+		s.shared = nil
+	}
+}
+
+// redirect copies a schema, pointing each local "$ref" that leads into a
+// shared schema at its copy under siteKey; other values are shared, not
+// copied.
+func (s *schemaSet) redirect(v any, depth int) any {
+	if depth > maxSchemaDepth {
+		return v
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = s.redirect(e, depth+1)
+		}
+		if ref, isRef := x["$ref"].(string); isRef {
+			if to, ok := s.sharedRef(ref); ok {
+				out["$ref"] = to
+			}
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = s.redirect(e, depth+1)
+		}
+		return out
+	}
+	return v
+}
+
+// maxSchemaDepth stops redirect on absurdly deep values (the parser's
+// limits keep real documents far below).
+const maxSchemaDepth = 512
+
+// sharedRef rewrites a local reference to the shared copy of its target.
+func (s *schemaSet) sharedRef(ref string) (string, bool) {
+	r, err := analysis.ParseRef(ref)
+	if err != nil || r.File != "" || len(r.Pointer) == 0 {
+		return "", false
+	}
+	path := r.Pointer
+	if target, ok := s.refTarget(path); ok {
+		path = target
+	}
+	for k := len(path); k > 0; k-- {
+		if i, ok := s.shared[pointer(path[:k])]; ok {
+			return "#/" + siteKey + "/definitions/" + strconv.Itoa(i) + pointer(path[k:]), true
+		}
+	}
+	return "", false
+}
+
+// usedRoots narrows roots to those seed marks (the schemas a rule will
+// compile) and every root they reference (a reference to a schema outside the
+// shared resource would cost the compiler a copy of its index). Whatever
+// is left out still compiles, on its own, if asked for.
+func (s *schemaSet) usedRoots(roots [][]string, seed func(s *schemaSet, mark func(path []string))) [][]string {
+	index := make(map[string]int, len(roots))
+	for i, path := range roots {
+		index[pointer(path)] = i
+	}
+	used := make([]bool, len(roots))
+	var queue []int
+	mark := func(path []string) {
+		if target, ok := s.refTarget(path); ok {
+			path = target
+		}
+		for k := len(path); k > 0; k-- {
+			if i, ok := index[pointer(path[:k])]; ok {
+				if !used[i] {
+					used[i] = true
+					queue = append(queue, i)
+				}
+				return
+			}
+		}
+	}
+	seed(s, mark)
+	for len(queue) > 0 {
+		i := queue[0]
+		queue = queue[1:]
+		v, _ := s.valueAt(roots[i])
+		eachRef(v, 0, func(ref string) {
+			if r, err := analysis.ParseRef(ref); err == nil && r.File == "" && len(r.Pointer) > 0 {
+				mark(r.Pointer)
+			}
+		})
+	}
+	var out [][]string
+	for i, path := range roots {
+		if used[i] {
+			out = append(out, path)
+		}
+	}
+	return out
+}
+
+// valueKeywords hold values that the value rules check against a schema.
+var valueKeywords = map[string]bool{"default": true, "const": true, "examples": true}
+
+// hasKey reports whether any mapping inside v has one of keys.
+func hasKey(v any, keys map[string]bool, depth int) bool {
+	if depth > maxSchemaDepth {
+		return false
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			if keys[k] || hasKey(e, keys, depth+1) {
+				return true
+			}
+		}
+	case []any:
+		for _, e := range x {
+			if hasKey(e, keys, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// eachRef calls fn with every "$ref" string inside v.
+func eachRef(v any, depth int, fn func(string)) {
+	if depth > maxSchemaDepth {
+		return
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		if ref, ok := x["$ref"].(string); ok {
+			fn(ref)
+		}
+		for _, e := range x {
+			eachRef(e, depth+1, fn)
+		}
+	case []any:
+		for _, e := range x {
+			eachRef(e, depth+1, fn)
+		}
+	}
+}
+
+// refTarget follows a chain of "$ref"s inside the document from the schema
+// at path; false when path is not a reference, or the chain leaves the
+// document, is broken or loops (compiling the schema itself then says why).
+func (s *schemaSet) refTarget(path []string) ([]string, bool) {
+	followed := false
+	for range maxRefHops {
+		v, _ := s.valueAt(path)
+		m, isMap := v.(map[string]any)
+		ref, isRef := m["$ref"].(string)
+		if !isMap || !isRef {
+			return path, followed
+		}
+		r, err := analysis.ParseRef(ref)
+		if err != nil || r.File != "" || len(r.Pointer) == 0 {
+			return nil, false
+		}
+		path, followed = r.Pointer, true
+	}
+	return nil, false
+}
+
+// maxRefHops bounds a chain of references (a longer one is a loop).
+const maxRefHops = 32
