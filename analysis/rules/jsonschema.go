@@ -32,6 +32,7 @@ type compilerKey struct{}
 
 // schemaSet compiles schemas of one pass, each location once.
 type schemaSet struct {
+	pass  *analysis.Pass
 	c     *jsonschema.Compiler
 	err   error // the document could not be added as a resource
 	byPtr map[string]compiled
@@ -72,7 +73,7 @@ func schemasOf(p *analysis.Pass) *schemaSet {
 // newSchemaSet makes a schema set sharing the schemas that seed marks
 // (and those they reference); others compile on their own when asked for.
 func newSchemaSet(p *analysis.Pass, seed func(s *schemaSet, mark func(path []string))) *schemaSet {
-	set := &schemaSet{byPtr: map[string]compiled{}, shared: map[string]int{}}
+	set := &schemaSet{pass: p, byPtr: map[string]compiled{}, shared: map[string]int{}}
 	data, err := p.Data()
 	if err != nil {
 		set.err = err

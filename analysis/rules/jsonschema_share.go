@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strconv"
 
 	"asyncapi-ls/analysis"
@@ -190,26 +191,14 @@ func eachRef(v any, depth int, fn func(string)) {
 	}
 }
 
-// refTarget follows a chain of "$ref"s inside the document from the schema
-// at path; false when path is not a reference, or the chain leaves the
-// document, is broken or loops (compiling the schema itself then says why).
+// refTarget is where a chain of "$ref"s inside the document leads from the
+// schema at path (Pass.DerefPath); false when path holds no reference, or
+// the chain leaves the document, is broken or loops (compiling the schema
+// itself then says why).
 func (s *schemaSet) refTarget(path []string) ([]string, bool) {
-	followed := false
-	for range maxRefHops {
-		v, _ := s.valueAt(path)
-		m, isMap := v.(map[string]any)
-		ref, isRef := m["$ref"].(string)
-		if !isMap || !isRef {
-			return path, followed
-		}
-		r, err := analysis.ParseRef(ref)
-		if err != nil || r.File != "" || len(r.Pointer) == 0 {
-			return nil, false
-		}
-		path, followed = r.Pointer, true
+	n, target := s.pass.DerefPath(path)
+	if n == nil || len(target) == 0 || slices.Equal(target, path) {
+		return nil, false
 	}
-	return nil, false
+	return target, true
 }
-
-// maxRefHops bounds a chain of references (a longer one is a loop).
-const maxRefHops = 32
