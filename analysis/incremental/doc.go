@@ -24,4 +24,7 @@
 // whose indentation does not match its siblings', a text over
 // syntax.MaxTextBytes. A randomized test checks after thousands of edits
 // that both paths give the same diagnostics and the same tree.
+//
+// Parse uses the same splitter for a one-shot parse (`asyncapi-ls check`):
+// neighbouring sections joined into a few big ones, parsed on every core.
 package incremental

@@ -9,7 +9,8 @@ import (
 )
 
 // TestParseEquivalence checks that Parse, when it answers, gives the tree
-// of a whole parse, on generated documents and random edits of them, with
+// of a whole parse, and that assembling counts the tree's nodes exactly (the
+// MaxNodes limit), on generated documents and random edits of them, with
 // sections small enough that every document is cut in many places.
 func TestParseEquivalence(t *testing.T) {
 	defer func(a, b int) { minSplitBytes, minCoarseSection = a, b }(minSplitBytes, minCoarseSection)
@@ -37,6 +38,18 @@ func TestParseEquivalence(t *testing.T) {
 			} else if i == 0 {
 				t.Fatalf("%s %d channels: the generated document was not parsed in sections", tc.opts.Version, tc.opts.Channels)
 			}
+			for _, coarse := range []int{0, tc.coarse} {
+				if i%4 != 0 {
+					break // every fourth text is enough for the count
+				}
+				if a, ok := New().assembleText(text, coarse); ok {
+					n := 0
+					walk(a.file.Root, func(*syntax.Node) { n++ })
+					if n != a.nodes+1 {
+						t.Fatalf("edit %d: the tree has %d nodes, the count while assembling says %d", i, n, a.nodes+1)
+					}
+				}
+			}
 			if rng.IntN(4) == 0 {
 				text = base
 			}
@@ -60,6 +73,6 @@ func TestCoarsen(t *testing.T) {
 	}
 	small := &chunk{start: 0, end: 100, children: []*chunk{leaf(10, 50), leaf(50, 100)}}
 	if got := coarsen([]*chunk{small}, 130); len(got) != 1 || got[0].children != nil {
-		t.Fatalf("a small split chunk stays split: %+v", got[0])
+		t.Fatalf("a split chunk within the target is not folded into one: %+v", got[0])
 	}
 }

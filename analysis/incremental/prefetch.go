@@ -12,8 +12,9 @@ import (
 const minPrefetch = 8
 
 // prefetch parses, on every core, the sections of the plan that the cache
-// lacks (when there are at least minParallel of them), so that assembling then finds them all. It parses exactly what
-// section would, and leaves failures to section, which reports them.
+// lacks (when there are at least minParallel of them), so that assembling
+// then finds them all. It parses exactly what section would, and leaves
+// failures to section, which reports them.
 func (s *State) prefetch(text []byte, top []*chunk, minParallel int) {
 	type request struct {
 		start, end, indent int

@@ -87,7 +87,7 @@ type assembled struct {
 	file    *syntax.File
 	entries []entry
 	cost    int  // alias budget spent, over all sections
-	nodes   int  // nodes of the sections, over all sections
+	nodes   int  // nodes of the tree below its root, counted while assembling
 	failed  bool // a section does not parse on its own
 }
 
@@ -123,9 +123,9 @@ func (s *State) assembleText(text []byte, coarse int) (*assembled, bool) {
 	// Every section was visited, even after a failure, so that the cache
 	// keeps exactly the sections of the last two texts.
 	s.evict()
-	// Each section was held to syntax.MaxNodes alone; the whole text must
-	// be too (the sum counts each section's root once more than the tree).
-	if a.failed || a.nodes > syntax.MaxNodes {
+	// Each section was held to syntax.MaxNodes alone; the whole tree (its
+	// root and the nodes counted while assembling) must be too.
+	if a.failed || a.nodes+1 > syntax.MaxNodes {
 		return nil, false
 	}
 	root := mappingNode(a.entries)
@@ -146,7 +146,7 @@ func (s *State) mapping(text []byte, chunks []*chunk, indent int, a *assembled) 
 				continue
 			}
 			a.cost += sec.aliasCost
-			a.nodes += sec.nodes
+			a.nodes += sec.nodes - 1 // its pairs join the tree, its root does not
 			for i, p := range sec.root.Pairs {
 				out = append(out, entry{pair: p, sec: sec, idx: i})
 				dups = append(dups, sec.inner[i]...)
@@ -167,6 +167,7 @@ func (s *State) mapping(text []byte, chunks []*chunk, indent int, a *assembled) 
 			continue
 		}
 		out = append(out, entry{pair: syntax.Pair{Key: hp.Key, Value: mappingNode(kids)}, kids: kids})
+		a.nodes += 2 // the header's key and the mapping assembled under it
 		dups = append(dups, kidDups...)
 		dups = noteKey(dups, seen, hp.Key)
 	}
