@@ -11,7 +11,7 @@ import (
 // resource of the compiler, indexed at once, their references pointing at
 // each other inside it.
 
-// share puts every schema of the document into one resource, under
+// share puts the schemas at roots into one resource, under
 // siteKey/definitions, and has the compiler index them all at once: the
 // compiler copies a resource's index for every location compiled in it
 // that it has not indexed yet, which would be quadratic one by one. For
