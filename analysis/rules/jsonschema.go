@@ -62,7 +62,7 @@ func schemasOf(p *analysis.Pass) *schemaSet {
 	return p.Memo(compilerKey{}, func() any {
 		return newSchemaSet(p, func(s *schemaSet, mark func([]string)) {
 			for _, path := range jsonSchemaRoots(p) {
-				if v, _ := s.valueAt(path); hasKey(v, valueKeywords, 0) {
+				if v, _ := s.valueAt(path); hasKey(v, valueKeywords) {
 					mark(path)
 				}
 			}

@@ -131,7 +131,7 @@ func (s *schemaSet) usedRoots(roots [][]string, seed func(s *schemaSet, mark fun
 		i := queue[0]
 		queue = queue[1:]
 		v, _ := s.valueAt(roots[i])
-		eachRef(v, 0, func(ref string) {
+		eachRef(v, func(ref string) {
 			if r, err := analysis.ParseRef(ref); err == nil && r.File == "" && len(r.Pointer) > 0 {
 				mark(r.Pointer)
 			}
@@ -150,45 +150,51 @@ func (s *schemaSet) usedRoots(roots [][]string, seed func(s *schemaSet, mark fun
 var valueKeywords = map[string]bool{"default": true, "const": true, "examples": true}
 
 // hasKey reports whether any mapping inside v has one of keys.
-func hasKey(v any, keys map[string]bool, depth int) bool {
-	if depth > maxSchemaDepth {
-		return false
-	}
-	switch x := v.(type) {
-	case map[string]any:
-		for k, e := range x {
-			if keys[k] || hasKey(e, keys, depth+1) {
-				return true
-			}
+func hasKey(v any, keys map[string]bool) bool {
+	found := false
+	eachMapping(v, 0, func(m map[string]any) bool {
+		for k := range m {
+			found = found || keys[k]
 		}
-	case []any:
-		for _, e := range x {
-			if hasKey(e, keys, depth+1) {
-				return true
-			}
-		}
-	}
-	return false
+		return !found
+	})
+	return found
 }
 
 // eachRef calls fn with every "$ref" string inside v.
-func eachRef(v any, depth int, fn func(string)) {
+func eachRef(v any, fn func(string)) {
+	eachMapping(v, 0, func(m map[string]any) bool {
+		if ref, ok := m["$ref"].(string); ok {
+			fn(ref)
+		}
+		return true
+	})
+}
+
+// eachMapping calls fn with every mapping inside v, outer ones first, until
+// fn returns false.
+func eachMapping(v any, depth int, fn func(map[string]any) bool) bool {
 	if depth > maxSchemaDepth {
-		return
+		return true
 	}
 	switch x := v.(type) {
 	case map[string]any:
-		if ref, ok := x["$ref"].(string); ok {
-			fn(ref)
+		if !fn(x) {
+			return false
 		}
 		for _, e := range x {
-			eachRef(e, depth+1, fn)
+			if !eachMapping(e, depth+1, fn) {
+				return false
+			}
 		}
 	case []any:
 		for _, e := range x {
-			eachRef(e, depth+1, fn)
+			if !eachMapping(e, depth+1, fn) {
+				return false
+			}
 		}
 	}
+	return true
 }
 
 // refTarget is where a chain of "$ref"s inside the document leads from the
