@@ -11,9 +11,10 @@ import (
 // nil root gives an empty model.
 func Build(uri string, root *syntax.Node, load refs.Loader) *Model {
 	uri = refs.CanonicalURI(uri)
-	m := &Model{URI: uri, refsTo: map[string][]*Ref{}, deps: map[string]*syntax.Node{}, byLoc: map[defKey]Element{},
-		opsByChannel: map[string][]*Operation{}}
-	b := &builder{m: m, loader: load, files: map[string]loaded{uri: {root: root}}}
+	m := &Model{URI: uri, refsTo: map[*syntax.Node][]*Ref{}, deps: map[string]*syntax.Node{},
+		opsByChannel: map[*syntax.Node][]*Operation{}}
+	b := &builder{m: m, loader: load, files: map[string]loaded{uri: {root: root}}, defs: map[defKey]Element{},
+		named: map[string]Element{}}
 	if root == nil {
 		b.files[uri] = loaded{err: ErrNotParsed}
 		return m
@@ -25,7 +26,7 @@ func Build(uri string, root *syntax.Node, load refs.Loader) *Model {
 	m.ID = scalar(doc, "id")
 	m.DefaultContentType = scalar(doc, "defaultContentType")
 	m.Info, _ = element(b, field(doc, "info"), KindInfo, b.fillInfo)
-	m.Servers = list(b, entries(doc, "servers"), refs.Server, b.fillServer)
+	m.Servers = namedList(b, "servers/", entries(doc, "servers"), refs.Server, b.fillServer)
 	m.Channels = b.channels(entries(doc, "channels"))
 	if b.v3 {
 		m.Operations = list(b, entries(doc, "operations"), refs.Operation, b.fillOperation)
@@ -42,7 +43,7 @@ func Build(uri string, root *syntax.Node, load refs.Loader) *Model {
 	m.Tags = b.tags(about)
 	m.ExternalDocs = b.externalDocs(about)
 	if b.v3 {
-		seen := map[string]bool{}
+		seen := map[*syntax.Node]bool{}
 		m.indexOperations(m.Operations, seen)
 		if m.Components != nil {
 			m.indexOperations(m.Components.Operations, seen)
@@ -54,18 +55,16 @@ func Build(uri string, root *syntax.Node, load refs.Loader) *Model {
 // indexOperations records the channel of each operation; an operation
 // defined where one indexed before is (a root operation that refers to a
 // component operation) is not recorded twice.
-func (m *Model) indexOperations(ops []*Operation, seen map[string]bool) {
+func (m *Model) indexOperations(ops []*Operation, seen map[*syntax.Node]bool) {
 	for _, op := range ops {
 		if op.Value != nil {
-			if at := op.Loc.String(); seen[at] {
+			if seen[op.Value] {
 				continue
-			} else {
-				seen[at] = true
 			}
+			seen[op.Value] = true
 		}
-		if op.Channel != nil && op.Channel.Value != nil {
-			s := op.Channel.Loc.String()
-			m.opsByChannel[s] = append(m.opsByChannel[s], op)
+		if ch := op.Channel; ch != nil && ch.Value != nil {
+			m.opsByChannel[ch.Value] = append(m.opsByChannel[ch.Value], op)
 		}
 	}
 }
@@ -138,7 +137,7 @@ func (b *builder) fillChannel(c *Channel) {
 	if b.v3 {
 		c.Messages = list(b, entries(e, "messages"), refs.Message, b.fillMessage)
 	} else {
-		seen := map[string]bool{}
+		seen := map[*syntax.Node]bool{}
 		for _, verb := range []string{"publish", "subscribe"} {
 			p := e.Value.Entry(verb)
 			if p == nil {
@@ -153,8 +152,8 @@ func (b *builder) fillChannel(c *Channel) {
 			}
 			c.v2ops = append(c.v2ops, op)
 			for _, msg := range op.Messages {
-				if k := msg.Loc.String(); msg.Value == nil || !seen[k] {
-					seen[k] = true
+				if msg.Value == nil || !seen[msg.Value] {
+					seen[msg.Value] = true
 					c.Messages = append(c.Messages, msg)
 				}
 			}
@@ -182,13 +181,44 @@ func (b *builder) serversByName(sites []site) []*Server {
 
 // v2Server is the root server a 2.x channel names.
 func (b *builder) v2Server(name string) *Server {
-	p := b.root.Value.Get("servers").Entry(name)
-	if name == "" || p == nil {
+	s, _ := v2Named(b, "servers/"+name, b.root.Value.Get("servers"), b.root.Loc.child("servers"), name, refs.Server, b.fillServer)
+	return s
+}
+
+// v2Named builds the entry name of the mapping n written at at, once per
+// id however many times it is named (see namedList).
+func v2Named[T any, P elementPtr[T]](b *builder, id string, n *syntax.Node, at Location, name string, kind Kind, fill func(P)) (P, bool) {
+	if e, ok := b.named[id]; ok {
+		p, _ := e.(P)
+		return p, p != nil
+	}
+	p := n.Entry(name)
+	var e P
+	if name != "" && p != nil {
+		e, _ = element(b, site{at: at.child(name), key: name, keyNode: p.Key, node: p.Value}, kind, fill)
+	}
+	b.named[id] = e
+	return e, e != nil
+}
+
+// namedList builds the entries of a mapping that 2.x names refer to (root
+// servers, security schemes): an entry built for a name before is reused,
+// so that its reference is followed once.
+func namedList[T any, P elementPtr[T]](b *builder, idPrefix string, sites []site, kind Kind, fill func(P)) []P {
+	if len(sites) == 0 {
 		return nil
 	}
-	at := b.root.Loc.child("servers").child(name)
-	srv, _ := element(b, site{at: at, key: name, keyNode: p.Key, node: p.Value}, refs.Server, b.fillServer)
-	return srv
+	out := make([]P, 0, len(sites))
+	for _, s := range sites {
+		id := idPrefix + s.key
+		e, ok := b.named[id].(P)
+		if !ok {
+			e, _ = element(b, s, kind, fill)
+			b.named[id] = e
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 func (b *builder) fillParameter(p *Parameter) {
@@ -214,7 +244,7 @@ func (b *builder) fillOperation(o *Operation) {
 		t.OperationFields = b.operationFields(&t.Base)
 	})
 	if !b.v3 {
-		o.Messages = b.v2Messages(field(e, "message"), 0)
+		o.Messages = b.v2Messages(field(e, "message"), map[*syntax.Node]bool{})
 		return
 	}
 	action := scalar(e, "action")
@@ -234,19 +264,23 @@ func (b *builder) operationFields(e *Base) OperationFields {
 }
 
 // v2Messages reads a 2.x operation's "message": one message, or a oneOf
-// list of them (which a referenced message may hold too).
-func (b *builder) v2Messages(s site, depth int) []*Message {
+// list of them (which a referenced message may hold too). Each message
+// value is listed once, however many oneOf lists name it.
+func (b *builder) v2Messages(s site, seen map[*syntax.Node]bool) []*Message {
 	msg, _ := element(b, s, refs.Message, b.fillMessage)
-	if msg == nil {
+	if msg == nil || seen[msg.Value] {
 		return nil
 	}
+	if msg.Value != nil {
+		seen[msg.Value] = true
+	}
 	oneOf := items(&msg.Base, "oneOf")
-	if oneOf == nil || depth > 8 {
+	if oneOf == nil {
 		return []*Message{msg}
 	}
 	var out []*Message
 	for _, it := range oneOf {
-		out = append(out, b.v2Messages(it, depth+1)...)
+		out = append(out, b.v2Messages(it, seen)...)
 	}
 	return out
 }
@@ -334,12 +368,8 @@ func (b *builder) security(e *Base) []*SecurityRequirement {
 // v2Scheme is the security scheme a 2.x requirement names.
 func (b *builder) v2Scheme(name string) *SecurityScheme {
 	at := b.root.Loc.child("components").child("securitySchemes")
-	p := b.root.Value.Get("components").Get("securitySchemes").Entry(name)
-	if p == nil {
-		return nil
-	}
-	scheme, _ := element(b, site{at: at.child(name), key: name, keyNode: p.Key, node: p.Value}, refs.SecurityScheme, b.fillSecurityScheme)
-	return scheme
+	s, _ := v2Named(b, "securitySchemes/"+name, b.root.Value.Get("components").Get("securitySchemes"), at, name, refs.SecurityScheme, b.fillSecurityScheme)
+	return s
 }
 
 func (b *builder) fillSecurityScheme(s *SecurityScheme) {
@@ -399,7 +429,7 @@ func (b *builder) fillComponents(c *Components) {
 		c.Operations = list(b, entries(e, "operations"), refs.Operation, b.fillOperation)
 	}
 	c.Messages = list(b, entries(e, "messages"), refs.Message, b.fillMessage)
-	c.SecuritySchemes = list(b, entries(e, "securitySchemes"), refs.SecurityScheme, b.fillSecurityScheme)
+	c.SecuritySchemes = namedList(b, "securitySchemes/", entries(e, "securitySchemes"), refs.SecurityScheme, b.fillSecurityScheme)
 	c.Parameters = list(b, entries(e, "parameters"), refs.Parameter, b.fillParameter)
 	c.CorrelationIDs = list(b, entries(e, "correlationIds"), refs.CorrelationID, fillCorrelationID)
 	c.Replies = list(b, entries(e, "replies"), refs.Reply, b.fillReply)

@@ -4,6 +4,7 @@ import (
 	"sort"
 
 	"asyncapi-ls/analysis/refs"
+	"asyncapi-ls/analysis/syntax"
 )
 
 // OperationsOf returns the operations on ch: in 2.x its publish and
@@ -16,7 +17,7 @@ func (m *Model) OperationsOf(ch *Channel) []*Operation {
 	if !m.IsV3() {
 		return ch.v2ops
 	}
-	return m.opsByChannel[ch.Loc.String()]
+	return m.opsByChannel[ch.Value]
 }
 
 // ServersOf returns the servers ch is available on: those it names, or
@@ -34,11 +35,10 @@ func (m *Model) OperationsWith(msg *Message) []*Operation {
 	if msg == nil || msg.Value == nil {
 		return nil
 	}
-	at := msg.Loc.String()
 	var out []*Operation
 	for _, op := range m.Operations {
 		for _, x := range op.EffectiveMessages() {
-			if x.Value != nil && x.Loc.String() == at {
+			if x.Value == msg.Value {
 				out = append(out, op)
 				break
 			}
@@ -47,25 +47,20 @@ func (m *Model) OperationsWith(msg *Message) []*Operation {
 	return out
 }
 
-// ReferencesTo returns the references of the model that lead to where e is
-// defined, in the order they were met.
+// ReferencesTo returns the references of the model whose chain ends where e
+// is defined (naming it, or naming another reference to it), in the order
+// they were met.
 func (m *Model) ReferencesTo(e Element) []*Ref {
 	b := e.Common()
 	if b.Value == nil {
 		return nil
 	}
-	return m.refsTo[b.Loc.String()]
+	return m.refsTo[b.Value]
 }
 
 // Refs returns every reference the model followed, the broken ones too
 // (their Err set), in the order they were met.
 func (m *Model) Refs() []*Ref { return m.refs }
-
-// Definition returns the element of kind defined at loc, if the model read
-// one there.
-func (m *Model) Definition(loc Location, kind Kind) Element {
-	return m.byLoc[defKey{loc.String(), kind}]
-}
 
 // Files returns the other documents the model read, sorted.
 func (m *Model) Files() []string {
@@ -100,10 +95,10 @@ func (m *Model) UpToDate(load refs.Loader) bool {
 // in the order Walk meets them.
 func (m *Model) Messages() []*Message {
 	var out []*Message
-	seen := map[string]bool{}
+	seen := map[*syntax.Node]bool{}
 	m.Walk(func(e Element) bool {
-		if msg, ok := e.(*Message); ok && msg.Value != nil && !seen[msg.Loc.String()] {
-			seen[msg.Loc.String()] = true
+		if msg, ok := e.(*Message); ok && msg.Value != nil && !seen[msg.Value] {
+			seen[msg.Value] = true
 			out = append(out, msg)
 		}
 		return true
@@ -156,7 +151,7 @@ func (w *walker) one(e Element) {
 	}
 	b := e.Common()
 	if b.Value != nil {
-		k := defKey{b.Loc.String(), e.Kind()}
+		k := defKey{b.Value, e.Kind()}
 		// A 2.x channel use has operations of its own (copies that point at
 		// the use): enter it even when the definition was entered.
 		if ch, ok := e.(*Channel); !ok || ch.Ref == nil {

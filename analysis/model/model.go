@@ -27,12 +27,12 @@ type Model struct {
 	ExternalDocs *ExternalDocs
 
 	refs   []*Ref                  // every reference followed, in build order
-	refsTo map[string][]*Ref       // by the key of the place they lead to
+	refsTo map[*syntax.Node][]*Ref // by the value they lead to
 	deps   map[string]*syntax.Node // other files read: URI → root (nil when unreadable)
-	byLoc  map[defKey]Element      // definitions by place and kind
-	// opsByChannel: 3.x operations (root and components) by the location
-	// of their channel.
-	opsByChannel map[string][]*Operation
+	// opsByChannel: 3.x operations (root and components) by the value of
+	// their channel. (Values stand for places: within one model a place
+	// has one value, and aliases of a value are one definition.)
+	opsByChannel map[*syntax.Node][]*Operation
 }
 
 // IsV3 reports whether the document is AsyncAPI 3.x; anything else is read

@@ -23,22 +23,36 @@ var update = flag.Bool("update", false, "rewrite the golden dumps under testdata
 // corpusDir is the shared corpus beside the repository (read-only, optional).
 const corpusDir = "../../../shared/corpus"
 
-// corpusDocuments lists the official 2.x and 3.x documents, relative to
-// corpusDir, as the verdicts file names them.
-func corpusDocuments(t testing.TB) []string {
+type verdict struct {
+	File, Version string
+	Valid         bool
+}
+
+// readVerdicts reads the official parser's verdict on each corpus document.
+func readVerdicts(t testing.TB) []verdict {
 	f, err := os.Open(filepath.Join(corpusDir, "official-verdicts.jsonl"))
 	if err != nil {
 		t.Skip("official corpus not present:", err)
 	}
 	defer f.Close()
-	var out []string
+	var out []verdict
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<26)
 	for sc.Scan() {
-		var v struct{ File, Version string }
+		var v verdict
 		if err := json.Unmarshal(sc.Bytes(), &v); err != nil {
 			t.Fatal(err)
 		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// corpusDocuments lists the official 2.x and 3.x documents, relative to
+// corpusDir.
+func corpusDocuments(t testing.TB) []string {
+	var out []string
+	for _, v := range readVerdicts(t) {
 		if strings.HasPrefix(v.Version, "2.") || strings.HasPrefix(v.Version, "3.") {
 			out = append(out, v.File)
 		}

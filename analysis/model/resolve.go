@@ -17,6 +17,10 @@ type builder struct {
 	root   *Base // the document itself
 	loader refs.Loader
 	files  map[string]loaded // every document read, this one included
+	defs   map[defKey]Element
+	// named holds what each 2.x name (a server's, a security scheme's)
+	// stands for, so that its site is read once.
+	named map[string]Element
 }
 
 type loaded struct {
@@ -24,10 +28,12 @@ type loaded struct {
 	err  error
 }
 
-// defKey names a definition: a place, read as one kind. (A wrong "$ref"
-// may make the same place be read as two kinds.)
+// defKey names a definition: a value, read as one kind. (A wrong "$ref"
+// may make the same value be read as two kinds.) Keying by the node, not
+// the place, makes YAML aliases of one value share its definition: a
+// document full of aliases costs no more than its text.
 type defKey struct {
-	loc  string
+	node *syntax.Node
 	kind Kind
 }
 
@@ -72,7 +78,7 @@ func (b *builder) follow(at Location, n *syntax.Node) reached {
 	b.m.refs = append(b.m.refs, ref)
 	r := reached{ref: ref, loc: at}
 	base, value := at.URI, refNode.Resolve().Value
-	seen := map[string]bool{at.String(): true}
+	var seen map[*syntax.Node]bool // made on the second hop
 	for hop := 0; ; hop++ {
 		key, err := refs.Resolve(base, value)
 		if err == nil && hop == 0 {
@@ -98,16 +104,17 @@ func (b *builder) follow(at Location, n *syntax.Node) reached {
 		if next == nil {
 			r.value, r.loc, r.keyNode = t.Value.Resolve(), loc, t.Key
 			ref.Target = loc
-			s := loc.String()
-			b.m.refsTo[s] = append(b.m.refsTo[s], ref)
+			b.m.refsTo[r.value] = append(b.m.refsTo[r.value], ref)
 			return r
 		}
-		if s := loc.String(); seen[s] {
+		if seen == nil {
+			seen = map[*syntax.Node]bool{refNode: true}
+		}
+		if seen[next] {
 			ref.Err = ErrCycle
 			return r
-		} else {
-			seen[s] = true
 		}
+		seen[next] = true
 		base, value = t.URI, next.Resolve().Value
 	}
 }
@@ -138,12 +145,15 @@ func entries(e *Base, key string) []site {
 	return mapSites(e.Loc.child(key), p.Value)
 }
 
-// mapSites are the entries of the mapping n written at at (merge keys aside).
+// mapSites are the entries of the mapping n written at at. A key written
+// twice counts once, the last, as in the data (the first is reported as a
+// duplicate elsewhere); merge keys are left aside.
 func mapSites(at Location, n *syntax.Node) []site {
 	pairs := n.PairsOrNil()
 	out := make([]site, 0, len(pairs))
-	for _, p := range pairs {
-		if p.Key.Tag == "!!merge" {
+	for i := range pairs {
+		p := &pairs[i]
+		if p.Key.Tag == "!!merge" || n.Entry(p.Key.Value) != p {
 			continue
 		}
 		out = append(out, site{at: at.child(p.Key.Value), key: p.Key.Value, keyNode: p.Key, node: p.Value})
@@ -176,9 +186,9 @@ type elementPtr[T any] interface {
 }
 
 // element builds the element written at s: in place, or through its
-// references. Each place is read once per kind: a definition that several
-// references reach is built once, and each reference gets a copy that
-// differs only in Key, KeyNode, Ref and Problem. fill reads the
+// references. Each value is read once per kind: a definition that several
+// references (or aliases) reach is built once, and each use gets a copy
+// that differs only in Key, KeyNode, Ref and Problem. fill reads the
 // definition's fields from its Value. A site with no node gives nil.
 func element[T any, P elementPtr[T]](b *builder, s site, kind Kind, fill func(P)) (use, def P) {
 	if s.node == nil {
@@ -193,8 +203,8 @@ func element[T any, P elementPtr[T]](b *builder, s site, kind Kind, fill func(P)
 		}
 		return e, nil
 	}
-	dk := defKey{r.loc.String(), kind}
-	def, ok := b.m.byLoc[dk].(P)
+	dk := defKey{r.value, kind}
+	def, ok := b.defs[dk].(P)
 	if !ok {
 		def = P(new(T))
 		base := def.Common()
@@ -208,16 +218,21 @@ func element[T any, P elementPtr[T]](b *builder, s site, kind Kind, fill func(P)
 		if kind != refs.Schema && !isObject(r.value) {
 			base.Problem = ErrNotObject
 		}
-		b.m.byLoc[dk] = def
+		b.defs[dk] = def
 		fill(def)
 	}
-	if r.ref == nil {
+	if r.ref == nil && def.Common().KeyNode == s.keyNode {
 		return def, def
 	}
+	// A use through a reference, or a YAML alias of a value met before.
 	use = P(new(T))
 	*use = *def
 	ub := use.Common()
 	ub.Ref = r.ref
+	if r.ref == nil {
+		ub.Key, ub.KeyNode = s.key, s.keyNode
+		return use, def
+	}
 	switch {
 	case s.key != "":
 		ub.Key, ub.KeyNode = s.key, s.keyNode
