@@ -255,6 +255,9 @@ func checkFile(path string, opts analysis.Options) (*fileResult, error) {
 	if !doc.IsAsyncAPI() {
 		return nil, nil
 	}
+	if ws, ok := opts.Resolver.(*workspace.Workspace); ok {
+		opts.Resolver = ws.Snapshot(doc) // one view of the other files for the whole analysis
+	}
 	res := &fileResult{Path: path, Diagnostics: []checkDiagnostic{}}
 	found := analysis.Analyze(doc, opts)
 	slices.SortStableFunc(found, func(a, b analysis.Diagnostic) int { return a.Start - b.Start })
