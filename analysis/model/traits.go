@@ -21,22 +21,43 @@ func (m *Message) Applied() *Message {
 		return m
 	}
 	out := *m
-	out.MessageFields = MessageFields{}
-	order := make([]*MessageTrait, 0, len(m.Traits)+1)
 	own := &MessageTrait{Base: m.Base, MessageFields: m.MessageFields}
-	if !m.v3 {
-		order = append(order, own)
-	}
-	order = append(order, m.Traits...)
-	if m.v3 {
-		order = append(order, own)
-	}
-	for _, src := range order {
-		for _, p := range src.Value.PairsOrNil() {
-			copyMessageField(&out.MessageFields, &src.MessageFields, p.Key.Value)
+	out.MessageFields = applyFields(m.v3, own, m.Traits, copyMessageField)
+	return &out
+}
+
+// trait is a trait type, or an object seen as one (its own fields).
+type trait[F any] interface {
+	Common() *Base
+	fields() *F
+}
+
+func (t *MessageTrait) fields() *MessageFields     { return &t.MessageFields }
+func (t *OperationTrait) fields() *OperationFields { return &t.OperationFields }
+
+// applyFields takes each field from the source that wins it.
+func applyFields[F any, T trait[F]](v3 bool, own T, traits []T, copyField func(dst, src *F, key string)) F {
+	var out F
+	for _, src := range precedence(v3, own, traits) {
+		for _, p := range src.Common().Value.PairsOrNil() {
+			copyField(&out, src.fields(), p.Key.Value)
 		}
 	}
-	return &out
+	return out
+}
+
+// precedence lists an object and its traits in the order they apply, the
+// winner of a field last.
+func precedence[T any](v3 bool, own T, traits []T) []T {
+	out := make([]T, 0, len(traits)+1)
+	if !v3 {
+		out = append(out, own)
+	}
+	out = append(out, traits...)
+	if v3 {
+		out = append(out, own)
+	}
+	return out
 }
 
 func copyMessageField(dst, src *MessageFields, key string) {
@@ -77,21 +98,8 @@ func (o *Operation) Applied() *Operation {
 		return o
 	}
 	out := *o
-	out.OperationFields = OperationFields{}
-	order := make([]*OperationTrait, 0, len(o.Traits)+1)
 	own := &OperationTrait{Base: o.Base, OperationFields: o.OperationFields}
-	if !o.v3 {
-		order = append(order, own)
-	}
-	order = append(order, o.Traits...)
-	if o.v3 {
-		order = append(order, own)
-	}
-	for _, src := range order {
-		for _, p := range src.Value.PairsOrNil() {
-			copyOperationField(&out.OperationFields, &src.OperationFields, p.Key.Value)
-		}
-	}
+	out.OperationFields = applyFields(o.v3, own, o.Traits, copyOperationField)
 	return &out
 }
 
@@ -149,19 +157,19 @@ type source struct {
 }
 
 func messageSource(b *Base, f *MessageFields, payload *Schema) source {
-	s := source{value: b.Value, resolved: map[string]*syntax.Node{}}
-	for key, e := range map[string]*Base{"headers": common(f.Headers), "correlationId": common(f.CorrelationID),
-		"bindings": common(f.Bindings), "externalDocs": common(f.ExternalDocs), "payload": common(payload)} {
-		if e != nil && e.Ref != nil && e.Value != nil {
-			s.resolved[key] = e.Value
-		}
-	}
-	return s
+	return newSource(b, map[string]*Base{"headers": common(f.Headers), "correlationId": common(f.CorrelationID),
+		"bindings": common(f.Bindings), "externalDocs": common(f.ExternalDocs), "payload": common(payload)})
 }
 
 func operationSource(b *Base, f *OperationFields) source {
+	return newSource(b, map[string]*Base{"bindings": common(f.Bindings), "externalDocs": common(f.ExternalDocs)})
+}
+
+// newSource is the object b with the fields that were references replaced
+// by what they resolved to.
+func newSource(b *Base, fields map[string]*Base) source {
 	s := source{value: b.Value, resolved: map[string]*syntax.Node{}}
-	for key, e := range map[string]*Base{"bindings": common(f.Bindings), "externalDocs": common(f.ExternalDocs)} {
+	for key, e := range fields {
 		if e != nil && e.Ref != nil && e.Value != nil {
 			s.resolved[key] = e.Value
 		}
@@ -195,16 +203,8 @@ func (s source) data() (map[string]any, error) {
 }
 
 func applyTraits(v3 bool, own source, traits []source) (map[string]any, error) {
-	order := make([]source, 0, len(traits)+1)
-	if !v3 {
-		order = append(order, own)
-	}
-	order = append(order, traits...)
-	if v3 {
-		order = append(order, own)
-	}
 	out := map[string]any{}
-	for _, src := range order {
+	for _, src := range precedence(v3, own, traits) {
 		d, err := src.data()
 		if err != nil {
 			return nil, err
