@@ -40,6 +40,7 @@ func FuzzBuild(f *testing.F) {
 		load := func(string) (*syntax.Node, error) { return file.Root, nil }
 		m := model.Build("file:///fuzz/doc.yaml", file.Root, load)
 		exercise(m)
+		model.ResolvedDataWithin(load, model.Location{URI: m.URI}, file.Root, 10_000)
 		if errs := invariants(m, load, func(string) int { return len(text) }); len(errs) > 0 {
 			t.Fatalf("broken invariants:\n%s", strings.Join(errs, "\n"))
 		}

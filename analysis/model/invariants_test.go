@@ -239,7 +239,7 @@ func validCorpusDocuments(t *testing.T) map[string]bool {
 }
 
 // TestNoPanicOnAnyFile builds a model from every file of the corpus
-// folders, AsyncAPI or not, whole or broken, as YAML and as JSON.
+// folders, AsyncAPI or not, whole or broken, in its notation and the other.
 func TestNoPanicOnAnyFile(t *testing.T) {
 	var files []string
 	for _, dir := range []string{filepath.Join(corpusDir, "official"), os.Getenv("ASYNCAPI_LS_REALWORLD"), "testdata"} {
@@ -262,7 +262,11 @@ func TestNoPanicOnAnyFile(t *testing.T) {
 			continue
 		}
 		abs, _ := filepath.Abs(p)
-		for _, name := range []string{abs, abs + ".json", abs + ".yaml"} {
+		other := abs + ".json" // read in the other notation too
+		if syntax.DetectFormat(abs, text) == syntax.JSON {
+			other = abs + ".yaml"
+		}
+		for _, name := range []string{abs, other} {
 			doc := analysis.NewDocument(refs.FileURI(name), 1, text)
 			m := workspace.New(workspace.Options{}).Snapshot(doc).Model()
 			exercise(m)

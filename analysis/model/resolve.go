@@ -66,16 +66,27 @@ type reached struct {
 	ref      *Ref
 }
 
+// follow resolves n, written at at, and records the reference followed.
+func (b *builder) follow(at Location, n *syntax.Node) reached {
+	r := follow(b.load, at, n)
+	if r.ref != nil {
+		b.m.refs = append(b.m.refs, r.ref)
+		if r.value != nil {
+			b.m.refsTo[r.value] = append(b.m.refsTo[r.value], r.ref)
+		}
+	}
+	return r
+}
+
 // follow resolves n, written at at: itself, or the end of its chain of
 // references.
-func (b *builder) follow(at Location, n *syntax.Node) reached {
+func follow(load refs.Loader, at Location, n *syntax.Node) reached {
 	n = n.Resolve()
 	refNode := refs.RefNode(n)
 	if refNode == nil {
 		return reached{value: n, loc: at}
 	}
 	ref := &Ref{Node: refNode, At: at}
-	b.m.refs = append(b.m.refs, ref)
 	r := reached{ref: ref, loc: at}
 	base, value := at.URI, refNode.Resolve().Value
 	var seen map[*syntax.Node]bool // made on the second hop
@@ -91,7 +102,7 @@ func (b *builder) follow(at Location, n *syntax.Node) reached {
 			ref.Err = err
 			return r
 		}
-		t, err := refs.Lookup(b.load, key)
+		t, err := refs.Lookup(load, key)
 		if err != nil {
 			ref.Err = err
 			return r
@@ -104,7 +115,6 @@ func (b *builder) follow(at Location, n *syntax.Node) reached {
 		if next == nil {
 			r.value, r.loc, r.keyNode = t.Value.Resolve(), loc, t.Key
 			ref.Target = loc
-			b.m.refsTo[r.value] = append(b.m.refsTo[r.value], ref)
 			return r
 		}
 		if seen == nil {
@@ -117,6 +127,16 @@ func (b *builder) follow(at Location, n *syntax.Node) reached {
 		seen[next] = true
 		base, value = t.URI, next.Resolve().Value
 	}
+}
+
+// Follow resolves the value n written at at: n itself when it is not a
+// reference object, else the value at the end of its chain of references
+// (read through load), where that is, and the reference (with Err set when
+// it leads nowhere, value nil then). For values the model does not model,
+// such as schemas inside a payload.
+func Follow(load refs.Loader, at Location, n *syntax.Node) (value *syntax.Node, loc Location, ref *Ref) {
+	r := follow(load, at, n)
+	return r.value, r.loc, r.ref
 }
 
 // site is a value as written: where, under which key.
