@@ -16,6 +16,7 @@ func BenchmarkBuild(b *testing.B) {
 		text := gen.Generate(gen.Options{Version: version, Channels: 1000})
 		b.Run("parse/"+version, func(b *testing.B) {
 			b.SetBytes(int64(len(text)))
+			b.ReportAllocs()
 			for range b.N {
 				syntax.Parse(text, syntax.YAML)
 			}
