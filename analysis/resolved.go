@@ -3,6 +3,7 @@ package analysis
 import (
 	"path"
 	"strconv"
+	"sync"
 	"strings"
 
 	"asyncapi-ls/analysis/refs"
@@ -411,4 +412,71 @@ func lowerFirst(s string) string {
 		b[0] += 'a' - 'A'
 	}
 	return string(b)
+}
+
+// Follow follows n when it is a reference object ({"$ref": …}, chains and
+// other files included) and returns the value it leads to with the
+// document that holds it, nil for this one; n itself when it is not a
+// reference; a nil value when the reference leads nowhere (the reference
+// check says why).
+func (p *Pass) Follow(n *syntax.Node) (*syntax.Node, *Document) {
+	var doc *Document
+	l := p.Memo(loaderKey{}, func() any { return &lockedLoader{l: newRunLoader(p)} }).(*lockedLoader)
+	for range maxInlineDepth {
+		ref := refs.RefNode(n)
+		if ref == nil {
+			return n, doc
+		}
+		base := p.Doc.URI
+		if doc != nil {
+			base = doc.URI
+		}
+		key, err := refs.Resolve(base, ref.Value)
+		if err != nil || refs.IsRemote(key.URI) {
+			return nil, nil
+		}
+		target, d, err := l.lookup(key)
+		if err != nil {
+			return nil, nil
+		}
+		n, doc = target, d
+	}
+	return nil, nil
+}
+
+// Elsewhere is a diagnostic at the "$ref" value ref of this document about
+// [start, end) of doc, another document that the reference leads into.
+func (p *Pass) Elsewhere(ref *syntax.Node, doc *Document, start, end int, severity Severity, message string) Diagnostic {
+	self := refs.CanonicalURI(p.Doc.URI)
+	other := refs.CanonicalURI(doc.URI)
+	where := `"` + refs.Relative(self, other) + `"`
+	line, _ := doc.Mapper.Column(start)
+	d := Diagnostic{Start: ref.Start, End: ref.End, Severity: severity,
+		Message: "In " + where + " (line " + strconv.Itoa(line) + "), which this \"$ref\" brings in: " + lowerFirst(message)}
+	d.Related = []Related{{URI: doc.URI, Start: start, End: end, Message: message}}
+	name := self
+	if fp := refs.FilePath(self); fp != "" {
+		name = path.Base(fp)
+	}
+	d.Origin = &Related{URI: doc.URI, Start: start, End: end, Message: message + " (as " + name + " uses it, through a \"$ref\")"}
+	return d
+}
+
+type loaderKey struct{}
+
+// lockedLoader shares one run loader between the rules of a pass, which
+// run in parallel.
+type lockedLoader struct {
+	mu sync.Mutex
+	l  *runLoader
+}
+
+func (ll *lockedLoader) lookup(key refs.Key) (*syntax.Node, *Document, error) {
+	ll.mu.Lock()
+	defer ll.mu.Unlock()
+	t, err := refs.Lookup(ll.l.load, key)
+	if err != nil {
+		return nil, nil, err
+	}
+	return t.Value, ll.l.docs[t.URI], nil
 }

@@ -1,0 +1,115 @@
+package rules
+
+import (
+	"strings"
+
+	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/payload"
+	"asyncapi-ls/analysis/syntax"
+	"asyncapi-ls/schemas"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+// The payloads written in another schema format than JSON Schema are
+// checked by analysis/payload, as the official parser's schema parsers
+// read them. In 2.x the parser validates each message payload with its
+// format's parser and checks the message examples against the schema that
+// parser turns the payload into: those are errors. 3.x documents get the
+// same findings as warnings: the parser only converts such payloads there.
+func init() {
+	register(analysis.Rule{
+		Code:        "asyncapi-payload-schema",
+		Severity:    analysis.SeverityError,
+		Versions:    analysis.AllVersions,
+		Description: "A payload in Avro is a valid Avro schema and its message examples fit it, as the official schema parser reads them (errors in 2.x, where the parser checks them; warnings in 3.x).",
+		DocURL:      specURL("multiFormatSchemaObject"),
+		Check: func(p *analysis.Pass) []analysis.Diagnostic {
+			var out []analysis.Diagnostic
+			seen := map[*syntax.Node]bool{}
+			for _, m := range messages(p) {
+				site, ok := messageSchema(p, m, "payload")
+				if !ok || seen[site.Node] {
+					continue
+				}
+				seen[site.Node] = true
+				if f, _ := payload.Classify(site.Format); f != payload.Avro {
+					continue
+				}
+				out = append(out, checkAvroPayload(p, m, site)...)
+			}
+			return out
+		},
+	})
+}
+
+// checkAvroPayload checks an Avro payload and the examples of its message.
+func checkAvroPayload(p *analysis.Pass, m item, site schemaSite) []analysis.Diagnostic {
+	enforced := analysis.SeverityWarning
+	if !p.IsV3() {
+		enforced = analysis.SeverityError
+	}
+	schema, doc := p.Follow(site.Node)
+	if schema == nil {
+		return nil
+	}
+	var out []analysis.Diagnostic
+	valid := true
+	for _, pr := range payload.CheckAvro(schema) {
+		sev := enforced
+		if pr.Spec {
+			sev = analysis.SeverityWarning
+		} else {
+			valid = false
+		}
+		if doc == nil {
+			out = append(out, analysis.Diagnostic{Start: pr.Start, End: pr.End, Severity: sev, Message: pr.Message})
+			continue
+		}
+		out = append(out, p.Elsewhere(refValueNode(site.Node), doc, pr.Start, pr.End, sev, pr.Message))
+	}
+	if !valid {
+		return out // the parser would not get as far as the examples
+	}
+	data, err := schema.Data()
+	if err != nil {
+		return out
+	}
+	c := jsonschema.NewCompiler()
+	c.DefaultDraft(jsonschema.Draft7)
+	c.AssertFormat()
+	c.RegisterFormat(schemas.URITemplate)
+	c.UseLoader(noLoader{})
+	if c.AddResource("asyncapi-ls:///avro.json", payload.AvroToJSONSchema(data)) != nil {
+		return out
+	}
+	sch, err := c.Compile("asyncapi-ls:///avro.json")
+	if err != nil {
+		return out
+	}
+	for i, ex := range seq(m.Node.Get("examples")) {
+		v := ex.Resolve().Get("payload")
+		if v == nil {
+			continue
+		}
+		value, err := v.Data()
+		if err != nil {
+			continue
+		}
+		path := append(append([]string(nil), m.Path...), "examples", itoa(i), "payload")
+		for _, d := range report(p, path, "The example payload", violations(sch, value)) {
+			d.Severity = enforced
+			d.Message = strings.TrimSuffix(d.Message, ".") + " (the Avro schema read as JSON Schema, as the parser checks examples)."
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// refValueNode is the "$ref" value of a reference object, or n.
+func refValueNode(n *syntax.Node) *syntax.Node {
+	if v := n.Resolve().Get("$ref"); v != nil {
+		return v
+	}
+	return n
+}
