@@ -3,8 +3,8 @@ package analysis
 import (
 	"path"
 	"strconv"
-	"sync"
 	"strings"
+	"sync"
 
 	"asyncapi-ls/analysis/refs"
 	"asyncapi-ls/analysis/syntax"
