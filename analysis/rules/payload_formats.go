@@ -33,8 +33,8 @@ func init() {
 					continue
 				}
 				seen[site.Node] = true
-				if f, _ := payload.Classify(site.Format); f != payload.Avro {
-					continue
+				if f, registered := payload.Classify(site.Format); f != payload.Avro || !registered {
+					continue // another spelling: the parser does not check it (asyncapi-schema-format says so)
 				}
 				out = append(out, checkAvroPayload(p, m, site)...)
 			}
