@@ -22,7 +22,7 @@ func init() {
 		Code:        "asyncapi-payload-schema",
 		Severity:    analysis.SeverityError,
 		Versions:    analysis.AllVersions,
-		Description: "A payload in Avro is a valid Avro schema and its message examples fit it, as the official schema parser reads them (errors in 2.x, where the parser checks them; warnings in 3.x).",
+		Description: "A payload in Avro or Protobuf is valid in its format, and Avro message examples fit their payload, as the official schema parsers read them (errors where the parser rejects the document, warnings beyond).",
 		DocURL:      specURL("multiFormatSchemaObject"),
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
 			var out []analysis.Diagnostic
@@ -33,10 +33,14 @@ func init() {
 					continue
 				}
 				seen[site.Node] = true
-				if f, registered := payload.Classify(site.Format); f != payload.Avro || !registered {
-					continue // another spelling: the parser does not check it (asyncapi-schema-format says so)
+				switch f, registered := payload.Classify(site.Format); {
+				case !registered:
+					// another spelling: the parser does not check it (asyncapi-schema-format says so)
+				case f == payload.Avro:
+					out = append(out, checkAvroPayload(p, m, site)...)
+				case f == payload.Protobuf:
+					out = append(out, checkProtobufPayload(p, site)...)
 				}
-				out = append(out, checkAvroPayload(p, m, site)...)
 			}
 			return out
 		},
@@ -112,4 +116,21 @@ func refValueNode(n *syntax.Node) *syntax.Node {
 		return v
 	}
 	return n
+}
+
+// checkProtobufPayload checks a Protobuf payload, the text of a .proto
+// file: the parser rejects an invalid one in every version (in 3.x when it
+// converts it).
+func checkProtobufPayload(p *analysis.Pass, site schemaSite) []analysis.Diagnostic {
+	n := p.Deref(site.Node)
+	if n == nil || n.Kind != syntax.Scalar || n.IsNull() || n.Value == "" {
+		return nil // a reference to another file, or a descriptor object: not read here
+	}
+	pos := payload.NewScalarPositions(p.Doc.Text, n)
+	var out []analysis.Diagnostic
+	for _, pr := range payload.CheckProtobuf(n.Value) {
+		start, end := pos.Span(n.Value, pr.Start, pr.End)
+		out = append(out, analysis.Diagnostic{Start: start, End: end, Severity: analysis.SeverityError, Message: pr.Message})
+	}
+	return out
 }

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/payload"
 )
@@ -11,16 +13,30 @@ func init() {
 		Aliases:     []string{"asyncapi-3-payload-unsupported-schemaFormat"},
 		Severity:    analysis.SeverityInformation,
 		Versions:    analysis.AllVersions,
-		Description: "A schema in Protobuf, RAML or OpenAPI format is recognised, but neither it nor its examples are checked (Avro schemas are: asyncapi-payload-schema).",
+		Description: "A schema in RAML is recognised but not checked; the message examples of RAML, OpenAPI and Protobuf payloads are not checked (Avro payloads and their examples are: asyncapi-payload-schema).",
 		DocURL:      specURL("multiFormatSchemaObject"),
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
 			var out []analysis.Diagnostic
 			for _, site := range schemaSites(p) {
-				if k, name := classify(site.Format); k == formatOther && name != payload.Avro.String() && site.FormatNode != nil {
-					out = append(out, at(site.FormatNode, "This is a "+name+" schema: asyncapi-ls does not check it, nor the examples that use it."))
+				f, _ := payload.Classify(site.Format)
+				if site.FormatNode == nil {
+					continue
+				}
+				switch f {
+				case payload.RAML:
+					out = append(out, at(site.FormatNode, "This is a RAML schema: asyncapi-ls does not check it, nor the examples that use it."))
+				case payload.OpenAPI, payload.Protobuf:
+					out = append(out, at(site.FormatNode, "This is "+article(f.String())+" schema: asyncapi-ls checks it, but not the examples that use it."))
 				}
 			}
 			return out
 		},
 	})
+}
+
+func article(word string) string {
+	if word != "" && strings.ContainsRune("AEIOU", rune(word[0])) {
+		return "an " + word
+	}
+	return "a " + word
 }
