@@ -21,6 +21,9 @@ type Problem struct {
 	// logical type on the wrong type, …): the official schema parser lets it
 	// pass, so it is never an error.
 	Spec bool
+	// Always marks what the parser rejects in every AsyncAPI version (in
+	// 3.x when it converts the schema), not only where it validates it.
+	Always bool
 }
 
 func problemAt(n *syntax.Node, format string, args ...any) Problem {

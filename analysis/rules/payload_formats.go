@@ -22,7 +22,7 @@ func init() {
 		Code:        "asyncapi-payload-schema",
 		Severity:    analysis.SeverityError,
 		Versions:    analysis.AllVersions,
-		Description: "A payload in Avro or Protobuf is valid in its format, and Avro message examples fit their payload, as the official schema parsers read them (errors where the parser rejects the document, warnings beyond).",
+		Description: "A payload in Avro, Protobuf or RAML is valid in its format, and Avro message examples fit their payload, as the official schema parsers read them (errors where the parser rejects the document, warnings beyond).",
 		DocURL:      specURL("multiFormatSchemaObject"),
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
 			var out []analysis.Diagnostic
@@ -40,6 +40,8 @@ func init() {
 					out = append(out, checkAvroPayload(p, m, site)...)
 				case f == payload.Protobuf:
 					out = append(out, checkProtobufPayload(p, site)...)
+				case f == payload.RAML:
+					out = append(out, checkRAMLPayload(p, site)...)
 				}
 			}
 			return out
@@ -57,23 +59,12 @@ func checkAvroPayload(p *analysis.Pass, m item, site schemaSite) []analysis.Diag
 	if schema == nil {
 		return nil
 	}
-	var out []analysis.Diagnostic
-	valid := true
-	for _, pr := range payload.CheckAvro(schema) {
-		sev := enforced
-		if pr.Spec {
-			sev = analysis.SeverityWarning
-		} else {
-			valid = false
+	problems := payload.CheckAvro(schema)
+	out := schemaDiagnostics(p, site, doc, problems)
+	for _, pr := range problems {
+		if !pr.Spec {
+			return out // the parser would not get as far as the examples
 		}
-		if doc == nil {
-			out = append(out, analysis.Diagnostic{Start: pr.Start, End: pr.End, Severity: sev, Message: pr.Message})
-			continue
-		}
-		out = append(out, p.Elsewhere(refValueNode(site.Node), doc, pr.Start, pr.End, sev, pr.Message))
-	}
-	if !valid {
-		return out // the parser would not get as far as the examples
 	}
 	data, err := schema.Data()
 	if err != nil {
@@ -106,6 +97,37 @@ func checkAvroPayload(p *analysis.Pass, m item, site schemaSite) []analysis.Diag
 			d.Message = strings.TrimSuffix(d.Message, ".") + " (the Avro schema read as JSON Schema, as the parser checks examples)."
 			out = append(out, d)
 		}
+	}
+	return out
+}
+
+// checkRAMLPayload checks a RAML data type payload.
+func checkRAMLPayload(p *analysis.Pass, site schemaSite) []analysis.Diagnostic {
+	schema, doc := p.Follow(site.Node)
+	if schema == nil {
+		return nil
+	}
+	return schemaDiagnostics(p, site, doc, payload.CheckRAML(schema))
+}
+
+// schemaDiagnostics reports the problems of a payload schema: where they
+// are, or at the "$ref" when the schema is in another document (doc). An
+// error where the parser rejects the document for it: in 2.x, which
+// validates payloads with their format's parser, or in any version for an
+// Always problem; a warning otherwise (3.x only converts such payloads;
+// Spec problems the parser lets pass).
+func schemaDiagnostics(p *analysis.Pass, site schemaSite, doc *analysis.Document, problems []payload.Problem) []analysis.Diagnostic {
+	var out []analysis.Diagnostic
+	for _, pr := range problems {
+		sev := analysis.SeverityWarning
+		if !pr.Spec && (pr.Always || !p.IsV3()) {
+			sev = analysis.SeverityError
+		}
+		if doc == nil {
+			out = append(out, analysis.Diagnostic{Start: pr.Start, End: pr.End, Severity: sev, Message: pr.Message})
+			continue
+		}
+		out = append(out, p.Elsewhere(refValueNode(site.Node), doc, pr.Start, pr.End, sev, pr.Message))
 	}
 	return out
 }

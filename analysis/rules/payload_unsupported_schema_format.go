@@ -13,7 +13,7 @@ func init() {
 		Aliases:     []string{"asyncapi-3-payload-unsupported-schemaFormat"},
 		Severity:    analysis.SeverityInformation,
 		Versions:    analysis.AllVersions,
-		Description: "A schema in RAML is recognised but not checked; the message examples of RAML, OpenAPI and Protobuf payloads are not checked (Avro payloads and their examples are: asyncapi-payload-schema).",
+		Description: "The message examples of OpenAPI, Protobuf and RAML payloads are not checked (their schemas are, and Avro payloads and their examples: asyncapi-payload-schema).",
 		DocURL:      specURL("multiFormatSchemaObject"),
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
 			var out []analysis.Diagnostic
@@ -23,9 +23,7 @@ func init() {
 					continue
 				}
 				switch f {
-				case payload.RAML:
-					out = append(out, at(site.FormatNode, "This is a RAML schema: asyncapi-ls does not check it, nor the examples that use it."))
-				case payload.OpenAPI, payload.Protobuf:
+				case payload.OpenAPI, payload.Protobuf, payload.RAML:
 					out = append(out, at(site.FormatNode, "This is "+article(f.String())+" schema: asyncapi-ls checks it, but not the examples that use it."))
 				}
 			}
