@@ -570,16 +570,8 @@ func avroDefaultProblem(t *avroType, v *syntax.Node) string {
 
 // integerOf reads a whole number (1 and 1.0 alike, as JSON readers do).
 func integerOf(n *syntax.Node) (int64, bool) {
-	r := n.Resolve()
-	if r == nil || r.Kind != syntax.Scalar || r.Quoted || (r.Tag != "!!int" && r.Tag != "!!float") {
-		return 0, false
-	}
-	f, err := strconv.ParseFloat(strings.ReplaceAll(r.Value, "_", ""), 64)
-	if err != nil {
-		i, err := strconv.ParseInt(r.Value, 0, 64)
-		return i, err == nil
-	}
-	if f != math.Trunc(f) || math.IsInf(f, 0) {
+	f, ok := numberOf(n)
+	if !ok || f != math.Trunc(f) || math.IsInf(f, 0) {
 		return 0, false
 	}
 	return int64(f), true

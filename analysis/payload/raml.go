@@ -518,7 +518,7 @@ func ramlDateValid(kind, format, v string) bool {
 	return err == nil
 }
 
-// numberOf reads a number scalar.
+// numberOf reads a number scalar (not a quoted one).
 func numberOf(n *syntax.Node) (float64, bool) {
 	r := n.Resolve()
 	if r == nil || r.Kind != syntax.Scalar || r.Quoted || (r.Tag != "!!int" && r.Tag != "!!float") {
@@ -526,7 +526,7 @@ func numberOf(n *syntax.Node) (float64, bool) {
 	}
 	f, err := strconv.ParseFloat(strings.ReplaceAll(r.Value, "_", ""), 64)
 	if err != nil {
-		i, err := strconv.ParseInt(r.Value, 0, 64)
+		i, err := strconv.ParseInt(r.Value, 0, 64) // 0x…, 0o…
 		return float64(i), err == nil
 	}
 	return f, true
