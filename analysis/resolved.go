@@ -49,7 +49,8 @@ func resolvedRefs(p *Pass) []Diagnostic {
 	}
 	l := newRunLoader(p)
 	in := &inliner{l: l, budget: maxInlineValues}
-	var sites []*inlined
+	var sites []*refSite
+	brought := map[string]*inlined{} // by target: a file used at many places is read once
 	for _, site := range refs.Collect(p.Root) {
 		if strings.HasPrefix(site.Value.Value, "#") {
 			continue // inside this document: checked where it is defined
@@ -65,9 +66,13 @@ func resolvedRefs(p *Pass) []Diagnostic {
 		if err != nil {
 			continue // the reference check says why
 		}
-		top := &inlined{path: site.Path, uri: target.URI, tokens: target.Tokens, node: target.Value, ref: site.Value}
-		top.data = in.value(top, target.Value, site.Path, map[string]bool{key.String(): true}, 0)
-		sites = append(sites, top)
+		top := brought[key.String()]
+		if top == nil {
+			top = &inlined{uri: target.URI, tokens: target.Tokens, node: target.Value, ref: site.Value}
+			top.data = in.value(top, target.Value, nil, map[string]bool{key.String(): true}, 0)
+			brought[key.String()] = top
+		}
+		sites = append(sites, &refSite{path: site.Path, ref: site.Value, inlined: top})
 	}
 	if len(sites) == 0 || in.budget < 0 {
 		return nil
@@ -80,14 +85,14 @@ func resolvedRefs(p *Pass) []Diagnostic {
 	if err != nil {
 		return nil
 	}
-	found := map[*inlined][]placedProblem{}
-	var order []*inlined
+	found := map[*refSite][]placedProblem{}
+	var order []*refSite
 	for _, pr := range problems {
 		site := siteOf(sites, pr.Path)
 		if site == nil {
 			continue // this document's own text: the structure check reports it
 		}
-		region := site.innermost(pr.Path)
+		region := site.innermost(pr.Path[len(site.path):])
 		if found[site] == nil {
 			order = append(order, site)
 		}
@@ -106,11 +111,19 @@ func resolvedRefs(p *Pass) []Diagnostic {
 	return out
 }
 
-// inlined is a value a "$ref" brought into the document: where it sits in
-// the resolved document, where it comes from, and what it brought in
-// itself.
+// refSite is a "$ref" of this document to another one, and what it
+// brings in.
+type refSite struct {
+	path []string     // of the reference object
+	ref  *syntax.Node // the "$ref" value
+	*inlined
+}
+
+// inlined is a value a "$ref" brought into the document: where it sits
+// inside the value of the outermost reference, where it comes from, and
+// what it brought in itself.
 type inlined struct {
-	path   []string     // in the resolved document
+	path   []string     // from the outermost brought-in value
 	uri    string       // the canonical URI of the document it comes from
 	tokens []string     // its pointer in that document
 	node   *syntax.Node // its value there
@@ -135,7 +148,7 @@ type placedProblem struct {
 }
 
 // siteOf is the site whose value holds path.
-func siteOf(sites []*inlined, path []string) *inlined {
+func siteOf(sites []*refSite, path []string) *refSite {
 	for _, s := range sites {
 		if hasPrefix(path, s.path) {
 			return s
@@ -220,10 +233,10 @@ func appendPath(p []string, tok string) []string {
 // their places, the objects that hold them as written (a schemaFormat
 // beside a payload decides how the payload is read), and everything else
 // a schemas.Hole, already judged by the structure check.
-func skeleton(doc any, sites []*inlined) any {
+func skeleton(doc any, sites []*refSite) any {
 	type trie struct {
 		children map[string]*trie
-		site     *inlined
+		site     *refSite
 		holder   bool // holds a site: its other members stay as written
 	}
 	root := &trie{}
@@ -285,9 +298,9 @@ func skeleton(doc any, sites []*inlined) any {
 
 // contentDiagnostic reports one problem of brought-in content at the
 // "$ref" of this document that brought it in.
-func (l *runLoader) contentDiagnostic(site *inlined, pp placedProblem) Diagnostic {
+func (l *runLoader) contentDiagnostic(site *refSite, pp placedProblem) Diagnostic {
 	region := pp.region
-	rest := pp.Path[len(region.path):]
+	rest := pp.Path[len(site.path)+len(region.path):]
 	start, end := l.spanIn(region, rest, pp.OnKey)
 	where := l.placeIn(region, rest, start)
 	d := Diagnostic{Start: site.ref.Start, End: site.ref.End, Severity: SeverityError, Code: CodeRefContentInvalid,
@@ -341,12 +354,12 @@ func (l *runLoader) referrer() string {
 // avroWithoutFormat turns the problems of a payload that refers to an Avro
 // schema, with no schemaFormat named, into one diagnostic that says so and
 // which quick fix wraps the payload with the Avro schemaFormat.
-func avroWithoutFormat(p *Pass, l *runLoader, site *inlined, found []placedProblem) (Diagnostic, bool) {
-	if !payloadWithoutFormat(p, site.path) || !looksLikeAvro(site) {
+func avroWithoutFormat(p *Pass, l *runLoader, site *refSite, found []placedProblem) (Diagnostic, bool) {
+	if !payloadWithoutFormat(p, site.path) || !looksLikeAvro(site.inlined) {
 		return Diagnostic{}, false
 	}
 	first := found[0]
-	start, end := l.spanIn(first.region, first.Path[len(first.region.path):], first.OnKey)
+	start, end := l.spanIn(first.region, first.Path[len(site.path)+len(first.region.path):], first.OnKey)
 	file := l.describe(site.uri)
 	fix := "name it in the message's schemaFormat"
 	if p.IsV3() {

@@ -29,9 +29,20 @@ type shownOwn struct {
 // open documents, by document.
 func (s *Server) originDiagnostics(doc *analysis.Document, found []analysis.Diagnostic) map[uri.URI][]protocol.Diagnostic {
 	var out map[uri.URI][]protocol.Diagnostic
+	type place struct {
+		uri        string
+		start, end int
+		message    string
+	}
+	seen := map[place]bool{} // content used at several places shows once
 	for _, f := range found {
 		if f.Origin == nil || f.Origin.URI == "" || f.Origin.URI == doc.URI {
 			continue
+		}
+		if at := (place{f.Origin.URI, f.Origin.Start, f.Origin.End, f.Origin.Message}); seen[at] {
+			continue
+		} else {
+			seen[at] = true
 		}
 		target := uri.URI(f.Origin.URI)
 		other := s.docs.get(target)
