@@ -22,7 +22,7 @@ func init() {
 		Code:        "asyncapi-payload-schema",
 		Severity:    analysis.SeverityError,
 		Versions:    analysis.AllVersions,
-		Description: "A payload in Avro, Protobuf or RAML is valid in its format, and Avro message examples fit their payload, as the official schema parsers read them (errors where the parser rejects the document, warnings beyond).",
+		Description: "A payload in Avro, Protobuf or RAML is valid in its format, and message examples fit Avro and OpenAPI payloads, as the official schema parsers read them (errors where the parser rejects the document, warnings beyond).",
 		DocURL:      specURL("multiFormatSchemaObject"),
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
 			var out []analysis.Diagnostic
@@ -42,6 +42,8 @@ func init() {
 					out = append(out, checkProtobufPayload(p, site)...)
 				case f == payload.RAML:
 					out = append(out, checkRAMLPayload(p, site)...)
+				case f == payload.OpenAPI:
+					out = append(out, checkOpenAPIExamples(p, m, site)...)
 				}
 			}
 			return out
@@ -51,10 +53,6 @@ func init() {
 
 // checkAvroPayload checks an Avro payload and the examples of its message.
 func checkAvroPayload(p *analysis.Pass, m item, site schemaSite) []analysis.Diagnostic {
-	enforced := analysis.SeverityWarning
-	if !p.IsV3() {
-		enforced = analysis.SeverityError
-	}
 	schema, doc := p.Follow(site.Node)
 	if schema == nil {
 		return nil
@@ -70,18 +68,45 @@ func checkAvroPayload(p *analysis.Pass, m item, site schemaSite) []analysis.Diag
 	if err != nil {
 		return out
 	}
+	return append(out, checkConvertedExamples(p, m, payload.AvroToJSONSchema(data), "Avro")...)
+}
+
+// checkOpenAPIExamples checks the examples of a message whose payload is
+// an OpenAPI schema (the schema itself is checked by the structure check,
+// against the official schema).
+func checkOpenAPIExamples(p *analysis.Pass, m item, site schemaSite) []analysis.Diagnostic {
+	schema, _ := p.Follow(site.Node)
+	if schema == nil {
+		return nil
+	}
+	data, err := schema.Data()
+	if err != nil {
+		return nil
+	}
+	return checkConvertedExamples(p, m, payload.OpenAPIToJSONSchema(data), "OpenAPI")
+}
+
+// checkConvertedExamples checks the example payloads of message m against the JSON
+// Schema the parser turns its payload (in format) into: errors in 2.x,
+// where the parser checks them, warnings in 3.x.
+func checkConvertedExamples(p *analysis.Pass, m item, converted any, format string) []analysis.Diagnostic {
+	enforced := analysis.SeverityWarning
+	if !p.IsV3() {
+		enforced = analysis.SeverityError
+	}
 	c := jsonschema.NewCompiler()
 	c.DefaultDraft(jsonschema.Draft7)
 	c.AssertFormat()
 	c.RegisterFormat(schemas.URITemplate)
 	c.UseLoader(noLoader{})
-	if c.AddResource("asyncapi-ls:///avro.json", payload.AvroToJSONSchema(data)) != nil {
-		return out
+	if c.AddResource("asyncapi-ls:///payload.json", converted) != nil {
+		return nil
 	}
-	sch, err := c.Compile("asyncapi-ls:///avro.json")
+	sch, err := c.Compile("asyncapi-ls:///payload.json")
 	if err != nil {
-		return out
+		return nil // not a schema the parser could check examples with either
 	}
+	var out []analysis.Diagnostic
 	for i, ex := range seq(m.Node.Get("examples")) {
 		v := ex.Resolve().Get("payload")
 		if v == nil {
@@ -94,7 +119,7 @@ func checkAvroPayload(p *analysis.Pass, m item, site schemaSite) []analysis.Diag
 		path := append(append([]string(nil), m.Path...), "examples", itoa(i), "payload")
 		for _, d := range report(p, path, "The example payload", violations(sch, value)) {
 			d.Severity = enforced
-			d.Message = strings.TrimSuffix(d.Message, ".") + " (the Avro schema read as JSON Schema, as the parser checks examples)."
+			d.Message = strings.TrimSuffix(d.Message, ".") + " (the " + format + " schema read as JSON Schema, as the parser checks examples)."
 			out = append(out, d)
 		}
 	}

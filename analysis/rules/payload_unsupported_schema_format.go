@@ -13,7 +13,7 @@ func init() {
 		Aliases:     []string{"asyncapi-3-payload-unsupported-schemaFormat"},
 		Severity:    analysis.SeverityInformation,
 		Versions:    analysis.AllVersions,
-		Description: "The message examples of OpenAPI, Protobuf and RAML payloads are not checked (their schemas are, and Avro payloads and their examples: asyncapi-payload-schema).",
+		Description: "The message examples of Protobuf and RAML payloads are not checked (their schemas are; Avro and OpenAPI payloads and their examples are too: asyncapi-payload-schema).",
 		DocURL:      specURL("multiFormatSchemaObject"),
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
 			var out []analysis.Diagnostic
@@ -23,7 +23,7 @@ func init() {
 					continue
 				}
 				switch f {
-				case payload.OpenAPI, payload.Protobuf, payload.RAML:
+				case payload.Protobuf, payload.RAML:
 					out = append(out, at(site.FormatNode, "This is "+article(f.String())+" schema: asyncapi-ls checks it, but not the examples that use it."))
 				}
 			}
