@@ -9,8 +9,8 @@ import (
 // (analysis/payload knows the format); ok is false outside one.
 func avroMarkdown(tree *syntax.Node, loc syntax.Location) (md string, ok bool) {
 	root, rel, inside := payload.AvroSchemaAt(tree, loc.Path)
-	if !inside {
-		return "", false
+	if !inside || len(rel) == 0 {
+		return "", false // the payload's own key is AsyncAPI's to explain
 	}
 	t, found := payload.AvroHover(root, rel, loc.OnKey)
 	if !found {

@@ -163,8 +163,12 @@ func avroKeysOf(kind string) []string {
 // complex ones, and the named types the schema defines), logical types, sort
 // orders.
 func AvroValues(root *syntax.Node, rel []string) []Term {
-	if len(rel) == 0 {
-		return nil
+	if len(rel) == 0 { // the whole schema, written as a type name
+		var out []Term
+		for _, t := range avroPrimitives {
+			out = append(out, avroTypeDocs[t])
+		}
+		return out
 	}
 	key := rel[len(rel)-1]
 	parent := rel[:len(rel)-1]
