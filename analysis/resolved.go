@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"asyncapi-ls/analysis/model"
 	"asyncapi-ls/analysis/refs"
 	"asyncapi-ls/analysis/syntax"
 	"asyncapi-ls/schemas"
@@ -421,33 +422,18 @@ func lowerFirst(s string) string {
 }
 
 // Follow follows n when it is a reference object ({"$ref": …}, chains and
-// other files included) and returns the value it leads to with the
-// document that holds it, nil for this one; n itself when it is not a
-// reference; a nil value when the reference leads nowhere (the reference
-// check says why).
+// other files included, as model.Follow does) and returns the value it
+// leads to with the document that holds it, nil for this one; n itself
+// when it is not a reference; a nil value when the reference leads nowhere
+// (the reference check says why). Rules use it for values the model does
+// not model, such as a payload in another schema format.
 func (p *Pass) Follow(n *syntax.Node) (*syntax.Node, *Document) {
-	var doc *Document
-	l := p.Memo(loaderKey{}, func() any { return &lockedLoader{l: newRunLoader(p)} }).(*lockedLoader)
-	for range maxInlineDepth {
-		ref := refs.RefNode(n)
-		if ref == nil {
-			return n, doc
-		}
-		base := p.Doc.URI
-		if doc != nil {
-			base = doc.URI
-		}
-		key, err := refs.Resolve(base, ref.Value)
-		if err != nil || refs.IsRemote(key.URI) {
-			return nil, nil
-		}
-		target, d, err := l.lookup(key)
-		if err != nil {
-			return nil, nil
-		}
-		n, doc = target, d
+	ll := p.Memo(loaderKey{}, func() any { return &lockedLoader{l: newRunLoader(p)} }).(*lockedLoader)
+	value, loc, _ := model.Follow(ll.load, model.Location{URI: ll.l.self}, n)
+	if value == nil {
+		return nil, nil
 	}
-	return nil, nil
+	return value, ll.doc(loc.URI)
 }
 
 // Elsewhere is a diagnostic at the "$ref" value ref of this document about
@@ -477,12 +463,15 @@ type lockedLoader struct {
 	l  *runLoader
 }
 
-func (ll *lockedLoader) lookup(key refs.Key) (*syntax.Node, *Document, error) {
+func (ll *lockedLoader) load(uri string) (*syntax.Node, error) {
 	ll.mu.Lock()
 	defer ll.mu.Unlock()
-	t, err := refs.Lookup(ll.l.load, key)
-	if err != nil {
-		return nil, nil, err
-	}
-	return t.Value, ll.l.docs[t.URI], nil
+	return ll.l.load(uri)
+}
+
+// doc is the document at uri, nil for this one.
+func (ll *lockedLoader) doc(uri string) *Document {
+	ll.mu.Lock()
+	defer ll.mu.Unlock()
+	return ll.l.docs[uri]
 }
