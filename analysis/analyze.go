@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"asyncapi-ls/analysis/syntax"
@@ -12,8 +13,9 @@ import (
 // server and the check command build them the same way, so the editor and CI
 // see the same diagnostics.
 type Options struct {
-	// Resolver loads other documents for file references; nil means only
-	// references inside the document are followed.
+	// Resolver loads other documents for file references: the request's
+	// workspace.Snapshot, one view of the other files for the whole run;
+	// nil means only references inside the document are followed.
 	Resolver Resolver
 	// Rules are the semantic rules to run (analysis/rules.All(), filtered by
 	// version when run); nil runs none.
@@ -43,7 +45,9 @@ type Pass struct {
 	Version string // the supported "asyncapi" version, "" when unsupported
 	Options Options
 
-	memo memo
+	memo     memo
+	selfOnce sync.Once
+	selfURI  string
 }
 
 // check is one family of diagnostics, run on every parsed AsyncAPI document.

@@ -3,6 +3,8 @@ package analysis
 import (
 	"sync"
 
+	"asyncapi-ls/analysis/model"
+	"asyncapi-ls/analysis/refs"
 	"asyncapi-ls/analysis/syntax"
 )
 
@@ -54,6 +56,45 @@ func (p *Pass) Data() (any, error) {
 	}).(dataResult)
 	return r.v, r.err
 }
+
+// Load returns the document at uri as this run sees it: the pass's own
+// document for its URI, every other one through Options.Resolver (the
+// request's snapshot, which reads each file once and keeps it). Without a
+// resolver only the document itself can be read.
+func (p *Pass) Load(uri string) (*Document, error) {
+	u := refs.CanonicalURI(uri)
+	if u == p.self() {
+		return p.Doc, nil
+	}
+	if p.Options.Resolver == nil {
+		return nil, errNoResolver
+	}
+	return p.Options.Resolver.Load(u)
+}
+
+// LoadRoot is Load as a refs.Loader: the parsed root of the document.
+func (p *Pass) LoadRoot(uri string) (*syntax.Node, error) {
+	d, err := p.Load(uri)
+	if err != nil {
+		return nil, err
+	}
+	if d == p.Doc {
+		return p.Root, nil
+	}
+	return d.Root(), nil
+}
+
+// self is the canonical URI of the pass's document.
+func (p *Pass) self() string {
+	p.selfOnce.Do(func() { p.selfURI = refs.CanonicalURI(p.Doc.URI) })
+	return p.selfURI
+}
+
+// Model is the API model of the document (see analysis/model), its
+// references followed through Load. It is built from the tree the pass
+// reads, the one the incremental state handed over when it did, and
+// shared with the requests that see the other files unchanged.
+func (p *Pass) Model() *model.Model { return p.Doc.Model(p.LoadRoot) }
 
 // Deref follows local "$ref"s from n (a chain of them, cycles cut) and
 // returns the value they lead to; n itself when it is not a reference, nil

@@ -160,42 +160,40 @@ func article(s string) string {
 	return "a " + s
 }
 
-// runLoader reads the documents one analysis run needs, each once: this
-// document's own tree for local references, the Resolver for the others.
+// errNotParsed: a file that a reference reaches holds no YAML or JSON value.
+var errNotParsed = errors.New("it does not parse as YAML or JSON")
+
+// runLoader reads the documents the reference checks need through the pass
+// (its own tree, the request's snapshot for the others) and names them in
+// messages.
 type runLoader struct {
-	p     *Pass
-	self  string
-	docs  map[string]*Document
-	errs  map[string]error
-	trees map[string]*syntax.Node
+	p    *Pass
+	self string
 }
 
 func newRunLoader(p *Pass) *runLoader {
-	self := refs.CanonicalURI(p.Doc.URI)
-	return &runLoader{p: p, self: self, docs: map[string]*Document{}, errs: map[string]error{},
-		trees: map[string]*syntax.Node{self: p.Root}}
+	return &runLoader{p: p, self: refs.CanonicalURI(p.Doc.URI)}
 }
 
 func (l *runLoader) load(uri string) (*syntax.Node, error) {
-	if t, ok := l.trees[uri]; ok {
-		return t, nil
+	root, err := l.p.LoadRoot(uri)
+	if err == nil && root == nil {
+		err = errNotParsed
 	}
-	if err, ok := l.errs[uri]; ok {
-		return nil, err
+	return root, err
+}
+
+// document is another document as the run reads it; nil for this one and
+// for one that cannot be read.
+func (l *runLoader) document(uri string) *Document {
+	if uri == l.self {
+		return nil
 	}
-	if l.p.Options.Resolver == nil {
-		return nil, errNoResolver
-	}
-	d, err := l.p.Options.Resolver.Load(uri)
-	if err == nil && d.Root() == nil {
-		err = errors.New("it does not parse as YAML or JSON")
-	}
+	d, err := l.p.Load(uri)
 	if err != nil {
-		l.errs[uri] = err
-		return nil, err
+		return nil
 	}
-	l.docs[uri], l.trees[uri] = d, d.Root()
-	return d.Root(), nil
+	return d
 }
 
 // spelling is the URI as its document spells it ("" for this document).
@@ -203,7 +201,7 @@ func (l *runLoader) spelling(uri string) string {
 	if uri == l.self {
 		return ""
 	}
-	if d := l.docs[uri]; d != nil {
+	if d := l.document(uri); d != nil {
 		return d.URI
 	}
 	return uri

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"asyncapi-ls/analysis/model"
 	"asyncapi-ls/analysis/refs"
@@ -337,7 +336,7 @@ func (l *runLoader) placeIn(region *inlined, rest []string, offset int) string {
 	if len(tokens) > 0 {
 		where += " at " + refs.FormatPointer(tokens)
 	}
-	if d := l.docs[region.uri]; d != nil {
+	if d := l.document(region.uri); d != nil {
 		line, _ := d.Mapper.Column(offset)
 		where += " (line " + strconv.Itoa(line) + ")"
 	}
@@ -428,12 +427,13 @@ func lowerFirst(s string) string {
 // (the reference check says why). Rules use it for values the model does
 // not model, such as a payload in another schema format.
 func (p *Pass) Follow(n *syntax.Node) (*syntax.Node, *Document) {
-	ll := p.Memo(loaderKey{}, func() any { return &lockedLoader{l: newRunLoader(p)} }).(*lockedLoader)
-	value, loc, _ := model.Follow(ll.load, model.Location{URI: ll.l.self}, n)
-	if value == nil {
-		return nil, nil
+	self := p.self()
+	value, loc, _ := model.Follow(p.LoadRoot, model.Location{URI: self}, n)
+	if value == nil || loc.URI == self {
+		return value, nil
 	}
-	return value, ll.doc(loc.URI)
+	d, _ := p.Load(loc.URI)
+	return value, d
 }
 
 // Elsewhere is a diagnostic at the "$ref" value ref of this document about
@@ -452,26 +452,4 @@ func (p *Pass) Elsewhere(ref *syntax.Node, doc *Document, start, end int, severi
 	}
 	d.Origin = &Related{URI: doc.URI, Start: start, End: end, Message: message + " (as " + name + " uses it, through a \"$ref\")"}
 	return d
-}
-
-type loaderKey struct{}
-
-// lockedLoader shares one run loader between the rules of a pass, which
-// run in parallel.
-type lockedLoader struct {
-	mu sync.Mutex
-	l  *runLoader
-}
-
-func (ll *lockedLoader) load(uri string) (*syntax.Node, error) {
-	ll.mu.Lock()
-	defer ll.mu.Unlock()
-	return ll.l.load(uri)
-}
-
-// doc is the document at uri, nil for this one.
-func (ll *lockedLoader) doc(uri string) *Document {
-	ll.mu.Lock()
-	defer ll.mu.Unlock()
-	return ll.l.docs[uri]
 }

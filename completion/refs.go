@@ -14,9 +14,9 @@ func (st *state) refs() {
 	kind := st.expectedKind()
 	typed := st.ctx.Prefix
 	if file, _, hasHash := strings.Cut(typed, "#"); hasHash && file != "" {
-		if st.req.LoadFile != nil {
-			if root := st.req.LoadFile(file); root != nil {
-				st.pointerItems(root, file, kind, "1")
+		if st.req.Snapshot != nil {
+			if doc, err := st.req.Snapshot.Referenced(file); err == nil && doc.Root() != nil {
+				st.pointerItems(doc.Root(), file, kind, "1")
 			}
 		}
 		return

@@ -1,6 +1,9 @@
 package completion
 
-import "asyncapi-ls/analysis/syntax"
+import (
+	"asyncapi-ls/analysis/syntax"
+	"asyncapi-ls/analysis/workspace"
+)
 
 // Kind classifies an item the way editors show it.
 type Kind int
@@ -28,9 +31,9 @@ type Request struct {
 	// Files lists other YAML/JSON files, as paths relative to the document's
 	// folder, for file references; nil offers none.
 	Files func() []string
-	// LoadFile parses a file named relative to the document, for pointers
-	// into it; nil offers none.
-	LoadFile func(rel string) *syntax.Node
+	// Snapshot is the request's view of the other files, for pointers into
+	// a file a reference names; nil offers none.
+	Snapshot *workspace.Snapshot
 }
 
 // Item is one proposal. The text in [ReplaceStart, ReplaceEnd) is replaced by

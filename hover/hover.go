@@ -6,6 +6,7 @@ import (
 	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/source"
 	"asyncapi-ls/analysis/syntax"
+	"asyncapi-ls/analysis/workspace"
 	"asyncapi-ls/schemas"
 )
 
@@ -20,10 +21,9 @@ type Request struct {
 	// LastGood is the newest tree that parsed, for names and targets when
 	// Tree is nil.
 	LastGood *syntax.Node
-	// LoadFile reads a file named relative to the document, for previews of
-	// cross-file references: its text and tree, or nil when it is not a YAML
-	// or JSON document.
-	LoadFile func(rel string) (text []byte, root *syntax.Node)
+	// Snapshot is the request's view of the other files, for previews of
+	// cross-file references; nil shows none.
+	Snapshot *workspace.Snapshot
 	// Mapper is the line table of Text, when the caller has one already.
 	Mapper *source.Mapper
 }

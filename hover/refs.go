@@ -1,12 +1,14 @@
 package hover
 
 import (
+	"path"
 	"strconv"
 	"strings"
 
 	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/source"
 	"asyncapi-ls/analysis/syntax"
+	"asyncapi-ls/analysis/workspace"
 )
 
 // previewLines caps the lines of a reference target shown in a hover.
@@ -28,10 +30,10 @@ func refMarkdown(req Request, root *syntax.Node, value string) string {
 		if strings.Contains(ref.File, "://") {
 			return "`" + ref.File + "` is a remote reference; it is not fetched."
 		}
-		if req.LoadFile == nil {
+		if req.Snapshot == nil {
 			return ""
 		}
-		text, targetRoot = req.LoadFile(ref.File)
+		text, targetRoot = loadFile(req.Snapshot, ref.File)
 		if targetRoot == nil {
 			return "`" + ref.File + "` could not be read as a YAML or JSON document."
 		}
@@ -80,6 +82,22 @@ func dedent(s string) string {
 		lines[i] = l[cut:]
 	}
 	return strings.Join(lines, "\n")
+}
+
+// loadFile reads a YAML or JSON file a reference names, for a preview;
+// anything else (no such extension, not a regular file, too large, not a
+// mapping) is refused so that hover never shows unrelated files.
+func loadFile(snap *workspace.Snapshot, file string) ([]byte, *syntax.Node) {
+	switch strings.ToLower(path.Ext(file)) {
+	case ".yaml", ".yml", ".json":
+	default:
+		return nil, nil
+	}
+	doc, err := snap.Referenced(file)
+	if err != nil || doc.Root().Resolve() == nil || doc.Root().Resolve().Kind != syntax.Mapping {
+		return nil, nil
+	}
+	return doc.Text, doc.Root()
 }
 
 // schemaKeywords and objectKeys mark a value as a JSON Schema or an AsyncAPI

@@ -20,12 +20,13 @@ const FixAllKind protocol.CodeActionKind = "source.fixAll.asyncapi"
 // the client, so the edits always fit the text they apply to.
 func (s *Server) CodeAction(ctx context.Context, params *protocol.CodeActionParams) ([]protocol.CommandOrCodeAction, error) {
 	u := params.TextDocument.URI
-	doc := s.docs.get(u)
+	snap := s.snapshot(u)
 	jsonrpc2.Async(ctx)
-	if doc == nil || isConfigFile(u) {
+	if snap == nil || isConfigFile(u) {
 		return nil, nil
 	}
-	opts, ignored := s.analysisOptions(doc.URI)
+	doc := snap.Document()
+	opts, ignored := s.analysisOptions(snap)
 	if ignored {
 		return nil, nil
 	}
@@ -48,7 +49,7 @@ func (s *Server) CodeAction(ctx context.Context, params *protocol.CodeActionPara
 				out = append(out, &protocol.CodeAction{
 					Title:       f.Title,
 					Kind:        &kind,
-					Diagnostics: []protocol.Diagnostic{s.toProtocolDiagnostic(doc, d)},
+					Diagnostics: []protocol.Diagnostic{s.toProtocolDiagnostic(snap, d)},
 					IsPreferred: &preferred,
 					Edit:        s.workspaceEdit(u, doc, f.Edits),
 				})

@@ -13,12 +13,13 @@ import (
 // CodeLens shows "N references" above every component, when the setting
 // asyncapi.references.codeLens is on (it is off by default).
 func (s *Server) CodeLens(ctx context.Context, params *protocol.CodeLensParams) ([]protocol.CodeLens, error) {
-	doc := s.docs.get(params.TextDocument.URI)
+	snap := s.snapshot(params.TextDocument.URI)
 	jsonrpc2.Async(ctx)
-	if doc == nil || !s.nav.codeLens.Load() {
+	if snap == nil || !s.nav.codeLens.Load() {
 		return nil, nil
 	}
-	lenses := navigate.ReferenceCounts(s.nav.ws, doc)
+	doc := snap.Document()
+	lenses := navigate.ReferenceCounts(snap)
 	if err := cancelled(ctx); err != nil {
 		return nil, err
 	}

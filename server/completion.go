@@ -13,23 +13,23 @@ import (
 // that parsed, so it keeps working while the document is broken.
 func (s *Server) Completion(ctx context.Context, params *protocol.CompletionParams) (protocol.CompletionResult, error) {
 	u := params.TextDocument.URI
-	doc, offset, ok := s.snapshotAt(ctx, u, params.Position)
+	snap, offset, ok := s.snapshotAt(ctx, u, params.Position)
 	if !ok {
 		return nil, nil
 	}
+	doc := snap.Document()
 	tree, _ := s.docs.tree(u, doc, false)
 	if tree == nil {
 		tree = repairedTree(doc, offset)
 	}
-	files := s.files(u)
 	res := completion.Complete(completion.Request{
 		Text:     doc.Text,
 		Offset:   offset,
 		Format:   doc.Format(),
 		Tree:     tree,
 		Snippets: s.snippets,
-		Files:    files.list,
-		LoadFile: files.load,
+		Files:    s.files(u).list,
+		Snapshot: snap,
 	})
 	if err := cancelled(ctx); err != nil {
 		return nil, err

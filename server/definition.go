@@ -13,11 +13,11 @@ import (
 // channel's server name, a security requirement, a {parameter} or a server
 // {variable} to what it names.
 func (s *Server) Definition(ctx context.Context, params *protocol.DefinitionParams) (protocol.DefinitionResult, error) {
-	doc, offset, ok := s.snapshotAt(ctx, params.TextDocument.URI, params.Position)
+	snap, offset, ok := s.snapshotAt(ctx, params.TextDocument.URI, params.Position)
 	if !ok {
 		return nil, nil
 	}
-	locs := navigate.Definition(s.nav.ws, doc, offset)
+	locs := navigate.Definition(snap, offset)
 	if err := cancelled(ctx); err != nil {
 		return nil, err
 	}

@@ -7,6 +7,7 @@ import (
 
 	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/incremental"
+	"asyncapi-ls/analysis/workspace"
 
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
@@ -118,12 +119,15 @@ func (d *diagnostics) run(ctx context.Context, u uri.URI, doc *analysis.Document
 		return
 	}
 	start := time.Now()
+	// One view of the other files for the whole run, both steps of a big
+	// document included.
+	snap := d.s.nav.ws.Snapshot(doc)
 	var found []analysis.Diagnostic
 	if isConfigFile(u) {
 		found = configFileDiagnostics(doc)
-	} else if opts, ignored := d.s.analysisOptions(doc.URI); !ignored {
+	} else if opts, ignored := d.s.analysisOptions(snap); !ignored {
 		if len(doc.Text) >= twoPhaseBytes && len(opts.Rules) > 0 {
-			found = d.twoPhases(ctx, u, doc, opts)
+			found = d.twoPhases(ctx, u, snap, opts)
 		} else {
 			found = d.state(u).Analyze(doc, opts)
 		}
@@ -135,7 +139,7 @@ func (d *diagnostics) run(ctx context.Context, u uri.URI, doc *analysis.Document
 	if !d.current(ctx, u, doc) {
 		return // a newer version is on its way
 	}
-	d.publishFound(u, doc, found, start)
+	d.publishFound(u, snap, found, start)
 }
 
 // current reports whether doc is still the newest version and the run was
@@ -147,8 +151,9 @@ func (d *diagnostics) current(ctx context.Context, u uri.URI, doc *analysis.Docu
 // twoPhases publishes the fast diagnostics of a big document with the rule
 // findings of its previous version carried over, then runs the rules and
 // returns the complete set.
-func (d *diagnostics) twoPhases(ctx context.Context, u uri.URI, doc *analysis.Document, opts analysis.Options) []analysis.Diagnostic {
+func (d *diagnostics) twoPhases(ctx context.Context, u uri.URI, snap *workspace.Snapshot, opts analysis.Options) []analysis.Diagnostic {
 	start := time.Now()
+	doc := snap.Document()
 	fast := opts
 	fast.Rules = nil
 	state := d.state(u)
@@ -167,7 +172,7 @@ func (d *diagnostics) twoPhases(ctx context.Context, u uri.URI, doc *analysis.Do
 	if !d.current(ctx, u, doc) {
 		return nil
 	}
-	d.publishFound(u, doc, append(found, prev.carried(doc.Text)...), start)
+	d.publishFound(u, snap, append(found, prev.carried(doc.Text)...), start)
 	if fresh && ctx.Err() == nil {
 		state.Analyze(doc, fast) // fill the section cache for the next edit
 	}
@@ -191,10 +196,11 @@ func (d *diagnostics) twoPhases(ctx context.Context, u uri.URI, doc *analysis.Do
 	return all
 }
 
-func (d *diagnostics) publishFound(u uri.URI, doc *analysis.Document, found []analysis.Diagnostic, start time.Time) {
+func (d *diagnostics) publishFound(u uri.URI, snap *workspace.Snapshot, found []analysis.Diagnostic, start time.Time) {
+	doc := snap.Document()
 	out := make([]protocol.Diagnostic, 0, len(found))
 	for _, f := range found {
-		out = append(out, d.s.toProtocolDiagnostic(doc, f))
+		out = append(out, d.s.toProtocolDiagnostic(snap, f))
 	}
 	d.s.log.Debug("diagnostics", zap.String("uri", string(u)), zap.Int32("version", doc.Version),
 		zap.Int("count", len(out)), zap.Duration("took", time.Since(start)))
@@ -211,7 +217,11 @@ func (d *diagnostics) publish(u uri.URI, version *int32, diags []protocol.Diagno
 	}
 }
 
-func (s *Server) toProtocolDiagnostic(doc *analysis.Document, f analysis.Diagnostic) protocol.Diagnostic {
+// toProtocolDiagnostic converts a finding on the snapshot's document; its
+// related places in other files are converted with those files as the
+// snapshot (the one the finding was computed on) sees them.
+func (s *Server) toProtocolDiagnostic(snap *workspace.Snapshot, f analysis.Diagnostic) protocol.Diagnostic {
+	doc := snap.Document()
 	out := protocol.Diagnostic{
 		Range:    s.rangeOf(doc.Mapper, f.Start, f.End),
 		Severity: protocol.DiagnosticSeverity(f.Severity),
@@ -227,10 +237,8 @@ func (s *Server) toProtocolDiagnostic(doc *analysis.Document, f analysis.Diagnos
 		mapper := doc.Mapper
 		if r.URI == "" || target == uri.URI(doc.URI) {
 			target = uri.URI(doc.URI)
-		} else if other := s.docs.get(target); other != nil {
+		} else if other, err := snap.Load(r.URI); err == nil {
 			mapper = other.Mapper
-		} else if other, err := s.nav.ws.Load(r.URI); err == nil {
-			mapper = other.Mapper // a file on disk that a reference reaches
 		}
 		out.RelatedInformation = append(out.RelatedInformation, protocol.DiagnosticRelatedInformation{
 			Location: protocol.Location{URI: target, Range: s.rangeOf(mapper, r.Start, r.End)},

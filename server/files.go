@@ -5,9 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/refs"
-	"asyncapi-ls/analysis/syntax"
 
 	"go.lsp.dev/uri"
 )
@@ -15,8 +13,9 @@ import (
 // maxListedFiles caps the files offered for a file reference.
 const maxListedFiles = 200
 
-// nearbyFiles lists and loads the YAML and JSON files around a document for
-// "$ref" completion; open buffers win over the disk.
+// nearbyFiles lists the YAML and JSON files around a document for "$ref"
+// completion (their names only: their content is read through the
+// request's snapshot).
 type nearbyFiles struct {
 	s   *Server
 	dir string // "" when the document is not a file
@@ -66,25 +65,4 @@ func (f nearbyFiles) list() []string {
 		return nil
 	})
 	return out
-}
-
-// load parses a file named relative to the document, through the
-// workspace: an open buffer when there is one, else a regular file under
-// the size cap.
-func (f nearbyFiles) load(rel string) *syntax.Node {
-	if doc := f.document(rel); doc != nil {
-		return doc.Root()
-	}
-	return nil
-}
-
-func (f nearbyFiles) document(rel string) *analysis.Document {
-	if f.dir == "" || rel == "" {
-		return nil
-	}
-	doc, err := f.s.nav.ws.Load(refs.FileURI(filepath.Clean(filepath.Join(f.dir, filepath.FromSlash(rel)))))
-	if err != nil {
-		return nil
-	}
-	return doc
 }

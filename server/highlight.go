@@ -11,11 +11,12 @@ import (
 // DocumentHighlight marks, in this document, the definition under the
 // cursor (write) and every place that names it (read).
 func (s *Server) DocumentHighlight(ctx context.Context, params *protocol.DocumentHighlightParams) ([]protocol.DocumentHighlight, error) {
-	doc, offset, ok := s.snapshotAt(ctx, params.TextDocument.URI, params.Position)
+	snap, offset, ok := s.snapshotAt(ctx, params.TextDocument.URI, params.Position)
 	if !ok {
 		return nil, nil
 	}
-	found := navigate.Highlights(s.nav.ws, doc, offset)
+	doc := snap.Document()
+	found := navigate.Highlights(snap, offset)
 	if err := cancelled(ctx); err != nil {
 		return nil, err
 	}

@@ -11,11 +11,11 @@ import (
 // References lists every place across the workspace that names the
 // component, channel, message, server or parameter under the cursor.
 func (s *Server) References(ctx context.Context, params *protocol.ReferenceParams) ([]protocol.Location, error) {
-	doc, offset, ok := s.snapshotAt(ctx, params.TextDocument.URI, params.Position)
+	snap, offset, ok := s.snapshotAt(ctx, params.TextDocument.URI, params.Position)
 	if !ok {
 		return nil, nil
 	}
-	found := navigate.References(s.nav.ws, doc, offset, params.Context.IncludeDeclaration)
+	found := navigate.References(snap, offset, params.Context.IncludeDeclaration)
 	if err := cancelled(ctx); err != nil {
 		return nil, err
 	}

@@ -15,11 +15,12 @@ import (
 // there is nothing to rename, and an error saying why where a rename
 // cannot be made safely.
 func (s *Server) PrepareRename(ctx context.Context, params *protocol.PrepareRenameParams) (protocol.PrepareRenameResult, error) {
-	doc, offset, ok := s.snapshotAt(ctx, params.TextDocument.URI, params.Position)
+	snap, offset, ok := s.snapshotAt(ctx, params.TextDocument.URI, params.Position)
 	if !ok {
 		return nil, nil
 	}
-	start, end, name, err := navigate.PrepareRename(s.nav.ws, doc, offset)
+	doc := snap.Document()
+	start, end, name, err := navigate.PrepareRename(snap, offset)
 	if cerr := cancelled(ctx); cerr != nil {
 		return nil, cerr
 	}
@@ -33,11 +34,11 @@ func (s *Server) PrepareRename(ctx context.Context, params *protocol.PrepareRena
 // rewrites every "$ref" to it in every file (and 2.x server and security
 // requirement names).
 func (s *Server) Rename(ctx context.Context, params *protocol.RenameParams) (*protocol.WorkspaceEdit, error) {
-	doc, offset, ok := s.snapshotAt(ctx, params.TextDocument.URI, params.Position)
+	snap, offset, ok := s.snapshotAt(ctx, params.TextDocument.URI, params.Position)
 	if !ok {
 		return nil, nil
 	}
-	files, err := navigate.Rename(s.nav.ws, doc, offset, params.NewName)
+	files, err := navigate.Rename(snap, offset, params.NewName)
 	if cerr := cancelled(ctx); cerr != nil {
 		return nil, cerr
 	}

@@ -11,6 +11,7 @@ import (
 	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/config"
 	"asyncapi-ls/analysis/refs"
+	"asyncapi-ls/analysis/workspace"
 
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
@@ -136,10 +137,12 @@ func (s *Server) complain(msg string) {
 	go s.client.ShowMessage(context.Background(), &protocol.ShowMessageParams{Type: protocol.MessageTypeWarning, Message: msg})
 }
 
-// analysisOptions builds the options for a document: its project file
-// (nearest .asyncapi-ls.yaml upward), the editor's levels over it, and the
-// workspace as resolver. ignored reports a document the project excludes.
-func (s *Server) analysisOptions(docURI string) (opts analysis.Options, ignored bool) {
+// analysisOptions builds the options for the document of a snapshot: its
+// project file (nearest .asyncapi-ls.yaml upward), the editor's levels over
+// it, and the snapshot as resolver, so that the run reads every other file
+// as the snapshot pinned it. ignored reports a document the project excludes.
+func (s *Server) analysisOptions(snap *workspace.Snapshot) (opts analysis.Options, ignored bool) {
+	docURI := snap.Document().URI
 	project := s.projectConfig(docURI)
 	s.rules.mu.Lock()
 	cfg := config.Merge(project, s.rules.editor)
@@ -147,7 +150,7 @@ func (s *Server) analysisOptions(docURI string) (opts analysis.Options, ignored 
 	if path := refs.FilePath(docURI); path != "" && project.Ignored(path) {
 		return opts, true
 	}
-	return config.New(cfg, s.nav.ws), false
+	return config.New(cfg, snap), false
 }
 
 // projectConfig finds, loads and caches the project file of a document.

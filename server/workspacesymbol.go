@@ -13,14 +13,15 @@ import (
 // Symbols (workspace/symbol) fuzzy-matches the named objects of every
 // AsyncAPI document under the workspace folders and every open one.
 func (s *Server) Symbols(ctx context.Context, params *protocol.WorkspaceSymbolParams) (protocol.WorkspaceSymbolResult, error) {
+	snap := s.nav.ws.Snapshot(nil)
 	jsonrpc2.Async(ctx)
-	found := navigate.WorkspaceSymbols(s.nav.ws, params.Query)
+	found := navigate.WorkspaceSymbols(snap, params.Query)
 	if err := cancelled(ctx); err != nil {
 		return nil, err
 	}
 	out := make(protocol.WorkspaceSymbolSlice, 0, len(found))
 	for _, sym := range found {
-		doc, err := s.nav.ws.Load(sym.URI)
+		doc, err := snap.Load(sym.URI)
 		if err != nil {
 			continue
 		}

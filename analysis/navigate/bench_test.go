@@ -100,7 +100,7 @@ func BenchmarkDefinitionCrossFile(b *testing.B) {
 	ws, _ := benchWorkspace(b)
 	docs, offsets, _ := crossRefs(ws)
 	latencies(b, len(docs), func(i int) {
-		if len(navigate.Definition(ws, docs[i], offsets[i])) != 1 {
+		if len(navigate.Definition(ws.Snapshot(docs[i]), offsets[i])) != 1 {
 			b.Fatalf("no definition in %s at %d", docs[i].URI, offsets[i])
 		}
 	})
@@ -110,7 +110,7 @@ func BenchmarkReferencesCrossFile(b *testing.B) {
 	ws, _ := benchWorkspace(b)
 	docs, offsets, _ := crossRefs(ws)
 	latencies(b, len(docs), func(i int) {
-		if len(navigate.References(ws, docs[i], offsets[i], true)) == 0 {
+		if len(navigate.References(ws.Snapshot(docs[i]), offsets[i], true)) == 0 {
 			b.Fatal("no references")
 		}
 	})
@@ -120,7 +120,7 @@ func BenchmarkRenameCrossFile(b *testing.B) {
 	ws, _ := benchWorkspace(b)
 	docs, offsets, _ := crossRefs(ws)
 	latencies(b, len(docs), func(i int) {
-		edits, err := navigate.Rename(ws, docs[i], offsets[i], "Renamed_1")
+		edits, err := navigate.Rename(ws.Snapshot(docs[i]), offsets[i], "Renamed_1")
 		if err != nil && !isRefusal(err) {
 			b.Fatal(err)
 		}

@@ -1,7 +1,6 @@
 package navigate
 
 import (
-	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/refs"
 	"asyncapi-ls/analysis/workspace"
 )
@@ -14,15 +13,15 @@ type Lens struct {
 
 // ReferenceCounts returns, for every component of doc, how many "$ref"s
 // across the workspace lead to it.
-func ReferenceCounts(ws *workspace.Workspace, doc *analysis.Document) []Lens {
+func ReferenceCounts(snap *workspace.Snapshot) []Lens {
+	doc := snap.Document()
 	root := doc.Root()
 	if root == nil {
 		return nil
 	}
 	self := refs.CanonicalURI(doc.URI)
-	files := filesOf(ws, doc)
 	counts := map[string]int{}
-	for _, f := range files {
+	for _, f := range snap.Files() {
 		for _, r := range f.Refs() {
 			if r.Err != nil || r.Key.URI != self || len(r.Key.Tokens) < 3 || r.Key.Tokens[0] != "components" {
 				continue

@@ -1,24 +1,19 @@
 package navigate
 
 import (
-	"errors"
-
-	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/workspace"
 )
-
-var errGone = errors.New("the document is no longer available")
 
 // Definition returns where the thing under the cursor is defined: the key
 // a "$ref" names (in this file or another), a 2.x channel's server, a
 // security requirement's scheme, a {parameter} or {variable}. On a
 // definition itself it returns nothing.
-func Definition(ws *workspace.Workspace, doc *analysis.Document, offset int) []Location {
-	s, ok := SubjectAt(doc, offset)
+func Definition(snap *workspace.Snapshot, offset int) []Location {
+	s, ok := SubjectAt(snap.Document(), offset)
 	if !ok || s.Via == ViaDeclaration {
 		return nil
 	}
-	t, d, err := resolveSubject(ws, doc, s)
+	t, d, err := resolveSubject(snap, s)
 	if err != nil {
 		return nil
 	}

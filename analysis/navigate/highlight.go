@@ -1,17 +1,16 @@
 package navigate
 
 import (
-	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/refs"
 	"asyncapi-ls/analysis/workspace"
 )
 
 // Highlights returns the places of doc that name the thing under the
 // cursor; the declaration is marked.
-func Highlights(ws *workspace.Workspace, doc *analysis.Document, offset int) []Reference {
-	self := refs.CanonicalURI(doc.URI)
+func Highlights(snap *workspace.Snapshot, offset int) []Reference {
+	self := refs.CanonicalURI(snap.Document().URI)
 	var out []Reference
-	for _, r := range References(ws, doc, offset, true) {
+	for _, r := range References(snap, offset, true) {
 		if refs.CanonicalURI(r.URI) == self {
 			out = append(out, r)
 		}

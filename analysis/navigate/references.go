@@ -1,8 +1,6 @@
 package navigate
 
 import (
-	"sort"
-
 	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/refs"
 	"asyncapi-ls/analysis/syntax"
@@ -20,32 +18,33 @@ type Reference struct {
 
 // References returns every place across the workspace that names the thing
 // under the cursor, the declaration first when asked for.
-func References(ws *workspace.Workspace, doc *analysis.Document, offset int, withDeclaration bool) []Reference {
-	s, ok := SubjectAt(doc, offset)
+func References(snap *workspace.Snapshot, offset int, withDeclaration bool) []Reference {
+	s, ok := SubjectAt(snap.Document(), offset)
 	if !ok {
 		return nil
 	}
 	key := s.Key
 	var out []Reference
-	t, defDoc, err := resolveSubject(ws, doc, s)
+	t, defDoc, err := resolveSubject(snap, s)
 	if err == nil {
 		key = refs.Key{URI: t.URI, Tokens: t.Tokens}
 		if withDeclaration && t.Key != nil {
 			out = append(out, Reference{Location: at(defDoc, t.Key), Declaration: true, Via: ViaDeclaration, Node: t.Key})
 		}
 	}
-	out = append(out, refsTo(ws, doc, key)...)
+	out = append(out, refsTo(snap, key)...)
 	if err == nil {
 		out = append(out, namesOf(defDoc, key)...)
 	}
 	return out
 }
 
-// refsTo lists the "$ref"s of every workspace file that lead to key or into it.
-func refsTo(ws *workspace.Workspace, doc *analysis.Document, key refs.Key) []Reference {
+// refsTo lists the "$ref"s of every file of the snapshot that lead to key
+// or into it.
+func refsTo(snap *workspace.Snapshot, key refs.Key) []Reference {
 	key.URI = workspace.Intern(key.URI)
 	var out []Reference
-	for _, f := range filesOf(ws, doc) {
+	for _, f := range snap.Files() {
 		for _, r := range f.Refs() {
 			if r.Err == nil && r.Key.HasPrefix(key) {
 				out = append(out, Reference{Location: at(f.Doc, r.Value), Via: ViaRef, Node: r.Value})
@@ -53,24 +52,6 @@ func refsTo(ws *workspace.Workspace, doc *analysis.Document, key refs.Key) []Ref
 		}
 	}
 	return out
-}
-
-// filesOf is the workspace's files with doc's snapshot standing for its own
-// URI, sorted by URI.
-func filesOf(ws *workspace.Workspace, doc *analysis.Document) []*workspace.File {
-	files := ws.Files()
-	self := refs.CanonicalURI(doc.URI)
-	for i, f := range files {
-		if f.URI == self {
-			if f.Doc != doc {
-				files[i] = workspace.NewFile(doc)
-			}
-			return files
-		}
-	}
-	files = append(files, workspace.NewFile(doc))
-	sort.Slice(files, func(i, j int) bool { return files[i].URI < files[j].URI })
-	return files
 }
 
 // namesOf lists the places of doc (the defining document) that name key

@@ -49,12 +49,13 @@ type renameTarget struct {
 
 // PrepareRename returns the span of the name under the cursor and the name,
 // or why it cannot be renamed.
-func PrepareRename(ws *workspace.Workspace, doc *analysis.Document, offset int) (start, end int, name string, err error) {
-	t, err := findRenameTarget(ws, doc, offset)
+func PrepareRename(snap *workspace.Snapshot, offset int) (start, end int, name string, err error) {
+	doc := snap.Document()
+	t, err := findRenameTarget(snap, offset)
 	if err != nil {
 		return 0, 0, "", err
 	}
-	if _, err := renameEdits(ws, doc, t, t.key.Tokens[len(t.key.Tokens)-1], false); err != nil {
+	if _, err := renameEdits(snap, t, t.key.Tokens[len(t.key.Tokens)-1], false); err != nil {
 		return 0, 0, "", err
 	}
 	name = t.key.Tokens[len(t.key.Tokens)-1]
@@ -68,23 +69,23 @@ func PrepareRename(ws *workspace.Workspace, doc *analysis.Document, offset int) 
 
 // Rename returns the edits that rename the definition under the cursor to
 // newName and rewrite every reference to it across the workspace.
-func Rename(ws *workspace.Workspace, doc *analysis.Document, offset int, newName string) ([]FileEdit, error) {
-	t, err := findRenameTarget(ws, doc, offset)
+func Rename(snap *workspace.Snapshot, offset int, newName string) ([]FileEdit, error) {
+	t, err := findRenameTarget(snap, offset)
 	if err != nil {
 		return nil, err
 	}
 	if err := validName(t, newName); err != nil {
 		return nil, err
 	}
-	return renameEdits(ws, doc, t, newName, true)
+	return renameEdits(snap, t, newName, true)
 }
 
-func findRenameTarget(ws *workspace.Workspace, doc *analysis.Document, offset int) (renameTarget, error) {
-	s, ok := SubjectAt(doc, offset)
+func findRenameTarget(snap *workspace.Snapshot, offset int) (renameTarget, error) {
+	s, ok := SubjectAt(snap.Document(), offset)
 	if !ok {
 		return renameTarget{}, errNothing
 	}
-	t, defDoc, err := resolveSubject(ws, doc, s)
+	t, defDoc, err := resolveSubject(snap, s)
 	if err != nil {
 		return renameTarget{}, refuse("The definition this names cannot be found, so it cannot be renamed.")
 	}
@@ -161,7 +162,7 @@ func validName(t renameTarget, name string) error {
 
 // renameEdits builds the edits; with write unset it only checks that every
 // reference can be rewritten.
-func renameEdits(ws *workspace.Workspace, doc *analysis.Document, t renameTarget, newName string, write bool) ([]FileEdit, error) {
+func renameEdits(snap *workspace.Snapshot, t renameTarget, newName string, write bool) ([]FileEdit, error) {
 	byURI := map[string]*FileEdit{}
 	add := func(d *analysis.Document, n *syntax.Node, text string) {
 		fe := byURI[d.URI]
@@ -173,7 +174,7 @@ func renameEdits(ws *workspace.Workspace, doc *analysis.Document, t renameTarget
 	}
 	add(t.doc, t.keyNode, scalarText(t.doc, t.keyNode, newName))
 	index := len(t.key.Tokens) - 1
-	for _, r := range refsTo(ws, doc, t.key) {
+	for _, r := range refsTo(snap, t.key) {
 		n := r.Node
 		if n.Kind != syntax.Scalar || !singleLine(r.Doc, n) {
 			return nil, refuse(`A "$ref" to it in ` + r.URI + " is not a one-line string and cannot be rewritten safely.")

@@ -168,16 +168,16 @@ func BraceNames(text []byte, n *syntax.Node) [][2]int {
 	return out
 }
 
-// resolveSubject finds the definition of a subject: the target key node
-// (nil for a whole document) and its document.
-func resolveSubject(ws *workspace.Workspace, doc *analysis.Document, s Subject) (refs.Target, *analysis.Document, error) {
-	t, err := refs.Lookup(ws.Loader(doc), s.Key)
+// resolveSubject finds the definition of a subject through the snapshot:
+// the target key node (nil for a whole document) and its document.
+func resolveSubject(snap *workspace.Snapshot, s Subject) (refs.Target, *analysis.Document, error) {
+	t, err := refs.Lookup(snap.Root, s.Key)
 	if err != nil {
 		return refs.Target{}, nil, err
 	}
-	d := ws.Document(doc, t.URI)
-	if d == nil {
-		return refs.Target{}, nil, errGone
+	d, err := snap.Load(t.URI)
+	if err != nil {
+		return refs.Target{}, nil, err
 	}
 	return t, d, nil
 }

@@ -22,10 +22,10 @@ const MaxWorkspaceSymbols = 500
 // WorkspaceSymbols fuzzy-matches query against the named objects of every
 // AsyncAPI document of the workspace (servers, channels, operations,
 // messages, components), best matches first.
-func WorkspaceSymbols(ws *workspace.Workspace, query string) []WorkspaceSymbol {
+func WorkspaceSymbols(snap *workspace.Snapshot, query string) []WorkspaceSymbol {
 	var out []WorkspaceSymbol
-	for _, f := range ws.Files() {
-		if !f.IsAsyncAPI() || !(f.Open || ws.Scanned(f.URI)) {
+	for _, f := range snap.Files() {
+		if !f.IsAsyncAPI() || !(f.Open || snap.Scanned(f.URI)) {
 			continue
 		}
 		var walk func(syms []Symbol, container string)

@@ -2,6 +2,8 @@ package workspace
 
 import (
 	"errors"
+	"sort"
+	"strings"
 	"sync"
 
 	"asyncapi-ls/analysis"
@@ -20,61 +22,90 @@ var ErrOutside = errors.New("the file is outside the workspace folders")
 // was first read through the snapshot, kept for the snapshot's life. Two
 // reads of a file through one snapshot never see two versions of it. A
 // Snapshot is safe for concurrent use; it implements analysis.Resolver.
+//
+// It is the only way the features (analysis, completion, hover, navigation)
+// reach a file other than the one they were asked about.
 type Snapshot struct {
 	ws   *Workspace
-	doc  *analysis.Document
+	doc  *analysis.Document // nil for a view of the workspace alone
 	self string
 
 	mu    sync.Mutex
 	files map[string]pinned
+	// listed is set once Files has pinned every file the workspace knew.
+	listed bool
 }
 
+// pinned is one file as the snapshot sees it: its version, or why it
+// cannot be read.
 type pinned struct {
-	doc *analysis.Document
-	err error
+	file *File
+	err  error
 }
 
 // Snapshot pins the view of doc: doc itself for its URI, the open buffers
-// as they are now, other files at their first read.
+// as they are now, other files at their first read. doc may be nil for a
+// request about the workspace rather than one document (workspace symbols).
 func (w *Workspace) Snapshot(doc *analysis.Document) *Snapshot {
-	s := &Snapshot{ws: w, doc: doc, self: refs.CanonicalURI(doc.URI), files: map[string]pinned{}}
+	s := &Snapshot{ws: w, doc: doc, files: map[string]pinned{}}
+	if doc != nil {
+		s.self = refs.CanonicalURI(doc.URI)
+	}
 	w.mu.RLock()
 	for u, f := range w.files {
 		if f.Open {
-			s.files[u] = pinned{doc: f.Doc}
+			s.files[u] = pinned{file: f}
 		}
 	}
 	w.mu.RUnlock()
-	s.files[s.self] = pinned{doc: doc}
+	if doc != nil {
+		// The workspace's File of this very version keeps its reference
+		// index; another version gets a File of its own.
+		if p, ok := s.files[s.self]; !ok || p.file.Doc != doc {
+			f := NewFile(doc)
+			f.Open = ok
+			s.files[s.self] = pinned{file: f}
+		}
+	}
 	return s
 }
 
-// Document is the document version the snapshot was taken for.
+// Document is the document version the snapshot was taken for (nil for a
+// view of the workspace alone).
 func (s *Snapshot) Document() *analysis.Document { return s.doc }
 
-// Load returns the document at uri as the snapshot sees it. A local file
-// outside the workspace folders (when there are folders) is not read unless
-// it is open in the editor.
-func (s *Snapshot) Load(uri string) (*analysis.Document, error) {
+// File returns the file at uri as the snapshot sees it (see Load).
+func (s *Snapshot) File(uri string) (*File, error) {
 	u := refs.CanonicalURI(uri)
 	s.mu.Lock()
 	p, ok := s.files[u]
 	s.mu.Unlock()
 	if ok {
-		return p.doc, p.err
+		return p.file, p.err
 	}
 	if s.ws.Outside(u) {
 		p.err = ErrOutside
 	} else {
-		p.doc, p.err = s.ws.Load(u)
+		p.file, p.err = s.ws.file(u)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if first, ok := s.files[u]; ok {
-		return first.doc, first.err // another reader pinned it meanwhile
+		return first.file, first.err // another reader pinned it meanwhile
 	}
 	s.files[u] = p
-	return p.doc, p.err
+	return p.file, p.err
+}
+
+// Load returns the document at uri as the snapshot sees it. A local file
+// outside the workspace folders (when there are folders) is not read unless
+// it is open in the editor.
+func (s *Snapshot) Load(uri string) (*analysis.Document, error) {
+	f, err := s.File(uri)
+	if err != nil {
+		return nil, err
+	}
+	return f.Doc, nil
 }
 
 // Root is the parsed root of the document at uri as the snapshot sees it:
@@ -87,6 +118,61 @@ func (s *Snapshot) Root(uri string) (*syntax.Node, error) {
 	return d.Root(), nil
 }
 
+// Referenced returns the local document that a reference written in the
+// snapshot's document names by its file part ("./x.yaml", "../y.json#/a"):
+// the file resolved against the document's URI, read through the snapshot.
+// Remote documents are never fetched here (ErrRemoteDisabled): completion
+// and hover, which ask, answer while the user types.
+func (s *Snapshot) Referenced(ref string) (*analysis.Document, error) {
+	if s.doc == nil {
+		return nil, refs.ErrNoBase
+	}
+	file, _, _ := strings.Cut(ref, "#")
+	if file == "" {
+		return s.doc, nil
+	}
+	key, err := refs.Resolve(s.doc.URI, file)
+	if err != nil {
+		return nil, err
+	}
+	if refs.IsRemote(key.URI) {
+		return nil, analysis.ErrRemoteDisabled
+	}
+	return s.Load(key.URI)
+}
+
+// Files returns every file the workspace knows (open buffers, indexed and
+// referenced files) as the snapshot sees them, its own document included,
+// sorted by URI. The files it had not read yet are pinned as they are now.
+func (s *Snapshot) Files() []*File {
+	var current []*File
+	s.mu.Lock()
+	listed := s.listed
+	s.mu.Unlock()
+	if !listed {
+		current = s.ws.Files()
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, f := range current {
+		if _, ok := s.files[f.URI]; !ok {
+			s.files[f.URI] = pinned{file: f}
+		}
+	}
+	s.listed = true
+	out := make([]*File, 0, len(s.files))
+	for _, p := range s.files {
+		if p.file != nil {
+			out = append(out, p.file)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].URI < out[j].URI })
+	return out
+}
+
+// Scanned reports whether uri was found under a workspace folder.
+func (s *Snapshot) Scanned(uri string) bool { return s.ws.Scanned(uri) }
+
 // Outside reports whether uri is a local file outside the workspace
 // folders (analysis reports references there without following them).
 func (s *Snapshot) Outside(uri string) bool { return s.ws.Outside(uri) }
@@ -94,4 +180,11 @@ func (s *Snapshot) Outside(uri string) bool { return s.ws.Outside(uri) }
 // Model is the API model of the snapshot's document, its references
 // followed through the snapshot. It is built once per document version and
 // shared by every snapshot that sees the other files it read unchanged.
-func (s *Snapshot) Model() *model.Model { return s.doc.Model(s.Root) }
+// The document is parsed first if it was not yet: in the diagnostics flow,
+// ask after the incremental state has handed the document its tree.
+func (s *Snapshot) Model() *model.Model {
+	if s.doc == nil {
+		return nil
+	}
+	return s.doc.Model(s.Root)
+}

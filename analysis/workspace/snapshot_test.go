@@ -4,6 +4,7 @@ package workspace_test
 
 import (
 	"errors"
+	"maps"
 	"os"
 	"path/filepath"
 	"sync"
@@ -158,5 +159,83 @@ func TestSnapshotAsResolver(t *testing.T) {
 	}
 	if !found {
 		t.Error("a missing target in another file read through a snapshot is not reported")
+	}
+}
+
+// TestSnapshotFiles: the files a snapshot lists (for references across the
+// workspace) are the versions it reads: its own document version, the
+// buffers of its moment, the other files as first listed or read, whatever
+// changes afterwards.
+func TestSnapshotFiles(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"main.yaml":    snapshotMain,
+		"disk.yaml":    "M: {name: disk-1}\n",
+		"indexed.yaml": header,
+	})
+	ws := workspace.New(workspace.Options{})
+	ws.Index(t.Context(), []string{dir}, nil)
+	bufferURI := refs.FileURI(filepath.Join(dir, "buffer.yaml"))
+	diskURI := refs.FileURI(filepath.Join(dir, "disk.yaml"))
+	mainURI := refs.FileURI(filepath.Join(dir, "main.yaml"))
+	ws.SetOverlay(analysis.NewDocument(bufferURI, 1, []byte("M: {name: buffer-1}\n")))
+	// The request is about a version the workspace does not hold (yet).
+	main := analysis.NewDocument(mainURI, 7, []byte(snapshotMain))
+	snap := ws.Snapshot(main)
+
+	texts := func() map[string]string {
+		out := map[string]string{}
+		for _, f := range snap.Files() {
+			out[f.URI] = string(f.Doc.Text)
+		}
+		return out
+	}
+	first := texts()
+	ws.SetOverlay(analysis.NewDocument(bufferURI, 2, []byte("M: {name: buffer-2}\n")))
+	writeLater(t, filepath.Join(dir, "disk.yaml"), "M: {name: disk-two}\n")
+	ws.RemoveOverlay(bufferURI)
+	if _, err := ws.Load(diskURI); err != nil {
+		t.Fatal(err)
+	}
+	if f, err := snap.File(mainURI); err != nil || f.Doc != main {
+		t.Errorf("the snapshot's own URI is not its document version: %v", err)
+	}
+	if first[bufferURI] != "M: {name: buffer-1}\n" || first[diskURI] != "M: {name: disk-1}\n" || first[mainURI] != snapshotMain {
+		t.Errorf("first listing: %q", first)
+	}
+	if again := texts(); !maps.Equal(again, first) {
+		t.Errorf("the listing changed with the workspace:\n%q\n%q", first, again)
+	}
+	if d, err := snap.Load(diskURI); err != nil || string(d.Text) != "M: {name: disk-1}\n" {
+		t.Errorf("a listed file read again through the snapshot: %v", err)
+	}
+	if f := ws.Snapshot(main).Files(); len(f) != 3 {
+		t.Errorf("a new snapshot lists %d files, want 3 (the closed buffer gone)", len(f))
+	}
+}
+
+// TestSnapshotReferenced: a reference's file part is read relative to the
+// document, through the snapshot; remote documents are never fetched that
+// way, and a snapshot of no document reads none.
+func TestSnapshotReferenced(t *testing.T) {
+	dir := writeTree(t, map[string]string{"api/main.yaml": snapshotMain, "common/my file.yaml": "M: {name: common}\n"})
+	ws := workspace.New(workspace.Options{Remote: true})
+	main := analysis.NewDocument(refs.FileURI(filepath.Join(dir, "api", "main.yaml")), 1, []byte(snapshotMain))
+	snap := ws.Snapshot(main)
+	d, err := snap.Referenced("../common/my%20file.yaml#/M")
+	if err != nil || string(d.Text) != "M: {name: common}\n" {
+		t.Fatalf("relative file: %v", err)
+	}
+	if again, _ := snap.Load(refs.FileURI(filepath.Join(dir, "common", "my file.yaml"))); again != d {
+		t.Error("the referenced file is not the one the snapshot pinned")
+	}
+	if self, err := snap.Referenced("#/channels"); err != nil || self != main {
+		t.Errorf("a local reference names the document itself: %v", err)
+	}
+	if _, err := snap.Referenced("http://127.0.0.1:1/x.yaml#/M"); !errors.Is(err, analysis.ErrRemoteDisabled) {
+		t.Errorf("remote reference: %v", err)
+	}
+	none := ws.Snapshot(nil)
+	if _, err := none.Referenced("./x.yaml"); err == nil || none.Model() != nil || none.Document() != nil {
+		t.Error("a snapshot of no document reads relative to nothing")
 	}
 }

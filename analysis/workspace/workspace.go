@@ -13,7 +13,6 @@ import (
 
 	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/refs"
-	"asyncapi-ls/analysis/syntax"
 )
 
 // Options bound what the workspace reads.
@@ -120,8 +119,9 @@ func (w *Workspace) RemoveOverlay(uri string) {
 }
 
 // Load returns the document at uri: the open buffer, else the file on disk
-// (re-read when it changed), else the remote document when allowed. It
-// implements analysis.Resolver.
+// (re-read when it changed), else the remote document when allowed. It is
+// the newest version, which may change between two calls: features read
+// other files through a Snapshot, which pins what it reads.
 func (w *Workspace) Load(uri string) (*analysis.Document, error) {
 	f, err := w.file(refs.CanonicalURI(uri))
 	if err != nil {
@@ -237,37 +237,4 @@ func (w *Workspace) Dependents(uri string) []*File {
 		}
 	}
 	return out
-}
-
-// Loader returns a refs.Loader over the workspace in which the document
-// snapshot doc stands for its own URI, whatever newer version the workspace
-// holds: a request answers about the version it was asked on.
-func (w *Workspace) Loader(doc *analysis.Document) refs.Loader {
-	self := ""
-	if doc != nil {
-		self = refs.CanonicalURI(doc.URI)
-	}
-	return func(uri string) (*syntax.Node, error) {
-		if uri == self {
-			return doc.Root(), nil
-		}
-		d, err := w.Load(uri)
-		if err != nil {
-			return nil, err
-		}
-		return d.Root(), nil
-	}
-}
-
-// Document returns the document for a canonical URI as the snapshot sees
-// it: doc itself for its own URI, else the workspace's version.
-func (w *Workspace) Document(doc *analysis.Document, uri string) *analysis.Document {
-	if doc != nil && refs.CanonicalURI(doc.URI) == uri {
-		return doc
-	}
-	d, err := w.Load(uri)
-	if err != nil {
-		return nil
-	}
-	return d
 }
