@@ -96,6 +96,14 @@ func (p *Pass) self() string {
 // shared with the requests that see the other files unchanged.
 func (p *Pass) Model() *model.Model { return p.Doc.Model(p.LoadRoot) }
 
+type refsKey struct{}
+
+// Refs is every "$ref" written in the document (refs.Collect), found once
+// per pass for the reference checks and the rules.
+func (p *Pass) Refs() []refs.Site {
+	return p.Memo(refsKey{}, func() any { return refs.Collect(p.Root) }).([]refs.Site)
+}
+
 // Deref follows local "$ref"s from n (a chain of them, cycles cut) and
 // returns the value they lead to; n itself when it is not a reference, nil
 // when a reference cannot be followed inside this document.
@@ -117,7 +125,7 @@ func (p *Pass) deref(n *syntax.Node, path []string) (*syntax.Node, []string) {
 		if ref == nil {
 			return n, path
 		}
-		r, err := ParseRef(ref.String())
+		r, err := refs.Parse(ref.String())
 		if err != nil || r.File != "" {
 			return nil, nil
 		}

@@ -32,7 +32,7 @@ var errNoResolver = errors.New("no resolver")
 // position expects, and not be part of a cycle of references that never
 // reaches a value.
 func references(p *Pass) []Diagnostic {
-	sites := refs.Collect(p.Root)
+	sites := p.Refs()
 	if len(sites) == 0 {
 		return nil
 	}
@@ -88,12 +88,12 @@ func checkRef(p *Pass, l *runLoader, site refs.Site) (Diagnostic, bool) {
 	}
 	if want, got := refs.Classify(site.Path), refs.Classify(target.Tokens); want != refs.Unknown && got != refs.Unknown && want != got {
 		diag.Code = CodeRefWrongKind
-		diag.Message = `This "$ref" points at ` + article(string(got)) + ", but " + article(string(want)) + " is expected here."
+		diag.Message = `This "$ref" points at ` + got.Article() + ", but " + want.Article() + " is expected here."
 		return diag, true
 	}
 	if want := refs.Classify(site.Path); want != refs.Unknown && !objectLike(target.Value, want) {
 		diag.Code = CodeRefWrongKind
-		diag.Message = `This "$ref" points at ` + shapeOf(target.Value) + ", but " + article(string(want)) + " is expected here."
+		diag.Message = `This "$ref" points at ` + shapeOf(target.Value) + ", but " + want.Article() + " is expected here."
 		return diag, true
 	}
 	if chain := refs.Cycle(l.load, l.self, site.Holder, v); chain != nil {
@@ -151,13 +151,6 @@ func readable(err error) string {
 		return "permission denied"
 	}
 	return err.Error()
-}
-
-func article(s string) string {
-	if s != "" && strings.ContainsRune("aeiou", rune(s[0])) {
-		return "an " + s
-	}
-	return "a " + s
 }
 
 // errNotParsed: a file that a reference reaches holds no YAML or JSON value.

@@ -51,7 +51,7 @@ func resolvedRefs(p *Pass) []Diagnostic {
 	in := &inliner{l: l, budget: maxInlineValues}
 	var sites []*refSite
 	brought := map[string]*inlined{} // by target: a file used at many places is read once
-	for _, site := range refs.Collect(p.Root) {
+	for _, site := range p.Refs() {
 		if strings.HasPrefix(site.Value.Value, "#") {
 			continue // inside this document: checked where it is defined
 		}

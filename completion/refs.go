@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 
+	"asyncapi-ls/analysis/refs"
 	"asyncapi-ls/analysis/syntax"
 )
 
@@ -123,31 +124,26 @@ func collectTargets(root *syntax.Node, version string) []target {
 			continue
 		}
 		for _, e := range section.Value.PairsOrNil() {
-			out = append(out, target{pointer: "/components/" + section.Key.Value + "/" + escapeToken(e.Key.Value), kind: kind, node: e.Value})
+			out = append(out, target{pointer: "/components/" + section.Key.Value + "/" + refs.EscapeToken(e.Key.Value), kind: kind, node: e.Value})
 		}
 	}
 	if strings.HasPrefix(version, "2.") {
 		return out
 	}
 	for _, s := range root.Get("servers").PairsOrNil() {
-		out = append(out, target{pointer: "/servers/" + escapeToken(s.Key.Value), kind: "server", node: s.Value})
+		out = append(out, target{pointer: "/servers/" + refs.EscapeToken(s.Key.Value), kind: "server", node: s.Value})
 	}
 	for _, c := range root.Get("channels").PairsOrNil() {
-		ch := "/channels/" + escapeToken(c.Key.Value)
+		ch := "/channels/" + refs.EscapeToken(c.Key.Value)
 		out = append(out, target{pointer: ch, kind: "channel", node: c.Value})
 		for _, m := range c.Value.Get("messages").PairsOrNil() {
-			out = append(out, target{pointer: ch + "/messages/" + escapeToken(m.Key.Value), kind: "message", node: m.Value, channel: ch})
+			out = append(out, target{pointer: ch + "/messages/" + refs.EscapeToken(m.Key.Value), kind: "message", node: m.Value, channel: ch})
 		}
 	}
 	for _, o := range root.Get("operations").PairsOrNil() {
-		out = append(out, target{pointer: "/operations/" + escapeToken(o.Key.Value), kind: "operation", node: o.Value})
+		out = append(out, target{pointer: "/operations/" + refs.EscapeToken(o.Key.Value), kind: "operation", node: o.Value})
 	}
 	return out
-}
-
-// escapeToken writes a key as a JSON pointer token.
-func escapeToken(s string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
 }
 
 // expectedKind is the kind of object the "$ref" at the cursor must name.

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/refs"
 	"asyncapi-ls/analysis/syntax"
 )
 
@@ -70,10 +70,10 @@ func braceMarkdown(root *syntax.Node, path []string, name string) string {
 
 // resolveLocal follows a reference inside the same document.
 func resolveLocal(root *syntax.Node, ref string) *syntax.Node {
-	r, err := analysis.ParseRef(ref)
+	r, err := refs.Parse(ref)
 	if err != nil || r.File != "" {
 		return nil
 	}
-	t, _ := analysis.ResolveLocal(root, r.Pointer)
+	t, _ := refs.Find(root, r.Pointer)
 	return t.Value
 }

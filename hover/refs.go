@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/refs"
 	"asyncapi-ls/analysis/source"
 	"asyncapi-ls/analysis/syntax"
 	"asyncapi-ls/analysis/workspace"
@@ -17,7 +17,7 @@ const previewLines = 15
 // refMarkdown previews the target of a "$ref": where it lives and its first
 // lines, in the notation of its file.
 func refMarkdown(req Request, root *syntax.Node, value string) string {
-	ref, err := analysis.ParseRef(value)
+	ref, err := refs.Parse(value)
 	if err != nil {
 		return "`" + value + "` is not a valid reference: " + err.Error() + "."
 	}
@@ -44,8 +44,8 @@ func refMarkdown(req Request, root *syntax.Node, value string) string {
 			lang = "yaml"
 		}
 	}
-	target, ok := analysis.ResolveLocal(targetRoot, ref.Pointer)
-	if !ok {
+	target, err := refs.Find(targetRoot, ref.Pointer)
+	if err != nil {
 		return "`" + value + "` does not resolve: nothing is at that pointer in " + where + "."
 	}
 	if ref.File != "" && !previewable(targetRoot, target.Value) {

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"asyncapi-ls/jsonpointer"
 )
 
 // defInfo describes one definition of a bundle, e.g. http://asyncapi.com/definitions/3.0.0/channel.json.
@@ -107,7 +109,7 @@ func (b *builder) defOf(fullLoc, loc string) (*defInfo, string) {
 		if toks[i] != "definitions" {
 			continue
 		}
-		id := strings.ReplaceAll(strings.ReplaceAll(toks[i+1], "~1", "/"), "~0", "~")
+		id := jsonpointer.Unescape(toks[i+1])
 		if strings.HasPrefix(id, "http://") || strings.HasPrefix(id, "https://") {
 			rel := ""
 			if i+2 < len(toks) {

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"asyncapi-ls/jsonpointer"
+
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
@@ -303,14 +305,11 @@ func (b *builder) annotate(n *node, s *jsonschema.Schema) {
 
 // lookupPointer resolves a JSON pointer ("" or "/a/b~1c") in a decoded JSON value; nil when absent.
 func lookupPointer(v any, ptr string) any {
-	if ptr == "" {
-		return v
-	}
-	if ptr[0] != '/' {
+	tokens, ok := jsonpointer.Split(ptr)
+	if !ok {
 		return nil
 	}
-	for _, tok := range strings.Split(ptr[1:], "/") {
-		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+	for _, tok := range tokens {
 		switch x := v.(type) {
 		case map[string]any:
 			v = x[tok]

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"asyncapi-ls/jsonpointer"
 )
 
 // ProblemKind classifies a schema problem.
@@ -373,7 +375,7 @@ func firstProperty(rel string) string {
 		case "then", "else":
 		case "properties":
 			if i+1 < len(toks) {
-				return strings.ReplaceAll(strings.ReplaceAll(toks[i+1], "~1", "/"), "~0", "~")
+				return jsonpointer.Unescape(toks[i+1])
 			}
 			return ""
 		default:

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/refs"
 	"asyncapi-ls/analysis/syntax"
 )
 
@@ -30,7 +31,7 @@ func init() {
 // componentStub creates the component a local reference names
 // (#/components/<kind>/<name>), with the maps leading to it.
 func componentStub(doc *analysis.Document, value string) (Fix, bool) {
-	ref, err := analysis.ParseRef(value)
+	ref, err := refs.Parse(value)
 	if err != nil || ref.File != "" || len(ref.Pointer) != 3 || ref.Pointer[0] != "components" {
 		return Fix{}, false
 	}

@@ -143,7 +143,7 @@ var (
 type KindError struct{ Want, Got Kind }
 
 func (e *KindError) Error() string {
-	return "the reference leads to " + article(string(e.Got)) + ", not " + article(string(e.Want))
+	return "the reference leads to " + e.Got.Article() + ", not " + e.Want.Article()
 }
 
 // NameError reports a name that names nothing (a 2.x channel's server
@@ -155,11 +155,4 @@ type NameError struct {
 
 func (e *NameError) Error() string {
 	return "there is no " + string(e.Kind) + ` named "` + e.Name + `"`
-}
-
-func article(s string) string {
-	if s != "" && strings.ContainsRune("aeiouAEIOU", rune(s[0])) {
-		return "an " + s
-	}
-	return "a " + s
 }

@@ -61,16 +61,15 @@ func Resolve(base, value string) (Key, error) {
 	if strings.TrimSpace(value) == "" {
 		return Key{}, ErrEmpty
 	}
-	file, fragment, _ := strings.Cut(value, "#")
-	tokens, err := ParsePointer(fragment)
+	r, err := Parse(value)
 	if err != nil {
 		return Key{}, err
 	}
-	baseURI := CanonicalURI(base)
-	if file == "" {
+	baseURI, tokens := CanonicalURI(base), r.Pointer
+	if r.File == "" {
 		return Key{URI: baseURI, Tokens: tokens}, nil
 	}
-	ref, err := url.Parse(file)
+	ref, err := url.Parse(r.File)
 	if err != nil {
 		return Key{}, ErrBadURI
 	}

@@ -1,5 +1,7 @@
 package refs
 
+import "strings"
+
 // Kind is the kind of AsyncAPI object found at a path.
 type Kind string
 
@@ -23,6 +25,15 @@ const (
 	Tag            Kind = "tag"
 	ExternalDocs   Kind = "external documentation"
 )
+
+// Article is the kind with its indefinite article, for messages: "a
+// schema", "an operation".
+func (k Kind) Article() string {
+	if k != "" && strings.ContainsRune("aeiouAEIOU", rune(k[0])) {
+		return "an " + string(k)
+	}
+	return "a " + string(k)
+}
 
 // ComponentKinds maps a "components" section to the kind of its entries.
 var ComponentKinds = map[string]Kind{

@@ -98,6 +98,22 @@ func lookup(load Loader, key Key, hops int) (Target, error) {
 	return t, nil
 }
 
+// errOtherDocument stops Find at a reference into another document.
+var errOtherDocument = errors.New("the reference leads into another document")
+
+// Find follows tokens inside the document root alone, as Lookup does: a
+// reference object met on the way is followed when it points inside the
+// same document; one into another document ends the search.
+func Find(root *syntax.Node, tokens []string) (Target, error) {
+	only := func(uri string) (*syntax.Node, error) {
+		if uri != "" {
+			return nil, errOtherDocument
+		}
+		return root, nil
+	}
+	return Lookup(only, Key{Tokens: tokens})
+}
+
 // step goes one token down from n: a mapping key or a sequence index.
 func step(n *syntax.Node, tok string) (value, key *syntax.Node) {
 	if n == nil {

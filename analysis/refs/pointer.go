@@ -3,7 +3,25 @@ package refs
 import (
 	"net/url"
 	"strings"
+
+	"asyncapi-ls/jsonpointer"
 )
+
+// Ref is a "$ref" value taken apart as written: its file part, not
+// resolved, and its fragment decoded into pointer tokens.
+type Ref struct {
+	File    string   // the part before "#" as written; "" for the same document
+	Pointer []string // unescaped tokens; empty for the whole document
+}
+
+// Parse takes a "$ref" value apart: the one parser of "$ref" values (Resolve
+// builds on it). The fragment is percent-decoded first, then "~1" → "/" and
+// "~0" → "~" per token, in that order.
+func Parse(value string) (Ref, error) {
+	file, fragment, _ := strings.Cut(value, "#")
+	tokens, err := ParsePointer(fragment)
+	return Ref{File: file, Pointer: tokens}, err
+}
 
 // ParsePointer decodes a fragment ("" or "/a/b") into tokens: percent-decoding
 // first, then "~1" and "~0" per token.
@@ -15,41 +33,22 @@ func ParsePointer(fragment string) ([]string, error) {
 	if err != nil {
 		return nil, ErrBadURI
 	}
-	if !strings.HasPrefix(decoded, "/") {
+	tokens, ok := jsonpointer.Split(decoded)
+	if !ok {
 		return nil, ErrBadPointer
 	}
-	parts := strings.Split(decoded[1:], "/")
-	for i, tok := range parts {
-		parts[i] = UnescapeToken(tok)
-	}
-	return parts, nil
+	return tokens, nil
 }
 
-// UnescapeToken undoes "~1" then "~0".
-func UnescapeToken(tok string) string {
-	if !strings.Contains(tok, "~") {
-		return tok
-	}
-	return strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
-}
+// UnescapeToken undoes "~1" then "~0" (see jsonpointer).
+func UnescapeToken(tok string) string { return jsonpointer.Unescape(tok) }
 
-// EscapeToken writes a token for a pointer: "~" → "~0" first, then "/" → "~1".
-func EscapeToken(tok string) string {
-	if !strings.ContainsAny(tok, "~/") {
-		return tok
-	}
-	return strings.ReplaceAll(strings.ReplaceAll(tok, "~", "~0"), "/", "~1")
-}
+// EscapeToken writes a token for a pointer: "~" → "~0" first, then "/" → "~1"
+// (see jsonpointer).
+func EscapeToken(tok string) string { return jsonpointer.Escape(tok) }
 
 // FormatPointer writes tokens as a JSON pointer (not percent-encoded).
-func FormatPointer(tokens []string) string {
-	var b strings.Builder
-	for _, t := range tokens {
-		b.WriteByte('/')
-		b.WriteString(EscapeToken(t))
-	}
-	return b.String()
-}
+func FormatPointer(tokens []string) string { return jsonpointer.Format(tokens) }
 
 // FragmentToken writes a token as it must appear in a URI fragment: pointer
 // escapes, then percent-encoding of everything a fragment may not hold as is.

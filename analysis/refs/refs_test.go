@@ -176,3 +176,63 @@ components:
 		t.Fatalf("missing: %v", err)
 	}
 }
+
+// TestParseIsResolvesParser: Parse takes a value apart as written, and
+// Resolve reads the same tokens from it.
+func TestParseIsResolvesParser(t *testing.T) {
+	for _, c := range []struct {
+		value, file string
+		tokens      []string
+		err         error
+	}{
+		{"#/components/schemas/User", "", []string{"components", "schemas", "User"}, nil},
+		{"./other.yaml", "./other.yaml", nil, nil},
+		{"../a%20b.yaml#/x~1y/%7E0z", "../a%20b.yaml", []string{"x/y", "~z"}, nil},
+		{"", "", nil, nil},
+		{"#components", "", nil, ErrBadPointer},
+		{"#/%zz", "", nil, ErrBadURI},
+	} {
+		r, err := Parse(c.value)
+		if err != c.err || r.File != c.file || !reflect.DeepEqual(r.Pointer, c.tokens) {
+			t.Errorf("Parse(%q) = %+v, %v", c.value, r, err)
+			continue
+		}
+		if k, err := Resolve("file:///ws/main.yaml", c.value); c.value != "" && (err != c.err || err == nil && !reflect.DeepEqual(k.Tokens, c.tokens)) {
+			t.Errorf("Resolve(%q) = %v, %v", c.value, k, err)
+		}
+	}
+}
+
+// TestFindStaysInOneDocument: Find follows references inside the document
+// and stops at one into another.
+func TestFindStaysInOneDocument(t *testing.T) {
+	root := parse(t, `
+components:
+  schemas:
+    Alias: {$ref: '#/components/schemas/Real'}
+    Real: {properties: {id: {type: string}}}
+    Away: {$ref: './other.yaml#/X'}
+    AwayAbs: {$ref: 'file:///other.yaml#/X'}
+`)
+	tg, err := Find(root, []string{"components", "schemas", "Alias", "properties", "id"})
+	if err != nil || tg.Key == nil || tg.Key.Value != "id" {
+		t.Fatalf("through a local reference: %v %+v", err, tg)
+	}
+	if tg, err := Find(root, nil); err != nil || tg.Value != root {
+		t.Errorf("no tokens: the root, got %v", err)
+	}
+	for _, name := range []string{"Away", "AwayAbs"} {
+		if _, err := Find(root, []string{"components", "schemas", name, "x"}); err == nil {
+			t.Errorf("%s: followed into another document", name)
+		}
+	}
+	if _, err := Find(root, []string{"components", "nothing"}); err == nil {
+		t.Error("a missing token was found")
+	}
+}
+
+func TestKindArticle(t *testing.T) {
+	if Operation.Article() != "an operation" || Schema.Article() != "a schema" || Kind("OAuth flow").Article() != "an OAuth flow" {
+		t.Error(Operation.Article(), Schema.Article())
+	}
+}

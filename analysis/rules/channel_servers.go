@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/refs"
 )
 
 func init() {
@@ -32,7 +33,7 @@ func init() {
 					if ref == nil {
 						continue // the structure check asks for a reference
 					}
-					r, err := analysis.ParseRef(ref.String())
+					r, err := refs.Parse(ref.String())
 					if err != nil || r.File != "" {
 						continue
 					}

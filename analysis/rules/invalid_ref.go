@@ -1,11 +1,10 @@
 package rules
 
 import (
-	"net/url"
-	"strings"
+	"errors"
 
 	"asyncapi-ls/analysis"
-	"asyncapi-ls/analysis/syntax"
+	"asyncapi-ls/analysis/refs"
 )
 
 func init() {
@@ -30,95 +29,66 @@ func init() {
 	})
 }
 
-// checkFileRef follows a reference to another file through the pass's
-// resolver (none: not checked). Remote references are never fetched.
+// checkFileRef follows a reference to another file through the pass (no
+// resolver: not checked). Remote references are never fetched.
 func checkFileRef(p *analysis.Pass, r reference) (analysis.Diagnostic, bool) {
-	res := p.Options.Resolver
-	if res == nil || strings.Contains(r.Ref.File, "://") && !strings.HasPrefix(r.Ref.File, "file://") {
+	if p.Options.Resolver == nil {
 		return analysis.Diagnostic{}, false
 	}
 	// A target that cannot be read or lacks the pointer is the engine's
 	// unresolved-ref; this rule looks one step further.
-	target, err := resolveURI(p.Doc.URI, r.Ref.File)
-	if err != nil {
+	key, err := refs.Resolve(p.Doc.URI, r.Value.Value)
+	if err != nil || refs.IsRemote(key.URI) {
 		return analysis.Diagnostic{}, false
 	}
-	doc, err := res.Load(target)
-	if err != nil || doc.Root() == nil {
+	if _, err := refs.Lookup(p.LoadRoot, key); err != nil {
 		return analysis.Diagnostic{}, false
 	}
-	if _, ok := analysis.ResolveLocal(doc.Root(), r.Ref.Pointer); !ok {
-		return analysis.Diagnostic{}, false
-	}
-	if broken := brokenRefIn(res, doc, map[string]bool{target: true}); broken != "" {
+	if broken := brokenRefIn(p, key.URI, map[string]bool{key.URI: true}); broken != "" {
 		return at(r.Value, "The file "+quote(r.Ref.File)+" holds a reference that leads nowhere: "+broken+"."), true
 	}
 	return analysis.Diagnostic{}, false
 }
 
-// brokenRefIn finds the first reference of doc (or of a file it references,
-// and so on) that cannot be followed, described in words; "" if none.
-func brokenRefIn(res analysis.Resolver, doc *analysis.Document, visited map[string]bool) string {
-	var found string
-	var walk func(n *syntax.Node)
-	walk = func(n *syntax.Node) {
-		if n == nil || found != "" {
-			return
-		}
-		for _, pair := range n.Pairs {
-			if pair.Key.Value == "$ref" && pair.Value.Kind == syntax.Scalar {
-				found = followOne(res, doc, pair.Value.Value, visited)
-				continue
-			}
-			walk(pair.Value)
-		}
-		for _, it := range n.Items {
-			walk(it)
-		}
-	}
-	walk(doc.Root())
-	return found
-}
-
-func followOne(res analysis.Resolver, doc *analysis.Document, value string, visited map[string]bool) string {
-	ref, err := analysis.ParseRef(value)
+// brokenRefIn finds the first reference of the document at uri (or of a
+// file it references, and so on) that cannot be followed, described in
+// words; "" if none.
+func brokenRefIn(p *analysis.Pass, uri string, visited map[string]bool) string {
+	root, err := p.LoadRoot(uri)
 	if err != nil {
-		return quote(value) + " is not a valid reference"
+		return ""
 	}
-	target := doc
-	if ref.File != "" {
-		if strings.Contains(ref.File, "://") && !strings.HasPrefix(ref.File, "file://") {
-			return "" // remote references are never fetched
+	for _, site := range refs.Collect(root) {
+		if broken := followOne(p, uri, site.Value.Value, visited); broken != "" {
+			return broken
 		}
-		uri, err := resolveURI(doc.URI, ref.File)
-		if err != nil {
-			return quote(value) + " is not a valid file location"
-		}
-		if target, err = res.Load(uri); err != nil {
-			return quote(value) + " (" + err.Error() + ")"
-		}
-		if !visited[uri] {
-			visited[uri] = true
-			if broken := brokenRefIn(res, target, visited); broken != "" {
-				return broken
-			}
-		}
-	}
-	if _, ok := analysis.ResolveLocal(target.Root(), ref.Pointer); !ok {
-		return quote(value) + " (no such location)"
 	}
 	return ""
 }
 
-// resolveURI resolves a relative file reference against the document's URI.
-func resolveURI(base, ref string) (string, error) {
-	b, err := url.Parse(base)
-	if err != nil {
-		return "", err
+func followOne(p *analysis.Pass, base, value string, visited map[string]bool) string {
+	key, err := refs.Resolve(base, value)
+	switch {
+	case errors.Is(err, refs.ErrUnsupported), errors.Is(err, refs.ErrEmpty):
+		return "" // another scheme, or the whole document: nothing to say
+	case err != nil:
+		return quote(value) + " is not a valid reference"
+	case refs.IsRemote(key.URI):
+		return "" // remote references are never fetched
 	}
-	u, err := url.Parse(ref)
-	if err != nil {
-		return "", err
+	if key.URI != base {
+		if _, err := p.Load(key.URI); err != nil {
+			return quote(value) + " (" + err.Error() + ")"
+		}
+		if !visited[key.URI] {
+			visited[key.URI] = true
+			if broken := brokenRefIn(p, key.URI, visited); broken != "" {
+				return broken
+			}
+		}
 	}
-	return b.ResolveReference(u).String(), nil
+	if _, err := refs.Lookup(p.LoadRoot, key); err != nil {
+		return quote(value) + " (no such location)"
+	}
+	return ""
 }

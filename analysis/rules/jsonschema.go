@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/refs"
 	"asyncapi-ls/analysis/syntax"
 	"asyncapi-ls/schemas"
 
@@ -97,8 +98,7 @@ const siteKey = "__asyncapi_ls_schema"
 func pointer(path []string) string {
 	var b strings.Builder
 	for _, tok := range path {
-		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~", "~0"), "/", "~1")
-		b.WriteString("/" + url.PathEscape(tok))
+		b.WriteString("/" + url.PathEscape(refs.EscapeToken(tok)))
 	}
 	return b.String()
 }

@@ -4,7 +4,7 @@ import (
 	"slices"
 	"strconv"
 
-	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/refs"
 )
 
 // How a schema set shares work: the schemas a rule uses go into one
@@ -85,7 +85,7 @@ const maxSchemaDepth = 512
 
 // sharedRef rewrites a local reference to the shared copy of its target.
 func (s *schemaSet) sharedRef(ref string) (string, bool) {
-	r, err := analysis.ParseRef(ref)
+	r, err := refs.Parse(ref)
 	if err != nil || r.File != "" || len(r.Pointer) == 0 {
 		return "", false
 	}
@@ -132,7 +132,7 @@ func (s *schemaSet) usedRoots(roots [][]string, seed func(s *schemaSet, mark fun
 		queue = queue[1:]
 		v, _ := s.valueAt(roots[i])
 		eachRef(v, func(ref string) {
-			if r, err := analysis.ParseRef(ref); err == nil && r.File == "" && len(r.Pointer) > 0 {
+			if r, err := refs.Parse(ref); err == nil && r.File == "" && len(r.Pointer) > 0 {
 				mark(r.Pointer)
 			}
 		})

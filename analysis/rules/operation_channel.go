@@ -2,6 +2,7 @@ package rules
 
 import (
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/refs"
 )
 
 func init() {
@@ -22,7 +23,7 @@ func init() {
 				if ref == nil {
 					continue // the structure check asks for it
 				}
-				r, err := analysis.ParseRef(ref.String())
+				r, err := refs.Parse(ref.String())
 				if err != nil || r.File != "" {
 					continue
 				}

@@ -1,9 +1,8 @@
 package rules
 
 import (
-	"strings"
-
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/refs"
 	"asyncapi-ls/analysis/syntax"
 )
 
@@ -53,9 +52,9 @@ func messagesOfChannel(p *analysis.Pass, chRef, msgs *syntax.Node, owner string)
 		// write it.
 		hint := ""
 		if name := channelMessageFor(p, channel, p.Deref(m)); name != "" {
-			hint = " Write it as " + quote("#/"+strings.Join(escapeAll(append(prefix, name)), "/")) + "."
+			hint = " Write it as " + quote("#"+refs.FormatPointer(append(prefix, name))) + "."
 		}
-		out = append(out, at(ref, "The "+owner+"'s messages must be messages of its channel "+quote("#/"+strings.Join(escapeAll(chPtr), "/"))+", referenced through the channel's messages."+hint))
+		out = append(out, at(ref, "The "+owner+"'s messages must be messages of its channel "+quote("#"+refs.FormatPointer(chPtr))+", referenced through the channel's messages."+hint))
 	}
 	return out
 }
@@ -66,7 +65,7 @@ func localPointer(n *syntax.Node) ([]string, bool) {
 	if ref == nil {
 		return nil, false
 	}
-	r, err := analysis.ParseRef(ref.String())
+	r, err := refs.Parse(ref.String())
 	if err != nil || r.File != "" {
 		return nil, false
 	}
@@ -97,12 +96,4 @@ func hasPrefix(s, prefix []string) bool {
 		}
 	}
 	return true
-}
-
-func escapeAll(tokens []string) []string {
-	out := make([]string, len(tokens))
-	for i, t := range tokens {
-		out[i] = strings.ReplaceAll(strings.ReplaceAll(t, "~", "~0"), "/", "~1")
-	}
-	return out
 }

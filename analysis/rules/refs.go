@@ -4,15 +4,14 @@ import (
 	"strings"
 
 	"asyncapi-ls/analysis"
-	"asyncapi-ls/analysis/syntax"
+	"asyncapi-ls/analysis/refs"
 )
 
-// reference is one "$ref" of the document.
+// reference is one "$ref" of the document, taken apart.
 type reference struct {
-	Value  *syntax.Node // the string after "$ref:"
-	Ref    analysis.Ref
-	Err    error
-	Parent *syntax.Node // the object holding the "$ref"
+	refs.Site
+	Ref refs.Ref
+	Err error
 }
 
 type refsKey struct{}
@@ -20,29 +19,12 @@ type refsKey struct{}
 // references lists every "$ref" of the document, once per pass.
 func references(p *analysis.Pass) []reference {
 	return p.Memo(refsKey{}, func() any {
-		var out []reference
-		var walk func(n *syntax.Node)
-		walk = func(n *syntax.Node) {
-			if n == nil {
-				return
-			}
-			switch n.Kind {
-			case syntax.Mapping:
-				for _, pair := range n.Pairs {
-					if pair.Key.Value == "$ref" && pair.Value.Kind == syntax.Scalar {
-						r, err := analysis.ParseRef(pair.Value.Value)
-						out = append(out, reference{Value: pair.Value, Ref: r, Err: err, Parent: n})
-						continue
-					}
-					walk(pair.Value)
-				}
-			case syntax.Sequence:
-				for _, it := range n.Items {
-					walk(it)
-				}
-			}
+		sites := p.Refs()
+		out := make([]reference, len(sites))
+		for i, s := range sites {
+			r, err := refs.Parse(s.Value.Value)
+			out[i] = reference{Site: s, Ref: r, Err: err}
 		}
-		walk(p.Root)
 		return out
 	}).([]reference)
 }
