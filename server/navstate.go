@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"encoding/json"
 	"sync"
 	"sync/atomic"
 
@@ -32,45 +31,7 @@ func newNavState() *navState {
 	return &navState{ws: workspace.New(workspace.Options{}), indexed: make(chan struct{})}
 }
 
-// referenceSettings is the "references" part of the "asyncapi" settings.
-type referenceSettings struct {
-	// Remote lets "$ref"s to http(s) documents be fetched.
-	Remote *bool `json:"remote"`
-	// CodeLens shows "N references" above components.
-	CodeLens *bool `json:"codeLens"`
-}
-
-// applySettings reads {"references": {...}} or flat "references.*" keys
-// from the "asyncapi" settings section (or from a wrapper holding one).
-func (n *navState) applySettings(raw []byte) {
-	var outer map[string]json.RawMessage
-	if json.Unmarshal(raw, &outer) != nil {
-		return
-	}
-	if inner, ok := outer["asyncapi"]; ok {
-		n.applySettings(inner)
-		return
-	}
-	var rs referenceSettings
-	if r, ok := outer["references"]; ok {
-		json.Unmarshal(r, &rs)
-	}
-	if r, ok := outer["references.remote"]; ok {
-		json.Unmarshal(r, &rs.Remote)
-	}
-	if r, ok := outer["references.codeLens"]; ok {
-		json.Unmarshal(r, &rs.CodeLens)
-	}
-	if rs.Remote != nil {
-		n.ws.SetRemote(*rs.Remote)
-	}
-	if rs.CodeLens != nil {
-		n.codeLens.Store(*rs.CodeLens)
-	}
-}
-
-// initialize records the folders, the client's abilities and the settings
-// passed at start.
+// initialize records the folders and the client's abilities.
 func (n *navState) initialize(params *protocol.InitializeParams) {
 	n.mu.Lock()
 	defer n.mu.Unlock()
@@ -93,9 +54,6 @@ func (n *navState) initialize(params *protocol.InitializeParams) {
 	}
 	if caps.Workspace != nil && caps.Workspace.DidChangeWatchedFiles != nil && caps.Workspace.DidChangeWatchedFiles.DynamicRegistration != nil {
 		n.watchDynamic = *caps.Workspace.DidChangeWatchedFiles.DynamicRegistration
-	}
-	if len(params.InitializationOptions) > 0 {
-		n.applySettings(params.InitializationOptions)
 	}
 }
 

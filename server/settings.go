@@ -37,14 +37,14 @@ type projectEntry struct {
 	problems []config.Problem
 }
 
-// initializeSettings reads the rule levels from initializationOptions and
+// initializeSettings reads the settings from initializationOptions and
 // notes whether the client can be asked for settings later.
 func (s *Server) initializeSettings(params *protocol.InitializeParams) {
 	if ws := params.Capabilities.Workspace; ws != nil && ws.Configuration != nil {
 		s.rules.pull = *ws.Configuration
 	}
 	if len(params.InitializationOptions) > 0 {
-		s.applyRuleSettings(params.InitializationOptions)
+		s.applySettings(params.InitializationOptions)
 	}
 }
 
@@ -74,8 +74,7 @@ func (s *Server) pullSettings() {
 		if string(raw) == "null" {
 			return
 		}
-		s.nav.applySettings(raw)
-		if s.applyRuleSettings(raw) {
+		if s.applySettings(raw) {
 			s.reanalyseOpen()
 		}
 	}()
@@ -86,28 +85,18 @@ func (s *Server) pullSettings() {
 func (s *Server) DidChangeConfiguration(ctx context.Context, params *protocol.DidChangeConfigurationParams) error {
 	raw := []byte(params.Settings)
 	if len(raw) > 0 && string(raw) != "null" && string(raw) != "{}" {
-		s.nav.applySettings(raw)
-		s.applyRuleSettings(raw)
+		s.applySettings(raw)
 	}
 	s.reanalyseOpen()
 	s.pullSettings()
 	return nil
 }
 
-// applyRuleSettings reads {"rules": …} from the "asyncapi" section (or from
-// a wrapper object holding it) and reports whether the levels changed.
-func (s *Server) applyRuleSettings(raw []byte) bool {
-	var v any
-	if json.Unmarshal(raw, &v) != nil {
-		s.complain("The asyncapi settings are not valid JSON.")
-		return false
-	}
-	if m, ok := v.(map[string]any); ok {
-		if inner, ok := m["asyncapi"]; ok {
-			v = inner
-		}
-	}
-	cfg, problems := config.FromSettings(v)
+// applySettings takes the "asyncapi" section (or a wrapper object holding
+// it), decoded once by config.DecodeSettings for every feature, and reports
+// whether the diagnostics may change: the rule levels or the remote switch.
+func (s *Server) applySettings(raw []byte) bool {
+	settings, problems := config.DecodeSettings(raw)
 	if len(problems) > 0 {
 		var msgs []string
 		for _, p := range problems {
@@ -115,12 +104,22 @@ func (s *Server) applyRuleSettings(raw []byte) bool {
 		}
 		s.complain("asyncapi-ls settings: " + strings.Join(msgs, " "))
 	}
+	if settings.Rules == nil {
+		return false // not JSON: nothing applies
+	}
+	changed := false
+	if settings.Remote != nil {
+		changed = s.nav.ws.SetRemote(*settings.Remote)
+	}
+	if settings.CodeLens != nil {
+		s.nav.codeLens.Store(*settings.CodeLens)
+	}
 	s.rules.mu.Lock()
 	defer s.rules.mu.Unlock()
 	before, _ := json.Marshal(s.rules.editor)
-	s.rules.editor = cfg
-	after, _ := json.Marshal(cfg)
-	return string(before) != string(after)
+	s.rules.editor = settings.Rules
+	after, _ := json.Marshal(settings.Rules)
+	return changed || string(before) != string(after)
 }
 
 // complain shows a configuration problem once, from a goroutine (the

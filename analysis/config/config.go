@@ -57,7 +57,7 @@ var builtinCodes = []string{
 	analysis.CodeYAMLSyntax, analysis.CodeJSONSyntax, analysis.CodeDuplicateKey, analysis.CodeUnsupportedVersion,
 	analysis.CodeMultipleDocuments, analysis.CodeInvalidUTF8, analysis.CodeTooLarge, "schema-unavailable",
 	analysis.CodeUnresolvedRef, analysis.CodeInvalidRef, analysis.CodeRefWrongKind, analysis.CodeCircularRef,
-	analysis.CodeRefOutside,
+	analysis.CodeRefOutside, analysis.CodeRefContentInvalid, analysis.CodePayloadSchemaFormat,
 }
 
 // canonical maps every accepted code (rule codes, aliases, built-in and
@@ -78,6 +78,10 @@ func canonical() map[string]string {
 	}
 	return out
 }
+
+// Canonical is the code diagnostics carry for an accepted code (an alias
+// gives its rule's code), "" for an unknown one.
+func Canonical(code string) string { return canonical()[code] }
 
 // Codes lists every code the configuration accepts, sorted.
 func Codes() []string {

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"encoding/json"
 	"fmt"
 	"sort"
 
@@ -60,4 +61,62 @@ func settingLevel(cfg *Config, code string, v any) []Problem {
 		return []Problem{{Message: "Setting asyncapi.rules." + code + ": " + err.Error()}}
 	}
 	return nil
+}
+
+// Settings is the editor's "asyncapi" settings section, decoded once for
+// every feature that reads it. A setting the section does not give is nil:
+// the current choice stays.
+type Settings struct {
+	// Rules holds the rule levels (see FromSettings); nil when the text is
+	// not JSON.
+	Rules *Config
+	// Remote lets "$ref"s to http(s) documents be fetched
+	// (references.remote).
+	Remote *bool
+	// CodeLens shows "N references" above components (references.codeLens).
+	CodeLens *bool
+}
+
+// DecodeSettings reads the JSON a client sends for the "asyncapi" section
+// (initializationOptions, workspace/configuration, didChangeConfiguration),
+// or a wrapper object holding it under "asyncapi". Nested objects
+// ({"references": {"remote": true}}) and flat keys ("references.remote")
+// are read alike. One policy for every setting: what can be understood is
+// applied; every mistake is a Problem; keys of other tools are left alone.
+func DecodeSettings(raw []byte) (Settings, []Problem) {
+	var v any
+	if err := json.Unmarshal(raw, &v); err != nil {
+		return Settings{}, []Problem{{Message: "The asyncapi settings are not valid JSON."}}
+	}
+	if m, ok := v.(map[string]any); ok {
+		if inner, ok := m["asyncapi"]; ok {
+			v = inner
+		}
+	}
+	var s Settings
+	var problems []Problem
+	s.Rules, problems = FromSettings(v)
+	m, _ := v.(map[string]any)
+	refs, _ := m["references"].(map[string]any)
+	if r, ok := m["references"]; ok && refs == nil && r != nil {
+		problems = append(problems, Problem{Message: "asyncapi.references must be an object."})
+	}
+	for _, sw := range []struct {
+		name string
+		to   **bool
+	}{{"remote", &s.Remote}, {"codeLens", &s.CodeLens}} {
+		val, ok := refs[sw.name]
+		if flat, isFlat := m["references."+sw.name]; isFlat {
+			val, ok = flat, true
+		}
+		if !ok || val == nil {
+			continue
+		}
+		if b, isBool := val.(bool); isBool {
+			*sw.to = &b
+			continue
+		}
+		problems = append(problems, Problem{Message: "asyncapi.references." + sw.name + " must be true or false."})
+	}
+	return s, problems
 }

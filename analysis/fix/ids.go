@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/rules"
 	"asyncapi-ls/analysis/syntax"
 )
 
@@ -13,10 +14,10 @@ import (
 // gets one made from where it stands: the action and the channel, or the
 // component name.
 func init() {
-	makers["asyncapi-operation-operationId"] = func(doc *analysis.Document, d analysis.Diagnostic) []Fix {
+	makers[rules.CodeOperationOperationID] = func(doc *analysis.Document, d analysis.Diagnostic) []Fix {
 		return addID(doc, d, "operationId")
 	}
-	makers["asyncapi-message-messageId"] = func(doc *analysis.Document, d analysis.Diagnostic) []Fix {
+	makers[rules.CodeMessageMessageID] = func(doc *analysis.Document, d analysis.Diagnostic) []Fix {
 		return addID(doc, d, "messageId")
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/schemas"
 )
 
 // objectKeys name required keys whose value is an object; others get an
@@ -16,7 +17,7 @@ var objectKeys = map[string]bool{
 
 // A missing required key gets a skeleton entry in the object.
 func init() {
-	makers["missing-key"] = func(doc *analysis.Document, d analysis.Diagnostic) []Fix {
+	makers[schemas.MissingKey.Code()] = func(doc *analysis.Document, d analysis.Diagnostic) []Fix {
 		key := missingKeyName(d.Message)
 		if key == "" {
 			return nil

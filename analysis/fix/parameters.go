@@ -4,13 +4,14 @@ import (
 	"strings"
 
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/rules"
 	"asyncapi-ls/analysis/syntax"
 )
 
 // asyncapi-channel-parameters: an undeclared {parameter} is declared; a
 // declared one the address does not use is removed.
 func init() {
-	makers["asyncapi-channel-parameters"] = func(doc *analysis.Document, d analysis.Diagnostic) []Fix {
+	makers[rules.CodeChannelParameters] = func(doc *analysis.Document, d analysis.Diagnostic) []Fix {
 		text := string(doc.Text[d.Start:d.End])
 		if strings.HasPrefix(text, "{") && strings.HasSuffix(text, "}") {
 			return declareParameter(doc, d, text[1:len(text)-1])

@@ -11,7 +11,7 @@ import (
 // A local "$ref" that leads nowhere: pick the close match the diagnostic
 // suggests, or create the component it names as an empty stub.
 func init() {
-	makers["unresolved-ref"] = func(doc *analysis.Document, d analysis.Diagnostic) []Fix {
+	makers[analysis.CodeUnresolvedRef] = func(doc *analysis.Document, d analysis.Diagnostic) []Fix {
 		var out []Fix
 		raw := string(doc.Text[d.Start:d.End])
 		if d.Suggestion != "" {

@@ -1,6 +1,9 @@
 package fix
 
-import "asyncapi-ls/analysis"
+import (
+	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/rules"
+)
 
 // A trailing slash (the diagnostic covers exactly it) is removed.
 func init() {
@@ -10,6 +13,6 @@ func init() {
 		}
 		return []Fix{{Title: "Remove the trailing slash", Edits: []Edit{{d.Start, d.End, ""}}, Safe: true}}
 	}
-	makers["asyncapi-channel-no-trailing-slash"] = slash
-	makers["asyncapi-server-no-trailing-slash"] = slash
+	makers[rules.CodeChannelNoTrailingSlash] = slash
+	makers[rules.CodeServerNoTrailingSlash] = slash
 }

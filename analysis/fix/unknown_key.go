@@ -1,10 +1,13 @@
 package fix
 
-import "asyncapi-ls/analysis"
+import (
+	"asyncapi-ls/analysis"
+	"asyncapi-ls/schemas"
+)
 
 // A misspelt key becomes the key the schema suggests.
 func init() {
-	makers["unknown-key"] = func(doc *analysis.Document, d analysis.Diagnostic) []Fix {
+	makers[schemas.UnknownKey.Code()] = func(doc *analysis.Document, d analysis.Diagnostic) []Fix {
 		if d.Suggestion == "" {
 			return nil
 		}

@@ -82,9 +82,11 @@ func New(opts Options) *Workspace {
 		client: &http.Client{Timeout: opts.RemoteTimeout}}
 }
 
-// SetRemote turns fetching of http(s) references on or off.
-func (w *Workspace) SetRemote(on bool) {
+// SetRemote turns fetching of http(s) references on or off and reports
+// whether that changed the switch.
+func (w *Workspace) SetRemote(on bool) bool {
 	w.mu.Lock()
+	changed := w.opts.Remote != on
 	w.opts.Remote = on
 	if !on {
 		for u, f := range w.files {
@@ -94,6 +96,7 @@ func (w *Workspace) SetRemote(on bool) {
 		}
 	}
 	w.mu.Unlock()
+	return changed
 }
 
 // SetOverlay records an open editor buffer; it overrides the disk.
