@@ -116,9 +116,9 @@ func missingMessage(l *runLoader, key refs.Key, raw string, m *refs.MissingError
 	if m.URI == key.URI && len(m.Tokens) == len(key.Tokens) {
 		tokens := append([]string(nil), key.Tokens...)
 		tokens[m.Depth] = name
-		file, _, _ := strings.Cut(raw, "#")
+		r, _ := refs.Parse(raw)
 		var b strings.Builder
-		b.WriteString(file + "#")
+		b.WriteString(r.File + "#")
 		for _, t := range tokens {
 			b.WriteString("/" + refs.FragmentToken(t))
 		}

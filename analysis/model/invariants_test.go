@@ -42,6 +42,7 @@ func invariants(m *model.Model, load refs.Loader, size func(uri string) int) []s
 			errs = append(errs, fmt.Sprintf("%s %q at %s: %s", e.Kind(), c.Key, c.Loc, fmt.Sprintf(format, args...)))
 		}
 	}
+	asyncapi := m.Version.IsSet() // not a fragment: its pointers start at an AsyncAPI root
 	inFile := func(uri string, n *syntax.Node) bool {
 		return n.Start >= 0 && n.Start <= n.End && n.End <= size(uri)
 	}
@@ -57,6 +58,21 @@ func invariants(m *model.Model, load refs.Loader, size func(uri string) int) []s
 			}
 			if !inFile(c.Loc.URI, c.Value) {
 				fail(e, "value span [%d,%d) outside its file", c.Value.Start, c.Value.End)
+			}
+		}
+		if want := e.Kind(); asyncapi && c.Ref == nil && c.Value != nil && c.Loc.URI == m.URI && refKinds[want] && c.Problem == nil {
+			// refs.Classify, which the reference checks read, names
+			// every place the document writes an object of a kind a
+			// reference may name with the kind the model reads there.
+			if got := refs.Classify(c.Loc.Pointer); got != want {
+				fail(e, "refs.Classify names its place %q", got)
+			}
+		}
+		if r := c.Ref; asyncapi && r != nil && r.At.URI == m.URI && refKinds[e.Kind()] {
+			// ... and every place the model follows a reference from,
+			// expecting the element's kind.
+			if got := refs.Classify(r.At.Pointer); got != e.Kind() {
+				fail(e, "refs.Classify expects %q at the reference %s", got, r.At)
 			}
 		}
 		if c.KeyNode != nil && c.KeyNode.String() != c.Key {
@@ -80,6 +96,15 @@ func invariants(m *model.Model, load refs.Loader, size func(uri string) int) []s
 		return true
 	})
 	return errs
+}
+
+// refKinds are the kinds a "$ref" can name (refs.Kind), as opposed to
+// those only the model names.
+var refKinds = map[model.Kind]bool{
+	refs.Schema: true, refs.Message: true, refs.Channel: true, refs.Operation: true, refs.Server: true,
+	refs.Parameter: true, refs.ServerVariable: true, refs.SecurityScheme: true, refs.MessageTrait: true,
+	refs.OperationTrait: true, refs.CorrelationID: true, refs.Reply: true, refs.ReplyAddress: true,
+	refs.Tag: true, refs.ExternalDocs: true,
 }
 
 // checkCounts compares the model with a plain walk of the tree: as many

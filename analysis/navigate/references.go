@@ -2,6 +2,7 @@ package navigate
 
 import (
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/model"
 	"asyncapi-ls/analysis/refs"
 	"asyncapi-ls/analysis/syntax"
 	"asyncapi-ls/analysis/workspace"
@@ -34,7 +35,7 @@ func References(snap *workspace.Snapshot, offset int, withDeclaration bool) []Re
 	}
 	out = append(out, refsTo(snap, key)...)
 	if err == nil {
-		out = append(out, namesOf(defDoc, key)...)
+		out = append(out, namesOf(snap, defDoc, key)...)
 	}
 	return out
 }
@@ -55,45 +56,52 @@ func refsTo(snap *workspace.Snapshot, key refs.Key) []Reference {
 }
 
 // namesOf lists the places of doc (the defining document) that name key
-// without a "$ref": 2.x channel servers and security requirements, and
-// {name}s in channel addresses and server URLs.
-func namesOf(doc *analysis.Document, key refs.Key) []Reference {
-	root := doc.Root()
+// without a "$ref", as its API model reads them: 2.x channel servers and
+// security requirements (which name root servers and security schemes),
+// and {name}s in channel addresses and server URLs.
+func namesOf(snap *workspace.Snapshot, doc *analysis.Document, key refs.Key) []Reference {
+	m := doc.Model(snap.Root)
 	tok := key.Tokens
 	var out []Reference
+	seen := map[*syntax.Node]bool{}
 	add := func(n *syntax.Node, via Via) {
-		out = append(out, Reference{Location: at(doc, n), Via: via, Node: n})
+		if n != nil && !seen[n] {
+			seen[n] = true
+			out = append(out, Reference{Location: at(doc, n), Via: via, Node: n})
+		}
 	}
+	here := func(e model.Element) bool { return e.Common().Loc.URI == m.URI }
 	switch {
-	case len(tok) == 2 && tok[0] == "servers" && majorVersion(doc) == 2:
-		for _, ch := range pairs(root.Get("channels")) {
-			for _, it := range items(ch.Value.Get("servers")) {
-				if it.Kind == syntax.Scalar && it.Value == tok[1] {
-					add(it, ViaServerName)
+	case len(tok) == 2 && tok[0] == "servers" && !m.IsV3():
+		m.Walk(func(e model.Element) bool {
+			if ch, ok := e.(*model.Channel); ok && here(ch) {
+				for _, srv := range ch.Servers {
+					if srv.Key == tok[1] {
+						add(srv.KeyNode, ViaServerName)
+					}
 				}
 			}
-		}
-	case len(tok) == 3 && tok[0] == "components" && tok[1] == "securitySchemes" && majorVersion(doc) == 2:
-		for _, req := range securityRequirements(root) {
-			for _, p := range req.Pairs {
-				if p.Key.Value == tok[2] {
-					add(p.Key, ViaSecurity)
-				}
+			return true
+		})
+	case len(tok) == 3 && tok[0] == "components" && tok[1] == "securitySchemes" && !m.IsV3():
+		m.Walk(func(e model.Element) bool {
+			if req, ok := e.(*model.SecurityRequirement); ok && here(req) && req.Key == tok[2] {
+				add(req.KeyNode, ViaSecurity)
 			}
-		}
+			return true
+		})
 	case len(tok) == 4 && tok[0] == "channels" && tok[2] == "parameters":
-		if pair := root.FindPair("channels", tok[1]); pair != nil {
-			holder := pair.Key
-			if a := pair.Value.Get("address"); a != nil && majorVersion(doc) == 3 {
-				holder = a
+		for _, ch := range m.Channels {
+			if ch.Key == tok[1] && (here(ch) || !m.IsV3()) {
+				out = append(out, braceRefs(doc, ch.Address.Node, tok[3])...)
 			}
-			out = append(out, braceRefs(doc, holder, tok[3])...)
 		}
 	case len(tok) == 4 && tok[0] == "servers" && tok[2] == "variables":
-		srv := root.Find("servers", tok[1])
-		for _, field := range []string{"url", "host", "pathname"} {
-			if n := srv.Get(field); n != nil {
-				out = append(out, braceRefs(doc, n, tok[3])...)
+		for _, srv := range m.Servers {
+			if srv.Key == tok[1] && here(srv) {
+				for _, field := range []model.Scalar{srv.URL, srv.Host, srv.Pathname} {
+					out = append(out, braceRefs(doc, field.Node, tok[3])...)
+				}
 			}
 		}
 	}
@@ -101,31 +109,13 @@ func namesOf(doc *analysis.Document, key refs.Key) []Reference {
 }
 
 func braceRefs(doc *analysis.Document, n *syntax.Node, name string) []Reference {
+	if n == nil {
+		return nil
+	}
 	var out []Reference
 	for _, sp := range BraceNames(doc.Text, n) {
 		if string(doc.Text[sp[0]:sp[1]]) == name {
 			out = append(out, Reference{Location: Location{URI: doc.URI, Doc: doc, Start: sp[0], End: sp[1]}, Via: ViaBraces})
-		}
-	}
-	return out
-}
-
-// securityRequirements returns the 2.x security requirement mappings.
-func securityRequirements(root *syntax.Node) []*syntax.Node {
-	var out []*syntax.Node
-	collect := func(list *syntax.Node) {
-		for _, it := range items(list) {
-			if r := it.Resolve(); r != nil && r.Kind == syntax.Mapping {
-				out = append(out, r)
-			}
-		}
-	}
-	for _, s := range pairs(root.Get("servers")) {
-		collect(s.Value.Resolve().Get("security"))
-	}
-	for _, ch := range pairs(root.Get("channels")) {
-		for _, op := range []string{"publish", "subscribe"} {
-			collect(ch.Value.Resolve().Find(op, "security"))
 		}
 	}
 	return out

@@ -181,7 +181,7 @@ func renameEdits(snap *workspace.Snapshot, t renameTarget, newName string, write
 		}
 		add(r.Doc, n, scalarText(r.Doc, n, rewriteRef(n.Value, index, newName)))
 	}
-	for _, r := range namesOf(t.doc, t.key) {
+	for _, r := range namesOf(snap, t.doc, t.key) {
 		if r.Node == nil || !singleLine(r.Doc, r.Node) {
 			return nil, refuse("A name that refers to it cannot be rewritten safely.")
 		}

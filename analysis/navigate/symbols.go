@@ -148,19 +148,17 @@ func operationDetail(v *syntax.Node) string {
 	if ch == nil {
 		return action
 	}
-	_, frag, _ := strings.Cut(ch.Value, "#")
-	toks, _ := refs.ParsePointer(frag)
-	if len(toks) == 0 {
+	r, _ := refs.Parse(ch.Value)
+	if len(r.Pointer) == 0 {
 		return action
 	}
-	return strings.TrimSpace(action + " → " + toks[len(toks)-1])
+	return strings.TrimSpace(action + " → " + r.Pointer[len(r.Pointer)-1])
 }
 
 func messageName(msg *syntax.Node) string {
 	if ref := refs.RefNode(msg); ref != nil {
-		_, frag, _ := strings.Cut(ref.Value, "#")
-		if toks, _ := refs.ParsePointer(frag); len(toks) > 0 {
-			return toks[len(toks)-1]
+		if r, _ := refs.Parse(ref.Value); len(r.Pointer) > 0 {
+			return r.Pointer[len(r.Pointer)-1]
 		}
 	}
 	if n := firstOf(msg, "name", "messageId", "title"); n != "" {

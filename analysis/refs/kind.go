@@ -66,12 +66,27 @@ const (
 	sList       // a list of objects of a Kind
 	sComponents // the components object
 	sSection    // a components section: named objects of a Kind
+	sInfo       // the info object
 )
 
 // Classify says which kind of object lives at path (keys and indices from
 // the document root), 2.x and 3.x alike: it answers both "what may a $ref
 // here point at" (the path of the reference object) and "what does this
 // pointer name" (a $ref's pointer).
+//
+// It is a table of the specification rather than a reading of the official
+// JSON Schemas or of the API model, on purpose: the schemas give the 3.x
+// places that hold only a reference (an operation's channel and messages,
+// a channel's servers, a reply's channel and messages) as a bare Reference
+// Object, which says nothing of what it must name, and they need the
+// document's version and values, which a pointer into a fragment file does
+// not have; the model is built with this table (a reference leading to
+// another kind of place is its KindError) and leaves schema internals
+// (properties, items, allOf …) unmodelled. Instead the model's invariant
+// test checks the table against the model on every corpus document: every
+// place the document writes an object of a kind a reference may name, and
+// every place the model follows a reference from, is classified with the
+// kind the model reads there.
 func Classify(path []string) Kind {
 	st, kind := sRoot, Unknown
 	for _, tok := range path {
@@ -98,7 +113,12 @@ func next(st state, kind Kind, tok string) (state, Kind) {
 			return sNamed, Server
 		case "components":
 			return sComponents, Unknown
+		case "info":
+			return sInfo, Unknown
 		}
+		return documentation(tok) // 2.x: the API's tags and external docs
+	case sInfo:
+		return documentation(tok) // 3.x: the API's tags and external docs
 	case sComponents:
 		if k, ok := ComponentKinds[tok]; ok {
 			return sSection, k
@@ -111,8 +131,30 @@ func next(st state, kind Kind, tok string) (state, Kind) {
 	return sDead, Unknown
 }
 
+// documentation is the step into tok of an object that may carry tags
+// and external documentation.
+func documentation(tok string) (state, Kind) {
+	switch tok {
+	case "tags":
+		return sList, Tag
+	case "externalDocs":
+		return sObject, ExternalDocs
+	}
+	return sDead, Unknown
+}
+
 // member is the step from an object of kind into its field tok.
 func member(kind Kind, tok string) (state, Kind) {
+	switch kind {
+	case Server, Channel, Operation, OperationTrait, Message, MessageTrait:
+		if st, k := documentation(tok); st != sDead {
+			return st, k
+		}
+	case Tag:
+		if tok == "externalDocs" {
+			return sObject, ExternalDocs
+		}
+	}
 	switch kind {
 	case Channel:
 		switch tok {

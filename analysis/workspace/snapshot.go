@@ -3,7 +3,6 @@ package workspace
 import (
 	"errors"
 	"sort"
-	"strings"
 	"sync"
 
 	"asyncapi-ls/analysis"
@@ -127,11 +126,11 @@ func (s *Snapshot) Referenced(ref string) (*analysis.Document, error) {
 	if s.doc == nil {
 		return nil, refs.ErrNoBase
 	}
-	file, _, _ := strings.Cut(ref, "#")
-	if file == "" {
+	r, _ := refs.Parse(ref) // the file part is all this needs
+	if r.File == "" {
 		return s.doc, nil
 	}
-	key, err := refs.Resolve(s.doc.URI, file)
+	key, err := refs.Resolve(s.doc.URI, r.File)
 	if err != nil {
 		return nil, err
 	}
