@@ -204,7 +204,7 @@ func (d *diagnostics) publishFound(u uri.URI, snap *workspace.Snapshot, found []
 	}
 	d.s.log.Debug("diagnostics", zap.String("uri", string(u)), zap.Int32("version", doc.Version),
 		zap.Int("count", len(out)), zap.Duration("took", time.Since(start)))
-	d.setShown(u, &doc.Version, out, d.s.originDiagnostics(doc, found))
+	d.setShown(u, &doc.Version, out, d.s.originDiagnostics(snap, found))
 }
 
 func (d *diagnostics) publish(u uri.URI, version *int32, diags []protocol.Diagnostic) {

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/workspace"
 
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
@@ -25,9 +26,11 @@ type shownOwn struct {
 	diags   []protocol.Diagnostic
 }
 
-// originDiagnostics are the diagnostics that found (of doc) places in other
-// open documents, by document.
-func (s *Server) originDiagnostics(doc *analysis.Document, found []analysis.Diagnostic) map[uri.URI][]protocol.Diagnostic {
+// originDiagnostics are the diagnostics that found (of the snapshot's
+// document) places in other open documents, by document, placed in those
+// documents as the snapshot the findings were computed on sees them.
+func (s *Server) originDiagnostics(snap *workspace.Snapshot, found []analysis.Diagnostic) map[uri.URI][]protocol.Diagnostic {
+	doc := snap.Document()
 	var out map[uri.URI][]protocol.Diagnostic
 	type place struct {
 		uri        string
@@ -45,9 +48,12 @@ func (s *Server) originDiagnostics(doc *analysis.Document, found []analysis.Diag
 			seen[at] = true
 		}
 		target := uri.URI(f.Origin.URI)
-		other := s.docs.get(target)
-		if other == nil {
+		if s.docs.get(target) == nil {
 			continue // shown only while that document is open
+		}
+		other, err := snap.Load(f.Origin.URI)
+		if err != nil {
+			continue
 		}
 		pd := protocol.Diagnostic{
 			Range:    s.rangeOf(other.Mapper, f.Origin.Start, f.Origin.End),
