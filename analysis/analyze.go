@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -26,10 +27,6 @@ type Options struct {
 	// only for a supported version): analysis/incremental validates the
 	// document section by section, from a cache.
 	Structure func(p *Pass) []Diagnostic
-	// Stop, when set, is asked between rules: the server stops a run whose
-	// document has changed since. The result is then incomplete, and the
-	// caller must discard it.
-	Stop func() bool
 }
 
 // Resolver loads the document at an absolute URI: an open editor buffer when
@@ -45,6 +42,7 @@ type Pass struct {
 	Version string // the supported "asyncapi" version, "" when unsupported
 	Options Options
 
+	ctx      context.Context
 	memo     memo
 	selfOnce sync.Once
 	selfURI  string
@@ -66,6 +64,14 @@ var checks = []check{
 // Analyze returns every diagnostic of d. A document that is not AsyncAPI
 // gets none: the server is also handed unrelated YAML and JSON files.
 func Analyze(d *Document, opts Options) []Diagnostic {
+	return AnalyzeContext(context.Background(), d, opts)
+}
+
+// AnalyzeContext is Analyze for a run that may be cancelled (the server
+// cancels the run of a version that a newer edit replaced): the checks and
+// the rules stop early once ctx is done, between rules and inside the long
+// ones, and the result is then incomplete; the caller must discard it.
+func AnalyzeContext(ctx context.Context, d *Document, opts Options) []Diagnostic {
 	if !d.IsAsyncAPI() {
 		return nil
 	}
@@ -74,7 +80,7 @@ func Analyze(d *Document, opts Options) []Diagnostic {
 	if root == nil {
 		return findSuppressions(d.Text).filter(d.Text, opts.Config.apply(out), opts.canonicalCode)
 	}
-	p := &Pass{Doc: d, Root: root, Options: opts}
+	p := &Pass{Doc: d, Root: root, Options: opts, ctx: ctx}
 	version, ok, diag := checkVersion(d)
 	if diag != nil {
 		out = append(out, *diag)

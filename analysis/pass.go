@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"context"
 	"sync"
 
 	"asyncapi-ls/analysis/model"
@@ -56,6 +57,19 @@ func (p *Pass) Data() (any, error) {
 	}).(dataResult)
 	return r.v, r.err
 }
+
+// Context is the run's context: done when the run's result is no longer
+// wanted (see AnalyzeContext).
+func (p *Pass) Context() context.Context {
+	if p.ctx == nil {
+		return context.Background()
+	}
+	return p.ctx
+}
+
+// Cancelled reports whether the run was cancelled. Long checks and rules
+// ask it between items and return what they have: the result is dropped.
+func (p *Pass) Cancelled() bool { return p.ctx != nil && p.ctx.Err() != nil }
 
 // Load returns the document at uri as this run sees it: the pass's own
 // document for its URI, every other one through Options.Resolver (the

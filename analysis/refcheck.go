@@ -46,6 +46,9 @@ func references(p *Pass) []Diagnostic {
 	}
 	var out []Diagnostic
 	for _, site := range sites {
+		if p.Cancelled() {
+			return out
+		}
 		if d, ok := checkRef(p, l, site); ok && (!ruled || d.Code == CodeRefWrongKind || d.Code == CodeCircularRef) {
 			out = append(out, d)
 		}

@@ -52,6 +52,9 @@ func resolvedRefs(p *Pass) []Diagnostic {
 	var sites []*refSite
 	brought := map[string]*inlined{} // by target: a file used at many places is read once
 	for _, site := range p.Refs() {
+		if p.Cancelled() {
+			return nil
+		}
 		if strings.HasPrefix(site.Value.Value, "#") {
 			continue // inside this document: checked where it is defined
 		}

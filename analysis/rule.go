@@ -137,7 +137,7 @@ func runRules(p *Pass) []Diagnostic {
 			defer wg.Done()
 			for task := range next {
 				for _, i := range task {
-					if p.Options.Stop != nil && p.Options.Stop() {
+					if p.Cancelled() {
 						break // a newer version made this run moot
 					}
 					func() {

@@ -35,6 +35,11 @@ type diagnostics struct {
 type diagRun struct {
 	timer  *time.Timer
 	cancel context.CancelFunc
+	// edited: the document itself changed (opened, edited, closed, changed
+	// on disk), so the open documents whose references lead into it are
+	// checked again too. A run scheduled as such a dependent is not: a
+	// change reaches its dependents once, never around a cycle.
+	edited bool
 }
 
 func newDiagnostics(s *Server, debounce time.Duration) *diagnostics {
@@ -56,7 +61,13 @@ func (d *diagnostics) state(u uri.URI) *incremental.State {
 	return st
 }
 
-func (d *diagnostics) schedule(u uri.URI, doc *analysis.Document) {
+// schedule analyses doc, the newest version of u, after the debounce; a
+// newer call replaces a pending one and cancels a run in flight. edited
+// says u itself changed: the run then schedules the open documents that
+// depend on u too (in the debounce, not once per keystroke). doc nil is a
+// document that is not open (closed, or changed on disk): only its
+// dependents are checked.
+func (d *diagnostics) schedule(u uri.URI, doc *analysis.Document, edited bool) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.stopped {
@@ -64,21 +75,30 @@ func (d *diagnostics) schedule(u uri.URI, doc *analysis.Document) {
 	}
 	if prev := d.pending[u]; prev != nil {
 		if prev.timer.Stop() {
-			d.wg.Done() // its function will never run
+			d.wg.Done()                    // its function will never run
+			edited = edited || prev.edited // nor check the dependents it promised to
 		}
 		prev.cancel()
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	run := &diagRun{cancel: cancel}
+	run := &diagRun{cancel: cancel, edited: edited}
 	d.wg.Add(1)
 	run.timer = time.AfterFunc(d.debounce, func() {
 		defer d.wg.Done()
-		d.run(ctx, u, doc)
+		d.run(ctx, u, doc, edited)
+		d.mu.Lock()
+		if d.pending[u] == run {
+			delete(d.pending, u)
+		}
+		d.mu.Unlock()
+		cancel()
 	})
 	d.pending[u] = run
 }
 
-// clear drops pending work for a closed document and empties its diagnostics.
+// clear drops pending work for a closed document, empties its
+// diagnostics and, after the debounce, checks the documents that depended
+// on its buffer again.
 func (d *diagnostics) clear(u uri.URI) {
 	d.mu.Lock()
 	if prev := d.pending[u]; prev != nil {
@@ -90,9 +110,17 @@ func (d *diagnostics) clear(u uri.URI) {
 	}
 	delete(d.states, u)
 	delete(d.carry, u)
+	d.publishLocked(u, nil, []protocol.Diagnostic{})
+	d.setShownLocked(u, nil, nil, nil)
 	d.mu.Unlock()
-	d.publish(u, nil, []protocol.Diagnostic{})
-	d.setShown(u, nil, nil, nil)
+	d.changed(u)
+}
+
+// changed schedules the documents that depend on u, which changed without
+// an edit of its buffer (closed, or changed on disk); u itself too when it
+// is open.
+func (d *diagnostics) changed(u uri.URI) {
+	d.schedule(u, d.s.docs.get(u), true)
 }
 
 func (d *diagnostics) stop() {
@@ -109,13 +137,19 @@ func (d *diagnostics) stop() {
 	d.wg.Wait()
 }
 
-func (d *diagnostics) run(ctx context.Context, u uri.URI, doc *analysis.Document) {
+func (d *diagnostics) run(ctx context.Context, u uri.URI, doc *analysis.Document, edited bool) {
 	defer func() {
 		if r := recover(); r != nil {
 			d.s.log.Error("diagnostics panic", zap.String("uri", string(u)), zap.Any("panic", r), zap.Stack("stack"))
 		}
 	}()
 	if ctx.Err() != nil {
+		return
+	}
+	if edited {
+		d.scheduleDependents(u)
+	}
+	if doc == nil {
 		return
 	}
 	start := time.Now()
@@ -129,22 +163,34 @@ func (d *diagnostics) run(ctx context.Context, u uri.URI, doc *analysis.Document
 		if len(doc.Text) >= twoPhaseBytes && len(opts.Rules) > 0 {
 			found = d.twoPhases(ctx, u, snap, opts)
 		} else {
-			found = d.state(u).Analyze(doc, opts)
+			found = d.state(u).AnalyzeContext(ctx, doc, opts)
 		}
 	}
 	d.s.docs.tree(u, doc, true) // remember the newest version that parsed
-	if found == nil && ctx.Err() != nil {
-		return
-	}
-	if !d.current(ctx, u, doc) {
+	if ctx.Err() != nil {
 		return // a newer version is on its way
 	}
-	d.publishFound(u, snap, found, start)
+	d.publishFound(ctx, u, snap, found, start)
 }
 
-// current reports whether doc is still the newest version and the run was
-// not cancelled.
-func (d *diagnostics) current(ctx context.Context, u uri.URI, doc *analysis.Document) bool {
+// scheduleDependents schedules every open document whose references lead
+// into u (directly or through other files) again, as a dependent.
+func (d *diagnostics) scheduleDependents(u uri.URI) {
+	for _, f := range d.s.nav.ws.Dependents(string(u)) {
+		if !f.Open {
+			continue
+		}
+		dep := uri.URI(f.Doc.URI)
+		if cur := d.s.docs.get(dep); cur != nil {
+			d.schedule(dep, cur, false)
+		}
+	}
+}
+
+// currentLocked reports, under d.mu, whether doc is still the newest
+// version and the run was not cancelled: checked where the result is
+// queued, so that a close or an edit cannot slip in between.
+func (d *diagnostics) currentLocked(ctx context.Context, u uri.URI, doc *analysis.Document) bool {
 	return ctx.Err() == nil && d.s.docs.get(u) == doc
 }
 
@@ -162,19 +208,19 @@ func (d *diagnostics) twoPhases(ctx context.Context, u uri.URI, snap *workspace.
 	if fresh {
 		// A fresh document: the whole path answers sooner than filling the
 		// section cache, which the second step does in the background.
-		found = analysis.Analyze(doc, fast)
+		found = analysis.AnalyzeContext(ctx, doc, fast)
 	} else {
-		found = state.Analyze(doc, fast)
+		found = state.AnalyzeContext(ctx, doc, fast)
 	}
 	d.mu.Lock()
 	prev := d.carry[u]
 	d.mu.Unlock()
-	if !d.current(ctx, u, doc) {
+	if ctx.Err() != nil {
 		return nil
 	}
-	d.publishFound(u, snap, append(found, prev.carried(doc.Text)...), start)
+	d.publishFound(ctx, u, snap, append(found, prev.carried(doc.Text)...), start)
 	if fresh && ctx.Err() == nil {
-		state.Analyze(doc, fast) // fill the section cache for the next edit
+		state.AnalyzeContext(ctx, doc, fast) // fill the section cache for the next edit
 	}
 	// The rules wait for a pause in typing, and give way to the next edit.
 	select {
@@ -182,8 +228,7 @@ func (d *diagnostics) twoPhases(ctx context.Context, u uri.URI, snap *workspace.
 		return nil
 	case <-time.After(rulesPause):
 	}
-	opts.Stop = func() bool { return ctx.Err() != nil }
-	all := d.state(u).Analyze(doc, opts)
+	all := d.state(u).AnalyzeContext(ctx, doc, opts)
 	if ctx.Err() != nil {
 		return nil
 	}
@@ -196,25 +241,35 @@ func (d *diagnostics) twoPhases(ctx context.Context, u uri.URI, snap *workspace.
 	return all
 }
 
-func (d *diagnostics) publishFound(u uri.URI, snap *workspace.Snapshot, found []analysis.Diagnostic, start time.Time) {
+// publishFound queues the findings of the snapshot's document, when it is
+// still the newest version of u and the run was not cancelled.
+func (d *diagnostics) publishFound(ctx context.Context, u uri.URI, snap *workspace.Snapshot, found []analysis.Diagnostic, start time.Time) {
 	doc := snap.Document()
 	out := make([]protocol.Diagnostic, 0, len(found))
 	for _, f := range found {
 		out = append(out, d.s.toProtocolDiagnostic(snap, f))
 	}
+	placed := d.s.originDiagnostics(snap, found)
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if !d.currentLocked(ctx, u, doc) {
+		return // a newer version is on its way, or the document closed
+	}
 	d.s.log.Debug("diagnostics", zap.String("uri", string(u)), zap.Int32("version", doc.Version),
 		zap.Int("count", len(out)), zap.Duration("took", time.Since(start)))
-	d.setShown(u, &doc.Version, out, d.s.originDiagnostics(snap, found))
+	d.setShownLocked(u, &doc.Version, out, placed)
 }
 
-func (d *diagnostics) publish(u uri.URI, version *int32, diags []protocol.Diagnostic) {
+// publishLocked queues the diagnostics of u, under d.mu so that the order
+// of the queue is the order of the decisions.
+func (d *diagnostics) publishLocked(u uri.URI, version *int32, diags []protocol.Diagnostic) {
 	params := &protocol.PublishDiagnosticsParams{URI: u, Diagnostics: diags}
 	if version != nil {
 		params.Version = protocol.NewOptional(*version)
 	}
-	if err := d.s.client.PublishDiagnostics(context.Background(), params); err != nil {
-		d.s.log.Warn("publishDiagnostics failed", zap.Error(err))
-	}
+	d.s.out.post(protocol.MethodTextDocumentPublishDiagnostics, u, func(ctx context.Context) error {
+		return d.s.client.PublishDiagnostics(ctx, params)
+	})
 }
 
 // toProtocolDiagnostic converts a finding on the snapshot's document; its

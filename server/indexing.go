@@ -23,22 +23,15 @@ const indexDelay = 250 * time.Millisecond
 func (s *Server) startIndexing() {
 	n := s.nav
 	n.mu.Lock()
-	if n.cancel != nil { // "initialized" came twice
+	if n.indexing { // "initialized" came twice
 		n.mu.Unlock()
 		return
 	}
 	folders := append([]string(nil), n.folders...)
 	progress, watch := n.progressSupport, n.watchDynamic
-	ctx, cancel := context.WithCancel(context.Background())
-	n.cancel = cancel
+	n.indexing = true
 	n.mu.Unlock()
-	go func() {
-		defer close(n.indexed)
-		defer func() {
-			if r := recover(); r != nil {
-				s.log.Error("indexing panic", zap.Any("panic", r), zap.Stack("stack"))
-			}
-		}()
+	s.goBackground("indexing", func(ctx context.Context) {
 		if watch {
 			s.registerWatcher(ctx)
 		}
@@ -58,7 +51,7 @@ func (s *Server) startIndexing() {
 		report.end(fmt.Sprintf("%d AsyncAPI documents", found))
 		s.log.Info("workspace indexed", zap.Strings("folders", folders), zap.Int("documents", found),
 			zap.Duration("took", time.Since(start)))
-	}()
+	})
 }
 
 func (s *Server) registerWatcher(ctx context.Context) {
@@ -119,7 +112,6 @@ func (p *progress) send(value any) {
 	if err != nil {
 		return
 	}
-	if err := p.s.client.Progress(p.ctx, &protocol.ProgressParams{Token: indexToken, Value: raw}); err != nil {
-		p.s.log.Debug("progress not delivered", zap.Error(err))
-	}
+	params := &protocol.ProgressParams{Token: indexToken, Value: raw}
+	p.s.out.post(protocol.MethodProgress, "", func(ctx context.Context) error { return p.s.client.Progress(ctx, params) })
 }

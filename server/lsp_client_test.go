@@ -45,9 +45,15 @@ type session struct {
 // newSession starts a server on one end of a pipe and a client on the other.
 func newSession(t *testing.T) *session {
 	t.Helper()
+	return newSessionDebounce(t, 5*time.Millisecond)
+}
+
+// newSessionDebounce is newSession with the given pause before diagnostics.
+func newSessionDebounce(t *testing.T, debounce time.Duration) *session {
+	t.Helper()
 	serverEnd, clientEnd := net.Pipe()
 	done := make(chan int, 1)
-	srv := server.New(server.Options{Version: "test", Debounce: 5 * time.Millisecond})
+	srv := server.New(server.Options{Version: "test", Debounce: debounce})
 	go func() { done <- srv.Serve(context.Background(), serverEnd) }()
 
 	client := &testClient{published: map[uri.URI][]*protocol.PublishDiagnosticsParams{}, changed: make(chan struct{}, 1)}

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"context"
 	"sync"
 	"sync/atomic"
 
@@ -22,13 +21,13 @@ type navState struct {
 	progressSupport bool
 	watchDynamic    bool
 
+	indexing bool // the workspace index was started
+
 	codeLens atomic.Bool
-	cancel   context.CancelFunc // stops background indexing
-	indexed  chan struct{}      // closed when the first indexing is done
 }
 
 func newNavState() *navState {
-	return &navState{ws: workspace.New(workspace.Options{}), indexed: make(chan struct{})}
+	return &navState{ws: workspace.New(workspace.Options{})}
 }
 
 // initialize records the folders and the client's abilities.
@@ -55,12 +54,4 @@ func (n *navState) initialize(params *protocol.InitializeParams) {
 	if caps.Workspace != nil && caps.Workspace.DidChangeWatchedFiles != nil && caps.Workspace.DidChangeWatchedFiles.DynamicRegistration != nil {
 		n.watchDynamic = *caps.Workspace.DidChangeWatchedFiles.DynamicRegistration
 	}
-}
-
-func (n *navState) stop() {
-	n.mu.Lock()
-	if n.cancel != nil {
-		n.cancel()
-	}
-	n.mu.Unlock()
 }

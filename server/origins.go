@@ -77,11 +77,10 @@ func (s *Server) originDiagnostics(snap *workspace.Snapshot, found []analysis.Di
 	return out
 }
 
-// setShown records the new findings of u (nil own for a closed document)
-// and the diagnostics it places in other documents, then publishes u and
-// every document whose foreign diagnostics from u changed.
-func (d *diagnostics) setShown(u uri.URI, version *int32, own []protocol.Diagnostic, placed map[uri.URI][]protocol.Diagnostic) {
-	d.mu.Lock()
+// setShownLocked records, under d.mu, the new findings of u (nil own for a
+// closed document) and the diagnostics it places in other documents, then
+// queues u and every document whose foreign diagnostics from u changed.
+func (d *diagnostics) setShownLocked(u uri.URI, version *int32, own []protocol.Diagnostic, placed map[uri.URI][]protocol.Diagnostic) {
 	sh := &d.shown
 	if sh.own == nil {
 		sh.own, sh.foreign = map[uri.URI]shownOwn{}, map[uri.URI]map[uri.URI][]protocol.Diagnostic{}
@@ -107,12 +106,6 @@ func (d *diagnostics) setShown(u uri.URI, version *int32, own []protocol.Diagnos
 		sh.own[u] = shownOwn{version: version, diags: own}
 		touched = append(touched, u)
 	}
-	type publication struct {
-		u       uri.URI
-		version *int32
-		diags   []protocol.Diagnostic
-	}
-	var pubs []publication
 	for _, t := range slices.Compact(sortedURIs(touched)) {
 		o, open := sh.own[t]
 		if !open && d.s.docs.get(t) == nil {
@@ -122,11 +115,7 @@ func (d *diagnostics) setShown(u uri.URI, version *int32, own []protocol.Diagnos
 		for _, src := range sortedURIs(slices.Collect(maps.Keys(sh.foreign[t]))) {
 			all = append(all, sh.foreign[t][src]...)
 		}
-		pubs = append(pubs, publication{t, o.version, all})
-	}
-	d.mu.Unlock()
-	for _, p := range pubs {
-		d.publish(p.u, p.version, p.diags)
+		d.publishLocked(t, o.version, all)
 	}
 }
 

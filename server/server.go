@@ -48,6 +48,8 @@ type Server struct {
 	snippets bool // the client accepts snippet completions
 	docs     *documents
 	diags    *diagnostics
+	out      *outbox      // every notification to the client
+	bg       *background  // goroutines besides the diagnostics runs
 	nav      *navState    // references, navigation and the workspace index
 	rules    ruleSettings // rule levels from the editor and project files
 }
@@ -60,7 +62,8 @@ func New(opts Options) *Server {
 	if opts.Debounce == 0 {
 		opts.Debounce = 50 * time.Millisecond
 	}
-	s := &Server{log: opts.Logger, version: opts.Version, exited: make(chan struct{}), docs: newDocuments(), panicOnMethod: opts.panicOnMethod}
+	s := &Server{log: opts.Logger, version: opts.Version, exited: make(chan struct{}), docs: newDocuments(), panicOnMethod: opts.panicOnMethod,
+		out: newOutbox(opts.Logger), bg: newBackground()}
 	s.diags = newDiagnostics(s, opts.Debounce)
 	s.nav = newNavState()
 	s.docs.ws = s.nav.ws
@@ -72,8 +75,10 @@ func New(opts Options) *Server {
 func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
 	// stream.go reads the framing with limits jsonrpc2's own reader lacks.
 	conn := jsonrpc2.NewConn(newStream(rwc, s.log), jsonrpc2.WithCodec(codec{}))
-	// The client dispatcher exists before the first message is read.
+	// The client dispatcher and the writer of notifications exist before
+	// the first message is read.
 	s.client = protocol.ClientDispatcher(conn)
+	s.out.start()
 	var cancels cancellation
 	handler := recoverPanics(s.log, s.lifecycle(cancels.wrap(paramlessUnknown(s.testPanic(protocol.ServerHandler(s, nil))))))
 	conn.Go(ctx, handler)
@@ -82,6 +87,7 @@ func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
 	case <-s.exited:
 	case <-ctx.Done():
 	}
+	s.bg.stop()
 	s.diags.stop()
 	// Close waits for the read loop, and a blocking read on a terminal or
 	// pipe stdin may never return: after exit, do not wait long for it.
@@ -94,6 +100,9 @@ func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
 		}
 	case <-time.After(time.Second):
 	}
+	// The connection is closed: calls to the client have returned.
+	s.bg.wait()
+	s.out.close(time.Second)
 	if s.state.Load() == stateShutdown {
 		return 0
 	}
@@ -103,7 +112,7 @@ func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
 // Shutdown stops diagnostics work; only exit is accepted afterwards.
 func (s *Server) Shutdown(ctx context.Context) error {
 	s.state.Store(stateShutdown)
-	s.nav.stop()
+	s.bg.stop()
 	s.diags.stop()
 	return nil
 }

@@ -54,13 +54,8 @@ func (s *Server) pullSettings() {
 	if !s.rules.pull {
 		return
 	}
-	go func() {
-		defer func() {
-			if r := recover(); r != nil {
-				s.log.Error("settings panic", zap.Any("panic", r))
-			}
-		}()
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	s.goBackground("settings", func(ctx context.Context) {
+		ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 		defer cancel()
 		section := "asyncapi"
 		got, err := s.client.Configuration(ctx, &protocol.ConfigurationParams{Items: []protocol.ConfigurationItem{{Section: &section}}})
@@ -77,7 +72,7 @@ func (s *Server) pullSettings() {
 		if s.applySettings(raw) {
 			s.reanalyseOpen()
 		}
-	}()
+	})
 }
 
 // DidChangeConfiguration takes the pushed settings when the client sends
@@ -122,7 +117,7 @@ func (s *Server) applySettings(raw []byte) bool {
 	return changed || string(before) != string(after)
 }
 
-// complain shows a configuration problem once, from a goroutine (the
+// complain shows a configuration problem once, through the outbox (the
 // client is never called from the read loop).
 func (s *Server) complain(msg string) {
 	s.rules.mu.Lock()
@@ -133,7 +128,8 @@ func (s *Server) complain(msg string) {
 	if repeat {
 		return
 	}
-	go s.client.ShowMessage(context.Background(), &protocol.ShowMessageParams{Type: protocol.MessageTypeWarning, Message: msg})
+	params := &protocol.ShowMessageParams{Type: protocol.MessageTypeWarning, Message: msg}
+	s.out.post(protocol.MethodWindowShowMessage, "", func(ctx context.Context) error { return s.client.ShowMessage(ctx, params) })
 }
 
 // analysisOptions builds the options for the document of a snapshot: its
@@ -222,6 +218,6 @@ func (s *Server) reanalyseOpen() {
 	}
 	s.docs.mu.RUnlock()
 	for u, d := range open {
-		s.diags.schedule(u, d)
+		s.diags.schedule(u, d, false)
 	}
 }

@@ -17,8 +17,7 @@ func (s *Server) DidOpen(ctx context.Context, params *protocol.DidOpenTextDocume
 	item := params.TextDocument
 	doc := analysis.NewDocument(string(item.URI), item.Version, []byte(item.Text))
 	s.docs.set(item.URI, doc)
-	s.diags.schedule(item.URI, doc)
-	s.recheckDependents(item.URI)
+	s.diags.schedule(item.URI, doc, true)
 	return nil
 }
 
@@ -37,8 +36,7 @@ func (s *Server) DidChange(ctx context.Context, params *protocol.DidChangeTextDo
 	text := s.applyChanges(old.Text, old.Mapper, params.ContentChanges)
 	doc := analysis.NewDocument(string(u), params.TextDocument.Version, text)
 	s.docs.set(u, doc)
-	s.diags.schedule(u, doc)
-	s.recheckDependents(u)
+	s.diags.schedule(u, doc, true)
 	return nil
 }
 
@@ -46,7 +44,6 @@ func (s *Server) DidClose(ctx context.Context, params *protocol.DidCloseTextDocu
 	u := params.TextDocument.URI
 	s.docs.remove(u)
 	s.diags.clear(u)
-	s.recheckDependents(u)
 	return nil
 }
 

@@ -5,7 +5,6 @@ import (
 
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
-	"go.uber.org/zap"
 )
 
 // DidChangeWatchedFiles keeps the workspace index fresh: a file created,
@@ -13,26 +12,12 @@ import (
 // that depend on it are checked again. It runs off the read loop.
 func (s *Server) DidChangeWatchedFiles(ctx context.Context, params *protocol.DidChangeWatchedFilesParams) error {
 	changes := append([]protocol.FileEvent(nil), params.Changes...)
-	d := s.diags
-	d.mu.Lock()
-	if d.stopped {
-		d.mu.Unlock()
-		return nil
-	}
-	d.wg.Add(1)
-	d.mu.Unlock()
-	go func() {
-		defer d.wg.Done()
-		defer func() {
-			if r := recover(); r != nil {
-				s.log.Error("watched files panic", zap.Any("panic", r), zap.Stack("stack"))
-			}
-		}()
+	s.goBackground("watched files", func(context.Context) {
 		for _, c := range changes {
 			if s.nav.ws.Changed(string(c.URI), c.Type == protocol.FileChangeTypeDeleted) {
-				s.recheckDependents(uri.URI(c.URI))
+				s.diags.changed(uri.URI(c.URI))
 			}
 		}
-	}()
+	})
 	return nil
 }

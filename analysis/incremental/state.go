@@ -2,6 +2,7 @@ package incremental
 
 import (
 	"bytes"
+	"context"
 	"hash/maphash"
 	"slices"
 	"sync"
@@ -51,13 +52,19 @@ func (s *State) Stats() Stats {
 // also hands d its parse (see analysis.Document.Provide) when d was not
 // parsed yet.
 func (s *State) Analyze(d *analysis.Document, opts analysis.Options) []analysis.Diagnostic {
+	return s.AnalyzeContext(context.Background(), d, opts)
+}
+
+// AnalyzeContext is Analyze for a run that ctx may cancel (see
+// analysis.AnalyzeContext).
+func (s *State) AnalyzeContext(ctx context.Context, d *analysis.Document, opts analysis.Options) []analysis.Diagnostic {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.stats.Runs++
 	a, ok := s.assemble(d)
 	if !ok {
 		s.stats.Whole++
-		return analysis.Analyze(d, opts)
+		return analysis.AnalyzeContext(ctx, d, opts)
 	}
 	d.Provide(a.file)
 	if d.Root() == a.file.Root || sameShape(d.Root(), a.file.Root) {
@@ -65,7 +72,7 @@ func (s *State) Analyze(d *analysis.Document, opts analysis.Options) []analysis.
 			opts.Structure = func(*analysis.Pass) []analysis.Diagnostic { return diags }
 		}
 	}
-	return analysis.Analyze(d, opts)
+	return analysis.AnalyzeContext(ctx, d, opts)
 }
 
 // sameShape is a cheap guard for a document parsed before Analyze got to

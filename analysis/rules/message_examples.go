@@ -70,6 +70,9 @@ func checkExamples(p *analysis.Pass, checks []exampleCheck) []analysis.Diagnosti
 	})
 	var out []analysis.Diagnostic
 	for _, ex := range checks {
+		if p.Cancelled() {
+			return out
+		}
 		if vs, ok := set.validate(ex.Schema, ex.Value); ok {
 			out = append(out, report(p, ex.Value, "The example "+ex.Field, vs)...)
 		}

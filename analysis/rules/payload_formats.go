@@ -28,6 +28,9 @@ func init() {
 			var out []analysis.Diagnostic
 			seen := map[*syntax.Node]bool{}
 			for _, m := range messages(p) {
+				if p.Cancelled() {
+					return out
+				}
 				site, ok := messageSchema(p, m, "payload")
 				if !ok || seen[site.Node] {
 					continue

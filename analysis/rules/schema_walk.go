@@ -104,7 +104,7 @@ func checkKeyword(p *analysis.Pass, keyword string) []analysis.Diagnostic {
 	for _, root := range jsonSchemaRoots(p) {
 		walkSchema(p, root, func(path []string, n *syntax.Node) {
 			v := n.Get(keyword)
-			if v == nil {
+			if v == nil || p.Cancelled() {
 				return
 			}
 			at := append(append([]string(nil), path...), keyword)
