@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"slices"
 
 	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/syntax"
@@ -15,22 +16,27 @@ type address struct {
 	Node    *syntax.Node
 }
 
-// addresses lists the addresses of root channels (2.x keys are paths; 3.x
-// addresses may be null, meaning unknown or dynamic) and, with components,
-// those of component channels too (3.x; a 2.x component key is only a name).
+// addresses lists the addresses the model gives root channels (a 2.x key is
+// a path; a 3.x address may be null, meaning unknown or dynamic) and, with
+// components, those component channels write in an address field (a 2.x
+// component key is only a name). A 3.x address counts where the channel is
+// written, not where a reference brings it.
 func addresses(p *analysis.Pass, components bool) []address {
-	var out []address
-	list := entries(p, "channels")
-	if components && p.IsV3() {
-		list = channels(p)
+	m := p.Model()
+	list := m.Channels
+	if components && m.Components != nil {
+		list = append(slices.Clip(list), m.Components.Channels...)
 	}
-	for _, ch := range list {
-		if !p.IsV3() {
-			out = append(out, address{Channel: ch, Text: ch.Name, Node: ch.Key})
+	root := len(m.Channels)
+	var out []address
+	for i, ch := range list {
+		a := ch.Address
+		if a.Node == nil || a.Node.IsNull() {
 			continue
 		}
-		if a := ch.Node.Get("address"); a != nil && !a.IsNull() && !ch.Key.IsNull() && sameDoc(ch) {
-			out = append(out, address{Channel: ch, Text: a.String(), Node: a})
+		key := a.Node == ch.KeyNode // the address is the channel's key
+		if key && i < root || !key && inPlace(p, ch) && ch.KeyNode != nil && !ch.KeyNode.IsNull() {
+			out = append(out, address{Channel: itemOf(p, ch), Text: a.Value, Node: a.Node})
 		}
 	}
 	return out

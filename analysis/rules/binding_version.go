@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"asyncapi-ls/analysis"
-	"asyncapi-ls/analysis/syntax"
+	"asyncapi-ls/analysis/model"
 )
 
 // bindingVersions lists the released versions of every official binding
@@ -35,7 +35,7 @@ var bindingVersions = map[string][]string{
 
 func init() {
 	register(analysis.Rule{
-		Code:     "asyncapi-binding-version",
+		Code:     CodeBindingVersion,
 		Severity: analysis.SeverityWarning,
 		// 3.x schemas list the versions of each binding, so the structure
 		// check covers them; 2.x bindings are free-form.
@@ -44,40 +44,23 @@ func init() {
 		DocURL:      "https://github.com/asyncapi/bindings#readme",
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
 			var out []analysis.Diagnostic
-			check := func(bindings *syntax.Node) {
-				m := bindings.Resolve()
-				if m == nil || m.Kind != syntax.Mapping {
-					return
+			// Every binding the model reads: of servers, channels,
+			// operations, messages, their traits and the components.
+			p.Model().Walk(func(e model.Element) bool {
+				b, ok := e.(*model.Binding)
+				if !ok || !local(p, b) {
+					return true
 				}
-				for _, b := range m.Pairs {
-					known, ok := bindingVersions[b.Key.Value]
-					v := b.Value.Get("bindingVersion")
-					if !ok || v == nil || v.String() == "" || v.String() == "latest" {
-						continue
-					}
-					if !contains(known, v.String()) {
-						out = append(out, at(v, "The "+b.Key.Value+" binding has no version "+quote(v.String())+"; known versions: "+strings.Join(known, ", ")+"."))
-					}
+				known, ok := bindingVersions[b.Key]
+				v := b.Version
+				if !ok || v.Node == nil || v.Value == "" || v.Value == "latest" {
+					return true
 				}
-			}
-			walkSpec(p.Root, func(key string, n *syntax.Node) {
-				if key == "bindings" {
-					check(n)
+				if !contains(known, v.Value) {
+					out = append(out, at(v.Node, "The "+b.Key+" binding has no version "+quote(v.Value)+"; known versions: "+strings.Join(known, ", ")+"."))
 				}
+				return true
 			})
-			comps := p.Root.Get("components").Resolve()
-			if comps != nil && comps.Kind == syntax.Mapping {
-				for _, kind := range comps.Pairs {
-					if !strings.HasSuffix(kind.Key.Value, "Bindings") {
-						continue
-					}
-					if m := kind.Value.Resolve(); m != nil && m.Kind == syntax.Mapping {
-						for _, entry := range m.Pairs {
-							check(entry.Value)
-						}
-					}
-				}
-			}
 			return out
 		},
 	})

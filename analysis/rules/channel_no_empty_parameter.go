@@ -8,7 +8,7 @@ import (
 
 func init() {
 	register(analysis.Rule{
-		Code:        "asyncapi-channel-no-empty-parameter",
+		Code:        CodeChannelNoEmptyParameter,
 		Aliases:     []string{"asyncapi-3-channel-no-empty-parameter", "asyncapi2-channel-no-empty-parameter"},
 		Severity:    analysis.SeverityWarning,
 		Versions:    analysis.AllVersions,

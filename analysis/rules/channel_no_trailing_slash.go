@@ -8,7 +8,7 @@ import (
 
 func init() {
 	register(analysis.Rule{
-		Code:        "asyncapi-channel-no-trailing-slash",
+		Code:        CodeChannelNoTrailingSlash,
 		Aliases:     []string{"asyncapi-3-channel-no-trailing-slash", "asyncapi2-channel-no-trailing-slash"},
 		Severity:    analysis.SeverityWarning,
 		Versions:    analysis.AllVersions,

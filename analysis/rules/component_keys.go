@@ -13,7 +13,7 @@ var componentKey = regexp.MustCompile(`^[a-zA-Z0-9.\-_]+$`)
 
 func init() {
 	register(analysis.Rule{
-		Code:        "asyncapi-component-key",
+		Code:        CodeComponentKey,
 		Severity:    analysis.SeverityError,
 		Versions:    analysis.AllVersions,
 		Description: "Component names use only letters, digits, dots, hyphens and underscores.",

@@ -7,7 +7,7 @@ import (
 
 func init() {
 	register(analysis.Rule{
-		Code:        "asyncapi-headers-schema-type-object",
+		Code:        CodeHeadersSchemaTypeObject,
 		Aliases:     []string{"asyncapi-3-headers-schema-type-object"},
 		Severity:    analysis.SeverityError,
 		Versions:    analysis.AllVersions,

@@ -4,30 +4,34 @@ import (
 	"strings"
 
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/model"
 )
 
 func init() {
 	register(analysis.Rule{
-		Code:        "asyncapi-info-contact-properties",
+		Code:        CodeInfoContactProperties,
 		Severity:    analysis.SeverityWarning,
 		Versions:    analysis.AllVersions,
 		Description: "The contact has a name, a url and an email.",
 		DocURL:      specURL("contactObject"),
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
-			contact := p.Find("info", "contact")
-			if !isMapping(contact) {
+			info := p.Model().Info
+			if info == nil || info.Contact == nil || !local(p, info) || !local(p, info.Contact) || !isMapping(info.Contact.Value) {
 				return nil
 			}
 			var missing []string
-			for _, k := range []string{"name", "url", "email"} {
-				if contact.Get(k) == nil {
-					missing = append(missing, k)
+			for _, f := range []struct {
+				name  string
+				field model.Scalar
+			}{{"name", info.Contact.Name}, {"url", info.Contact.URL}, {"email", info.Contact.Email}} {
+				if f.field.Node == nil {
+					missing = append(missing, f.name)
 				}
 			}
 			if len(missing) == 0 {
 				return nil
 			}
-			return []analysis.Diagnostic{keyAt(p.Root.Get("info"), "contact", "The contact lacks "+strings.Join(missing, ", ")+".")}
+			return []analysis.Diagnostic{keyAt(info.Value, "contact", "The contact lacks "+strings.Join(missing, ", ")+".")}
 		},
 	})
 }

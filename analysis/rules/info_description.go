@@ -8,21 +8,21 @@ import (
 
 func init() {
 	register(analysis.Rule{
-		Code:        "asyncapi-info-description",
+		Code:        CodeInfoDescription,
 		Severity:    analysis.SeverityWarning,
 		Versions:    analysis.AllVersions,
 		Description: "The info object describes the API.",
 		DocURL:      specURL("infoObject"),
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
-			info := p.Root.Get("info")
-			if !isMapping(info) {
+			info := p.Model().Info
+			if info == nil || !local(p, info) || !isMapping(info.Value) {
 				return nil
 			}
-			if d := info.Get("description"); d != nil && strings.TrimSpace(d.String()) != "" {
+			if d := info.Description; d.Node != nil && strings.TrimSpace(d.Value) != "" {
 				return nil
 			}
-			if info.Get("description") != nil {
-				return []analysis.Diagnostic{keyAt(info, "description", "The API description is empty.")}
+			if info.Description.Node != nil {
+				return []analysis.Diagnostic{keyAt(info.Value, "description", "The API description is empty.")}
 			}
 			return []analysis.Diagnostic{rootKey(p, "info", "Add a description to info: what the API is for and how to use it.")}
 		},

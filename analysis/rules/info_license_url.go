@@ -4,17 +4,17 @@ import "asyncapi-ls/analysis"
 
 func init() {
 	register(analysis.Rule{
-		Code:        "asyncapi-info-license-url",
+		Code:        CodeInfoLicenseURL,
 		Severity:    analysis.SeverityOff, // Spectral does not recommend it either
 		Versions:    analysis.AllVersions,
 		Description: "The license links to its text.",
 		DocURL:      specURL("licenseObject"),
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
-			license := p.Find("info", "license")
-			if !isMapping(license) || license.Get("url") != nil {
+			info := p.Model().Info
+			if info == nil || info.License == nil || !local(p, info) || !local(p, info.License) || !isMapping(info.License.Value) || info.License.URL.Node != nil {
 				return nil
 			}
-			return []analysis.Diagnostic{keyAt(p.Root.Get("info"), "license", "Add the url of the license text.")}
+			return []analysis.Diagnostic{keyAt(info.Value, "license", "Add the url of the license text.")}
 		},
 	})
 }

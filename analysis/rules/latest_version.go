@@ -7,7 +7,7 @@ import (
 
 func init() {
 	register(analysis.Rule{
-		Code:        "asyncapi-latest-version",
+		Code:        CodeLatestVersion,
 		Severity:    analysis.SeverityInformation,
 		Versions:    analysis.AllVersions,
 		Description: "The document uses the newest AsyncAPI version.",
@@ -17,7 +17,7 @@ func init() {
 			if p.Version == latest {
 				return nil
 			}
-			return []analysis.Diagnostic{at(p.Root.Get("asyncapi"), "AsyncAPI "+latest+" is the newest version; this document uses "+p.Version+".")}
+			return []analysis.Diagnostic{at(p.Model().Version.Node, "AsyncAPI "+latest+" is the newest version; this document uses "+p.Version+".")}
 		},
 	})
 }

@@ -1,10 +1,13 @@
 package rules
 
-import "asyncapi-ls/analysis"
+import (
+	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/model"
+)
 
 func init() {
 	register(analysis.Rule{
-		Code:        "asyncapi-message-messageId",
+		Code:        CodeMessageMessageID,
 		Aliases:     []string{"asyncapi2-message-messageId"},
 		Severity:    analysis.SeverityWarning,
 		Versions:    analysis.Versions{Min: "2.4.0", Max: "2.99.99"}, // the field exists from 2.4; 3.x messages are named by their keys
@@ -13,7 +16,9 @@ func init() {
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
 			var out []analysis.Diagnostic
 			for _, m := range messages(p) {
-				if m.Node.Get("messageId") != nil || hasTraitKey(p, m, "messageId") || !isMapping(m.Node) {
+				// The message or one of its traits may give it.
+				msg := modelOf[*model.Message](p, m.Node)
+				if msg == nil || msg.Applied().MessageID.Node != nil || !isMapping(m.Node) {
 					continue
 				}
 				out = append(out, onKey(m, "This message has no messageId; add one so that tools can name it."))

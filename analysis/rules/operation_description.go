@@ -4,11 +4,12 @@ import (
 	"strings"
 
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/model"
 )
 
 func init() {
 	register(analysis.Rule{
-		Code:        "asyncapi-operation-description",
+		Code:        CodeOperationDescription,
 		Aliases:     []string{"asyncapi-3-operation-description"},
 		Severity:    analysis.SeverityWarning,
 		Versions:    analysis.AllVersions,
@@ -17,10 +18,11 @@ func init() {
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
 			var out []analysis.Diagnostic
 			for _, op := range operations(p) {
-				if !isMapping(op.Node) || !sameDoc(op.item) {
+				o := modelOf[*model.Operation](p, op.Node)
+				if !isMapping(op.Node) || !sameDoc(op.item) || o == nil {
 					continue
 				}
-				if d := op.Node.Get("description"); d != nil && strings.TrimSpace(d.String()) != "" {
+				if d := o.Description; d.Node != nil && strings.TrimSpace(d.Value) != "" {
 					continue
 				}
 				out = append(out, onKey(op.item, "Describe what this operation does."))

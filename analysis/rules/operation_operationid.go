@@ -1,10 +1,13 @@
 package rules
 
-import "asyncapi-ls/analysis"
+import (
+	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/model"
+)
 
 func init() {
 	register(analysis.Rule{
-		Code:        "asyncapi-operation-operationId",
+		Code:        CodeOperationOperationID,
 		Aliases:     []string{"asyncapi2-operation-operationId"},
 		Severity:    analysis.SeverityWarning,
 		Versions:    analysis.V2, // 3.x operations are named by their keys
@@ -13,7 +16,9 @@ func init() {
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
 			var out []analysis.Diagnostic
 			for _, op := range operations(p) {
-				if !isMapping(op.Node) || op.Node.Get("operationId") != nil || hasOperationTraitKey(p, op.item, "operationId") {
+				// The operation or one of its traits may give it.
+				o := modelOf[*model.Operation](p, op.Node)
+				if !isMapping(op.Node) || o == nil || o.Applied().OperationID.Node != nil {
 					continue
 				}
 				out = append(out, onKey(op.item, "This operation has no operationId; add one so that tools can name it."))
@@ -21,13 +26,4 @@ func init() {
 			return out
 		},
 	})
-}
-
-func hasOperationTraitKey(p *analysis.Pass, op item, key string) bool {
-	for _, t := range seq(op.Node.Get("traits")) {
-		if n := p.Deref(t); n != nil && n.Get(key) != nil {
-			return true
-		}
-	}
-	return false
 }

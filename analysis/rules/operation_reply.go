@@ -1,46 +1,61 @@
 package rules
 
 import (
+	"slices"
+
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/model"
+	"asyncapi-ls/analysis/syntax"
 )
 
 func init() {
 	register(analysis.Rule{
-		Code:        "asyncapi-operation-reply",
+		Code:        CodeOperationReply,
 		Aliases:     []string{"asyncapi3-operation-reply"},
 		Severity:    analysis.SeverityError,
 		Versions:    analysis.V3,
 		Description: "A reply's channel is a root channel, its messages are messages of that channel, and a reply address goes with a channel whose address is open.",
 		DocURL:      specURL("operationReplyObject"),
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
-			var out []analysis.Diagnostic
-			seen := map[any]bool{}
-			var replies []item
-			for _, op := range rootAndComponents(p, "operations") {
-				if sameDoc(op) && op.Node.Get("reply") != nil {
-					replies = append(replies, child(p, op.Path, "reply", op.Node.Entry("reply").Key))
+			m := p.Model()
+			var replies []*model.Reply
+			ops := m.Operations
+			if m.Components != nil {
+				ops = append(slices.Clip(ops), m.Components.Operations...)
+			}
+			for _, op := range ops {
+				if inPlace(p, op) && op.Reply != nil {
+					replies = append(replies, op.Reply)
 				}
 			}
-			replies = append(replies, entries(p, "components", "replies")...)
+			if m.Components != nil {
+				replies = append(replies, m.Components.Replies...)
+			}
+			var out []analysis.Diagnostic
+			seen := map[*syntax.Node]bool{}
 			for _, r := range replies {
-				if r.Node == nil || seen[r.Node] || !isMapping(r.Node) {
+				if !local(p, r) || seen[r.Value] || !isMapping(r.Value) {
 					continue
 				}
-				seen[r.Node] = true
-				ch := r.Node.Get("channel")
-				if ref := ch.Get("$ref"); ref != nil {
-					if ptr, ok := localPointer(ch); ok && (len(ptr) != 2 || ptr[0] != "channels") {
-						out = append(out, at(ref, "A reply's channel must be a root channel (#/channels/…)."))
+				seen[r.Value] = true
+				ch := r.Channel
+				if ch != nil && ch.Ref != nil && ch.Ref.Key.URI == m.URI {
+					if ptr := ch.Ref.Key.Tokens; len(ptr) != 2 || ptr[0] != "channels" {
+						out = append(out, at(ch.Ref.Node, "A reply's channel must be a root channel (#/channels/…)."))
 					}
 				}
 				// With a dynamic reply address, the channel must leave its own
 				// address open.
-				if r.Node.Get("address") != nil {
-					if addr := p.Deref(ch).Get("address"); addr != nil && !addr.IsNull() {
-						out = append(out, keyAt(r.Node, "address", "This reply sets an address, so its channel's address must be null or absent; it is "+quote(addr.String())+"."))
+				if r.Address != nil && ch != nil && local(p, ch) {
+					if addr := ch.Address; addr.Node != nil && !addr.Node.IsNull() {
+						out = append(out, keyAt(r.Value, "address", "This reply sets an address, so its channel's address must be null or absent; it is "+quote(addr.Value)+"."))
 					}
 				}
-				out = append(out, messagesOfChannel(p, ch, r.Node.Get("messages"), "reply")...)
+				var chWritten *syntax.Node
+				if ch != nil {
+					chWritten = itemOf(p, ch).Raw
+				}
+				out = append(out, messagesOfChannel(p, chWritten, r.Value.Get("messages"), "reply")...)
 			}
 			return out
 		},

@@ -5,6 +5,7 @@ import (
 
 	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/payload"
+	"asyncapi-ls/analysis/refs"
 	"asyncapi-ls/analysis/syntax"
 	"asyncapi-ls/schemas"
 
@@ -162,7 +163,7 @@ func schemaDiagnostics(p *analysis.Pass, site schemaSite, doc *analysis.Document
 
 // refValueNode is the "$ref" value of a reference object, or n.
 func refValueNode(n *syntax.Node) *syntax.Node {
-	if v := n.Resolve().Get("$ref"); v != nil {
+	if v := refs.RefNode(n); v != nil {
 		return v
 	}
 	return n

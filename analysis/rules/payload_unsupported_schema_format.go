@@ -9,7 +9,7 @@ import (
 
 func init() {
 	register(analysis.Rule{
-		Code:        "asyncapi-payload-unsupported-schemaFormat",
+		Code:        CodePayloadUnsupportedSchemaFormat,
 		Aliases:     []string{"asyncapi-3-payload-unsupported-schemaFormat"},
 		Severity:    analysis.SeverityInformation,
 		Versions:    analysis.AllVersions,

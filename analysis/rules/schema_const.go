@@ -4,7 +4,7 @@ import "asyncapi-ls/analysis"
 
 func init() {
 	register(analysis.Rule{
-		Code:        "asyncapi-schema-const",
+		Code:        CodeSchemaConst,
 		Serial:      "jsonschema", // one schema compiler for the keyword rules
 		Aliases:     []string{},
 		Severity:    analysis.SeverityWarning, // a const that does not fit makes the schema unsatisfiable, which is legal,

@@ -9,7 +9,7 @@ import (
 
 func init() {
 	register(analysis.Rule{
-		Code:        "asyncapi-schema-format",
+		Code:        CodeSchemaFormat,
 		Severity:    analysis.SeverityWarning, // not an error: tools may support more formats (parser-js#1066)
 		Versions:    analysis.AllVersions,
 		Description: "A schemaFormat is one that tools know (AsyncAPI, JSON Schema, Avro, Protobuf, RAML or OpenAPI), spelt as the official parser knows it.",

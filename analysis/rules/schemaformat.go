@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/model"
 	"asyncapi-ls/analysis/payload"
 	"asyncapi-ls/analysis/syntax"
 )
@@ -42,26 +43,46 @@ type schemaSite struct {
 	FormatNode *syntax.Node // the schemaFormat value, when written
 }
 
-// messageSchema finds the payload or headers schema of a message. In 2.x the
-// message's schemaFormat governs the payload only; in 3.x either may be a
-// multi-format schema object.
+// messageSchema finds the payload or headers schema of a message or a
+// message trait, as the model reads it: in 2.x the message's schemaFormat
+// governs the payload only; in 3.x either may be a multi-format schema
+// object, whose "schema" is then the schema.
 func messageSchema(p *analysis.Pass, msg item, field string) (schemaSite, bool) {
-	if msg.Path == nil || msg.Node.Get(field).IsNull() {
+	if msg.Path == nil {
 		return schemaSite{}, false
 	}
-	path := append(append([]string(nil), msg.Path...), field)
-	site := schemaSite{Path: path, Node: msg.Node.Get(field)}
-	if p.IsV3() {
-		inner, innerPath := p.DerefPath(path)
-		if inner != nil && inner.Get("schemaFormat") != nil && inner.Get("schema") != nil {
-			site.Format = str(inner, "schemaFormat")
-			site.FormatNode = inner.Get("schemaFormat")
-			site.Node = inner.Get("schema")
-			site.Path = append(append([]string(nil), innerPath...), "schema")
+	var sch *model.Schema
+	if m := modelOf[*model.Message](p, msg.Node); m != nil {
+		sch = m.Headers
+		if field == "payload" {
+			sch = m.Payload
 		}
-	} else if field == "payload" {
-		site.Format = str(msg.Node, "schemaFormat")
-		site.FormatNode = msg.Node.Get("schemaFormat")
+	} else if t := modelOf[*model.MessageTrait](p, msg.Node); t != nil && field == "headers" {
+		sch = t.Headers
+	}
+	if sch == nil {
+		return schemaSite{}, false
+	}
+	written := itemOf(p, sch)
+	if written.Raw.IsNull() {
+		return schemaSite{}, false
+	}
+	site := schemaSite{Path: writtenPath(sch), Node: written.Raw}
+	if !local(p, sch) {
+		return site, true // in another file: checked there
+	}
+	site.Format, site.FormatNode = sch.Format.Value, sch.Format.Node
+	if inner := sch.Schema; inner != nil {
+		site.Node, site.Path = itemOf(p, inner).Raw, writtenPath(inner)
 	}
 	return site, true
+}
+
+// writtenPath is where e is written in this document: the reference object
+// that reaches it, or its own place.
+func writtenPath(e model.Element) []string {
+	if r := e.Common().Ref; r != nil {
+		return r.At.Pointer
+	}
+	return e.Common().Loc.Pointer
 }

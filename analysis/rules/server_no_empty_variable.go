@@ -8,7 +8,7 @@ import (
 
 func init() {
 	register(analysis.Rule{
-		Code:        "asyncapi-server-no-empty-variable",
+		Code:        CodeServerNoEmptyVariable,
 		Aliases:     []string{"asyncapi-3-server-no-empty-variable", "asyncapi2-server-no-empty-variable"},
 		Severity:    analysis.SeverityWarning,
 		Versions:    analysis.AllVersions,

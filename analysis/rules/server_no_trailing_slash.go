@@ -8,7 +8,7 @@ import (
 
 func init() {
 	register(analysis.Rule{
-		Code:        "asyncapi-server-no-trailing-slash",
+		Code:        CodeServerNoTrailingSlash,
 		Aliases:     []string{"asyncapi-3-server-no-trailing-slash", "asyncapi2-server-no-trailing-slash"},
 		Severity:    analysis.SeverityWarning,
 		Versions:    analysis.AllVersions,

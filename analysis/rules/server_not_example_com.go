@@ -8,7 +8,7 @@ import (
 
 func init() {
 	register(analysis.Rule{
-		Code:        "asyncapi-server-not-example-com",
+		Code:        CodeServerNotExampleCom,
 		Aliases:     []string{"asyncapi-3-server-not-example-com"},
 		Severity:    analysis.SeverityOff, // Spectral does not recommend it either
 		Versions:    analysis.AllVersions,

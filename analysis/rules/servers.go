@@ -7,7 +7,7 @@ import (
 
 func init() {
 	register(analysis.Rule{
-		Code:        "asyncapi-servers",
+		Code:        CodeServers,
 		Severity:    analysis.SeverityWarning,
 		Versions:    analysis.AllVersions,
 		Description: "The document lists at least one server.",

@@ -4,18 +4,17 @@ import "asyncapi-ls/analysis"
 
 func init() {
 	register(analysis.Rule{
-		Code:        "asyncapi-tag-description",
+		Code:        CodeTagDescription,
 		Aliases:     []string{"asyncapi-3-tag-description"},
 		Severity:    analysis.SeverityOff, // Spectral does not recommend it either
 		Versions:    analysis.AllVersions,
 		Description: "Every document-level tag has a description.",
 		DocURL:      specURL("tagObject"),
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
-			parent, _ := documentTags(p)
 			var out []analysis.Diagnostic
-			for _, t := range seq(parent.Get("tags")) {
-				if tag := p.Deref(t); isMapping(tag) && tag.Get("description") == nil {
-					out = append(out, at(t, "Describe the tag "+quote(str(tag, "name"))+"."))
+			for _, tag := range p.Model().Tags { // the API's: at the root in 2.x, in info in 3.x
+				if local(p, tag) && isMapping(tag.Value) && tag.Description.Node == nil {
+					out = append(out, at(itemOf(p, tag).Raw, "Describe the tag "+quote(tag.Name.Value)+"."))
 				}
 			}
 			return out

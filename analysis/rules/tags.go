@@ -7,7 +7,7 @@ import (
 
 func init() {
 	register(analysis.Rule{
-		Code:        "asyncapi-tags",
+		Code:        CodeTags,
 		Aliases:     []string{"asyncapi-3-tags", "asyncapi2-tags"},
 		Severity:    analysis.SeverityWarning,
 		Versions:    analysis.AllVersions,

@@ -9,7 +9,7 @@ import (
 
 func init() {
 	register(analysis.Rule{
-		Code:        "asyncapi-unused-components",
+		Code:        CodeUnusedComponents,
 		Aliases:     []string{"asyncapi-unused-component", "asyncapi-unused-components-schema", "asyncapi-unused-components-server"},
 		Severity:    analysis.SeverityWarning,
 		Versions:    analysis.AllVersions,
