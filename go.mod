@@ -14,6 +14,7 @@ require (
 )
 
 require (
+	github.com/theory/jsonpath v0.12.3 // indirect
 	go.uber.org/multierr v1.11.0 // indirect
 	golang.org/x/text v0.36.0 // indirect
 )

@@ -32,6 +32,10 @@ type Diagnostic struct {
 	Related    []Related
 	// Suggestion is a replacement text a quick fix may offer (a close key).
 	Suggestion string
+	// Elsewhere is set when the finding is about a value written in another
+	// document (a ruleset rule reading the document with its references
+	// resolved): Start and End then mark the reference that leads there.
+	Elsewhere *Related
 }
 
 // Related points at another place that explains a diagnostic.

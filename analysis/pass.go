@@ -3,6 +3,7 @@ package analysis
 import (
 	"sync"
 
+	"asyncapi-ls/analysis/refs"
 	"asyncapi-ls/analysis/syntax"
 )
 
@@ -127,4 +128,37 @@ func (p *Pass) Find(path ...string) *syntax.Node {
 		}
 	}
 	return n
+}
+
+type loaderKey struct{}
+
+// Loader reads the documents references reach, each once per pass: this
+// document's tree for its own URI, the Resolver for the others. It is safe
+// for concurrent use by rules.
+func (p *Pass) Loader() refs.Loader {
+	return p.Memo(loaderKey{}, func() any {
+		l := newRunLoader(p)
+		var mu sync.Mutex
+		return refs.Loader(func(uri string) (*syntax.Node, error) {
+			mu.Lock()
+			defer mu.Unlock()
+			return l.load(uri)
+		})
+	}).(refs.Loader)
+}
+
+// DocumentAt is the document a pass has read at a canonical URI (this one or
+// one Loader loaded), or nil.
+func (p *Pass) DocumentAt(uri string) *Document {
+	if uri == refs.CanonicalURI(p.Doc.URI) {
+		return p.Doc
+	}
+	if p.Options.Resolver == nil {
+		return nil
+	}
+	d, err := p.Options.Resolver.Load(uri)
+	if err != nil {
+		return nil
+	}
+	return d
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/refs"
 	"asyncapi-ls/analysis/syntax"
 )
 
@@ -56,6 +57,9 @@ func Load(path string) (*Config, []Problem, error) {
 	}
 	cfg, problems := Parse(text)
 	cfg.File, cfg.Dir = path, filepath.Dir(path)
+	if cfg.Ruleset != "" && !filepath.IsAbs(cfg.Ruleset) && !refs.IsRemote(cfg.Ruleset) {
+		cfg.Ruleset = filepath.Join(cfg.Dir, cfg.Ruleset)
+	}
 	return cfg, problems, nil
 }
 
@@ -65,6 +69,7 @@ func Load(path string) (*Config, []Problem, error) {
 //	  asyncapi-info-contact: off      # off | hint | info | warning | error
 //	ignore:
 //	  - generated/**
+//	ruleset: governance/.spectral.yaml   # relative to this file
 //
 // Whatever can be understood is kept; every mistake is a Problem.
 func Parse(text []byte) (*Config, []Problem) {
@@ -79,7 +84,7 @@ func Parse(text []byte) (*Config, []Problem) {
 		return cfg, problems
 	}
 	if root.Kind != syntax.Mapping {
-		return cfg, append(problems, Problem{root.Start, root.End, "The configuration must be a mapping with the keys rules and ignore."})
+		return cfg, append(problems, Problem{root.Start, root.End, "The configuration must be a mapping with the keys rules, ignore and ruleset."})
 	}
 	for _, pair := range root.Pairs {
 		switch pair.Key.Value {
@@ -87,9 +92,15 @@ func Parse(text []byte) (*Config, []Problem) {
 			problems = append(problems, parseRules(pair.Value, cfg.Levels)...)
 		case "ignore":
 			problems = append(problems, parseIgnore(pair.Value, cfg)...)
+		case "ruleset":
+			if v := pair.Value.Resolve(); v == nil || v.Kind != syntax.Scalar || v.String() == "" {
+				problems = append(problems, Problem{pair.Value.Start, pair.Value.End, "ruleset names a Spectral ruleset file, such as .spectral.yaml."})
+			} else {
+				cfg.Ruleset = v.String()
+			}
 		default:
 			problems = append(problems, Problem{pair.Key.Start, pair.Key.End,
-				fmt.Sprintf("Unknown configuration key %q; the keys are rules and ignore.", pair.Key.Value)})
+				fmt.Sprintf("Unknown configuration key %q; the keys are rules, ignore and ruleset.", pair.Key.Value)})
 		}
 	}
 	return cfg, problems

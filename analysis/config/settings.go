@@ -42,6 +42,12 @@ func FromSettings(section any) (*Config, []Problem) {
 			for _, c := range codes {
 				problems = append(problems, settingLevel(cfg, c, rs[c])...)
 			}
+		case k == "ruleset":
+			if path, ok := v.(string); ok {
+				cfg.Ruleset = path
+			} else if v != nil {
+				problems = append(problems, Problem{Message: "asyncapi.ruleset names a Spectral ruleset file."})
+			}
 		case len(k) > len("rules.") && k[:len("rules.")] == "rules.":
 			problems = append(problems, settingLevel(cfg, k[len("rules."):], v)...)
 		default:

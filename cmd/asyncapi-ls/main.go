@@ -39,12 +39,14 @@ const usage = `asyncapi-ls — a language server for AsyncAPI 2.0–3.1 document
 Usage:
   asyncapi-ls [--stdio] [--log-file PATH] [--log-level LEVEL]
       Serve the Language Server Protocol on stdin/stdout.
-  asyncapi-ls check [--format text|json|sarif|github] [--fail-level error|warning|info] PATH...
+  asyncapi-ls check [--format text|json|sarif|github] [--fail-level error|warning|info] [--ruleset FILE] PATH...
       Print the diagnostics of AsyncAPI documents (files or folders), the
       same as the editor shows, as file:line:col: severity: message [code]
       (text), JSON, SARIF 2.1.0 or GitHub workflow annotations. The nearest
       .asyncapi-ls.yaml (rules: {code: off|hint|info|warning|error},
-      ignore: [globs]) applies. Exit status: 0 nothing at or above the fail
+      ignore: [globs], ruleset: FILE) applies, and a Spectral ruleset:
+      --ruleset, else ruleset:, else the nearest .spectral.yaml/.yml/.json.
+      Exit status: 0 nothing at or above the fail
       level (default error), 1 otherwise, 2 usage, I/O or configuration error.
   asyncapi-ls rules
       List the rules: code, default level, versions, description.

@@ -1,0 +1,277 @@
+package ruleset
+
+import (
+	"encoding/json"
+	"strconv"
+	"sync"
+
+	"asyncapi-ls/analysis/refs"
+	"asyncapi-ls/analysis/syntax"
+)
+
+// place is one value as a rule sees it: the node as written, the document it
+// is written in, and how it hangs in its parent there (the range a finding
+// gets depends on it). In a resolved view a reference object stands for its
+// target, so a place may lie in another document than the one analysed.
+type place struct {
+	node *syntax.Node // alias resolved
+	key  *syntax.Node // the key naming the value in its mapping; nil for a root or a list item
+	uri  string       // canonical URI of the document the node is written in
+	path *segment     // the way to the value as the rule sees it (through references)
+	at   *segment     // the value's pointer inside its own document
+	via  *hop         // references followed to get here, innermost first
+}
+
+// segment is one step of a path, linked to its parent so that places share
+// their prefixes.
+type segment struct {
+	name   string
+	index  int // -1 for a mapping key
+	parent *segment
+}
+
+func (s *segment) child(name string, index int) *segment {
+	return &segment{name: name, index: index, parent: s}
+}
+
+// tokens lists the path from the root.
+func (s *segment) tokens() []string {
+	n := 0
+	for p := s; p != nil; p = p.parent {
+		n++
+	}
+	out := make([]string, n)
+	for p := s; p != nil; p = p.parent {
+		n--
+		out[n] = p.name
+	}
+	return out
+}
+
+// last is the final token, "" for the root.
+func (s *segment) last() string {
+	if s == nil {
+		return ""
+	}
+	return s.name
+}
+
+// hop is a reference a resolved view followed.
+type hop struct {
+	ref    *syntax.Node // the "$ref" value
+	refURI string       // the document it is written in
+	target *syntax.Node
+	prev   *hop
+}
+
+// view is the document as rules with one "resolved" setting read it.
+type view struct {
+	resolved bool
+	self     string // canonical URI of the analysed document
+	root     *syntax.Node
+	load     refs.Loader
+
+	mu   sync.Mutex
+	data map[*syntax.Node]any // plain data of nodes converted so far
+}
+
+func newView(resolved bool, self string, root *syntax.Node, load refs.Loader) *view {
+	return &view{resolved: resolved, self: self, root: root, load: load, data: map[*syntax.Node]any{}}
+}
+
+func (v *view) rootPlace() place {
+	return v.follow(place{node: v.root.Resolve(), uri: v.self})
+}
+
+// follow replaces a reference object by its target in a resolved view. A
+// reference that cannot be followed, or that would enter a cycle, stays as
+// written.
+func (v *view) follow(p place) place {
+	if !v.resolved {
+		return p
+	}
+	for range 32 {
+		ref := refs.RefNode(p.node)
+		if ref == nil {
+			return p
+		}
+		key, err := refs.Resolve(p.uri, ref.Resolve().Value)
+		if err != nil || v.load == nil {
+			return p
+		}
+		t, err := refs.Lookup(v.load, key)
+		if err != nil || t.Value == nil {
+			return p
+		}
+		target := t.Value.Resolve()
+		if t.URI == p.uri && hasPrefix(p.at.tokens(), t.Tokens) {
+			return p // a reference to an ancestor of itself stays a reference, as Spectral's resolver leaves it
+		}
+		for h := p.via; h != nil; h = h.prev {
+			if h.target == target {
+				return p // a cycle: the reference stays a reference
+			}
+		}
+		var at *segment
+		for _, tok := range t.Tokens {
+			at = at.child(tok, -1)
+		}
+		p = place{node: target, key: t.Key, uri: t.URI, path: p.path, at: at,
+			via: &hop{ref: ref, refURI: p.uri, target: target, prev: p.via}}
+	}
+	return p
+}
+
+// children lists the values of a mapping or list, references followed.
+func (v *view) children(p place) []place {
+	n := p.node
+	if n == nil {
+		return nil
+	}
+	switch n.Kind {
+	case syntax.Mapping:
+		out := make([]place, 0, len(n.Pairs))
+		for i := range n.Pairs {
+			pair := &n.Pairs[i]
+			if pair.Key.Tag == "!!merge" {
+				continue
+			}
+			if later := n.Entry(pair.Key.Value); later != nil && later != pair {
+				continue // a duplicate key: the last one counts, as in the data
+			}
+			out = append(out, v.childAt(p, pair.Key.Value, -1, pair.Key, pair.Value))
+		}
+		return out
+	case syntax.Sequence:
+		out := make([]place, 0, len(n.Items))
+		for i, it := range n.Items {
+			out = append(out, v.childAt(p, strconv.Itoa(i), i, nil, it))
+		}
+		return out
+	}
+	return nil
+}
+
+func (v *view) childAt(p place, name string, index int, key, value *syntax.Node) place {
+	return v.follow(place{node: value.Resolve(), key: key, uri: p.uri, path: p.path.child(name, index),
+		at: p.at.child(name, index), via: p.via})
+}
+
+// field returns the child named name (a key, or an index of a list).
+func (v *view) field(p place, name string) (place, bool) {
+	n := p.node
+	if n == nil {
+		return place{}, false
+	}
+	switch n.Kind {
+	case syntax.Mapping:
+		pair := n.Entry(name)
+		if pair == nil {
+			return place{}, false
+		}
+		return v.childAt(p, name, -1, pair.Key, pair.Value), true
+	case syntax.Sequence:
+		i, err := strconv.Atoi(name)
+		if err != nil || i < 0 || i >= len(n.Items) || strconv.Itoa(i) != name {
+			return place{}, false
+		}
+		return v.childAt(p, name, i, nil, n.Items[i]), true
+	}
+	return place{}, false
+}
+
+// walk visits p and every value below it, depth first; a resolved view
+// enters each reference once per path (cycles are cut where they close).
+func (v *view) walk(p place, visit func(place)) {
+	visit(p)
+	if p.node == nil || (p.node.Kind != syntax.Mapping && p.node.Kind != syntax.Sequence) {
+		return
+	}
+	for _, c := range v.children(p) {
+		v.walk(c, visit)
+	}
+}
+
+// value is the plain data of a place (see syntax.Node.Data), references
+// replaced by their targets in a resolved view.
+func (v *view) value(p place) any {
+	if p.node == nil {
+		return nil
+	}
+	if p.node.Kind == syntax.Scalar {
+		d, _ := p.node.Data()
+		return d
+	}
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	return v.convert(p, 0)
+}
+
+func (v *view) convert(p place, depth int) any {
+	n := p.node
+	if n == nil {
+		return nil
+	}
+	if d, ok := v.data[n]; ok {
+		return d
+	}
+	if depth > 256 {
+		return nil
+	}
+	var out any
+	switch n.Kind {
+	case syntax.Mapping:
+		m := make(map[string]any, len(n.Pairs))
+		for _, c := range v.children(p) {
+			m[c.path.last()] = v.convert(c, depth+1)
+		}
+		out = m
+	case syntax.Sequence:
+		s := make([]any, 0, len(n.Items))
+		for _, c := range v.children(p) {
+			s = append(s, v.convert(c, depth+1))
+		}
+		out = s
+	default:
+		out, _ = n.Data()
+	}
+	if p.via == nil || !v.resolved {
+		v.data[n] = out // below a reference, a cut cycle may depend on the way in
+	}
+	return out
+}
+
+// kindOf names the JSON type of a node's value, as JavaScript's typeof
+// would after parsing ("array" and "null" apart).
+func kindOf(n *syntax.Node) string {
+	switch {
+	case n == nil:
+		return "undefined"
+	case n.Kind == syntax.Mapping:
+		return "object"
+	case n.Kind == syntax.Sequence:
+		return "array"
+	}
+	d, _ := n.Data()
+	switch d.(type) {
+	case nil:
+		return "null"
+	case bool:
+		return "boolean"
+	case json.Number:
+		return "number"
+	}
+	return "string"
+}
+
+func hasPrefix(path, prefix []string) bool {
+	if len(prefix) > len(path) {
+		return false
+	}
+	for i := range prefix {
+		if path[i] != prefix[i] {
+			return false
+		}
+	}
+	return true
+}
