@@ -493,7 +493,8 @@ func runAlphabetical(c *call) []finding {
 	if len(children) < 2 {
 		return nil
 	}
-	keyedBy, _ := c.opts.(map[string]any)["keyedBy"].(string)
+	opts, _ := c.opts.(map[string]any)
+	keyedBy, _ := opts["keyedBy"].(string)
 	vals := make([]jsVal, len(children))
 	for i, ch := range children {
 		switch {

@@ -1,0 +1,76 @@
+#!/bin/sh
+# Conformance of asyncapi-ls's Spectral ruleset support with Spectral itself
+# (@stoplight/spectral-cli pinned in conformance/spectral/package.json,
+# installed there by npm).
+#
+#   conformance/spectral.sh [FOLDER...]
+#
+# For each ruleset in conformance/spectral/rulesets: both tools lint the
+# project's examples, the official corpus (../shared/corpus/official) and
+# realworld-dev when ASYNCAPI_LS_REALWORLD names it; findings of the rules
+# the ruleset defines are compared as (rule, file, line), agreement printed,
+# each difference listed with its reason (differences.tsv). Then both tools
+# time the same ruleset on the generated 100- and 1,000-channel documents.
+# Exits 1 on a difference without a reason.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+sp="$here/spectral"
+[ -x "$sp/node_modules/.bin/spectral" ] || (cd "$sp" && npm ci --no-audit --no-fund --ignore-scripts >/dev/null)
+spectral="$sp/node_modules/.bin/spectral"
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+go build -o "$scratch/asyncapi-ls" "$root/cmd/asyncapi-ls"
+ours="$scratch/asyncapi-ls"
+if [ $# -eq 0 ]; then
+  set -- "$root/examples"
+  [ -d "$root/../shared/corpus/official" ] && set -- "$@" "$root/../shared/corpus/official"
+  [ -n "${ASYNCAPI_LS_REALWORLD:-}" ] && [ -d "$ASYNCAPI_LS_REALWORLD" ] && set -- "$@" "$ASYNCAPI_LS_REALWORLD"
+fi
+# The AsyncAPI documents among the files (those with a root asyncapi key):
+# Spectral would lint fragments too, with rules that have no formats.
+: >"$scratch/files"
+for dir in "$@"; do
+  find "$dir" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \) -not -path '*/node_modules/*' -not -name '.spectral.*' | sort |
+    while read -r f; do
+      if grep -qE '^(asyncapi|"asyncapi"|'"'"'asyncapi'"'"')[[:space:]]*:|^[[:space:]]*\{?[[:space:]]*"asyncapi"[[:space:]]*:' "$f"; then echo "$f"; fi
+    done >>"$scratch/files"
+done
+echo "documents: $(wc -l <"$scratch/files")"
+status=0
+for ruleset in "$sp"/rulesets/*.yaml; do
+  # shellcheck disable=SC2046
+  xargs "$spectral" lint --ignore-unknown-format -r "$ruleset" -f json <"$scratch/files" >"$scratch/spectral.json" 2>"$scratch/spectral.err" || true
+  if ! grep -q '^\[' "$scratch/spectral.json"; then
+    echo "Spectral failed on $ruleset:"; cat "$scratch/spectral.err"; status=1; continue
+  fi
+  xargs "$ours" check --ruleset "$ruleset" --format json <"$scratch/files" >"$scratch/ours.json" 2>"$scratch/ours.err" || true
+  node "$sp/compare.mjs" "$ruleset" "$scratch/ours.json" "$scratch/spectral.json" | tee "$scratch/compare.out" | grep -v '^SUMMARY' || status=1
+  grep '^SUMMARY' "$scratch/compare.out" >>"$scratch/summary"
+done
+awk -F'\t' '{ same += $3; total += $4; bad += $5 } END { printf "all rulesets: %d of %d findings agree (%.1f%%); %d differences without a reason\n", same, total, total ? 100 * same / total : 100, bad }' "$scratch/summary"
+
+# Timing: the same ruleset on the generated documents, whole processes
+# (start-up included), median of three runs each.
+median() { tr ' ' '\n' | grep . | sort -n | sed -n 2p; }
+for n in 100 1000; do
+  doc="$scratch/asyncapi-3.0.0-$n.yaml"
+  (cd "$root" && go run ./bench/cmd/gen -version 3.0.0 -channels "$n" -o "$doc")
+  for tool in ours spectral; do
+    times=""
+    for _ in 1 2 3; do
+      start=$(date +%s%N)
+      if [ $tool = ours ]; then
+        "$ours" check --ruleset "$sp/rulesets/governance.yaml" "$doc" >/dev/null 2>&1 || true
+      else
+        "$spectral" lint -r "$sp/rulesets/governance.yaml" "$doc" >/dev/null 2>&1 || true
+      fi
+      end=$(date +%s%N)
+      times="$times $(( (end - start) / 1000000 ))"
+    done
+    eval "ms_$tool=\$(echo \"\$times\" | median)"
+  done
+  # shellcheck disable=SC2154
+  echo "$n channels: asyncapi-ls check --ruleset $ms_ours ms, spectral lint $ms_spectral ms: $(awk "BEGIN { printf \"%.1f\", $ms_spectral / $ms_ours }")x faster"
+done
+exit $status
