@@ -10,6 +10,9 @@ import (
 // in one file can break or mend a reference in another. It runs off the read
 // loop, since finding dependents may index files.
 func (s *Server) recheckDependents(u uri.URI) {
+	if s.usesRuleset(u) {
+		s.reanalyseOpenBut(u) // a ruleset changed: every open document may see other findings
+	}
 	d := s.diags
 	d.mu.Lock()
 	if d.stopped {

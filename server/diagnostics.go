@@ -119,6 +119,8 @@ func (d *diagnostics) run(ctx context.Context, u uri.URI, doc *analysis.Document
 	var found []analysis.Diagnostic
 	if isConfigFile(u) {
 		found = configFileDiagnostics(doc)
+	} else if isRulesetDocument(doc) {
+		found = d.s.rulesetFileDiagnostics(doc)
 	} else if opts, ignored := d.s.analysisOptions(doc.URI); !ignored {
 		if len(doc.Text) >= twoPhaseBytes && len(opts.Rules) > 0 {
 			found = d.twoPhases(ctx, u, doc, opts)

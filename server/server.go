@@ -50,6 +50,7 @@ type Server struct {
 	diags    *diagnostics
 	nav      *navState    // references, navigation and the workspace index
 	rules    ruleSettings // rule levels from the editor and project files
+	rulesets rulesets     // the Spectral rulesets documents use
 }
 
 // New returns a server ready to Serve one connection.

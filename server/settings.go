@@ -144,10 +144,15 @@ func (s *Server) analysisOptions(docURI string) (opts analysis.Options, ignored 
 	s.rules.mu.Lock()
 	cfg := config.Merge(project, s.rules.editor)
 	s.rules.mu.Unlock()
-	if path := refs.FilePath(docURI); path != "" && project.Ignored(path) {
+	path := refs.FilePath(docURI)
+	if path != "" && project.Ignored(path) {
 		return opts, true
 	}
-	return config.New(cfg, s.nav.ws), false
+	opts = config.New(cfg, s.nav.ws)
+	if file := rulesetFor(path, cfg.Ruleset); file != "" {
+		s.ruleset(file).Apply(&opts, docURI)
+	}
+	return opts, false
 }
 
 // projectConfig finds, loads and caches the project file of a document.

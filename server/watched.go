@@ -29,6 +29,9 @@ func (s *Server) DidChangeWatchedFiles(ctx context.Context, params *protocol.Did
 			}
 		}()
 		for _, c := range changes {
+			if s.usesRuleset(uri.URI(c.URI)) {
+				s.reanalyseOpenBut(uri.URI(c.URI))
+			}
 			if s.nav.ws.Changed(string(c.URI), c.Type == protocol.FileChangeTypeDeleted) {
 				s.recheckDependents(uri.URI(c.URI))
 			}
