@@ -53,7 +53,7 @@ func (rs *Ruleset) Apply(opts *analysis.Options, docURI string) {
 		if !r.Enabled || r.skip || r.Severity == analysis.SeverityOff {
 			continue
 		}
-		custom = append(custom, analysis.Rule{Code: r.Name, Severity: r.Severity, Versions: analysis.AllVersions,
+		custom = append(custom, analysis.Rule{Code: r.Name, Severity: r.Severity, AnyVersion: true,
 			Description: r.Description, DocURL: r.DocURL, Check: rs.checker(r, pointerLevels[r.Name])})
 	}
 	opts.Rules = append(append([]analysis.Rule(nil), opts.Rules...), custom...)
@@ -90,7 +90,8 @@ func runtimeOf(p *analysis.Pass) *runtime {
 	return p.Memo(runtimeKey{}, func() any {
 		self := refs.CanonicalURI(p.Doc.URI)
 		load := p.Loader()
-		return &runtime{pass: p, self: self, formats: documentFormats(p.Version),
+		version, _ := p.Doc.SpecVersion()
+		return &runtime{pass: p, self: self, formats: documentFormats(version),
 			views: [2]*view{newView(false, self, p.Root, load), newView(true, self, p.Root, load)},
 			docs:  map[string]*analysis.Document{self: p.Doc}}
 	}).(*runtime)
@@ -123,10 +124,7 @@ func (rt *runtime) span(p place) (int, int) {
 		return 0, 0
 	}
 	d := rt.doc(p.uri)
-	if p.key == nil || d == nil || d.Format() == syntax.JSON {
-		return n.Start, n.End
-	}
-	if n.Kind == syntax.Scalar && n.End > n.Start {
+	if p.key == nil || d == nil || (n.Kind == syntax.Scalar && (n.End > n.Start || d.Format() == syntax.JSON)) {
 		return n.Start, n.End
 	}
 	start := p.key.End
@@ -336,23 +334,40 @@ type emitter struct {
 func (e *emitter) emit(c *call, f finding) {
 	loc := c.in.at
 	missing := c.in.missing
-	switch {
-	case f.abs != nil:
-		loc, missing = e.v.rootPlace(), nil
-		for _, tok := range f.abs {
+	descend := func(toks []string) {
+		for i, tok := range toks {
 			next, ok := e.v.field(loc, tok)
 			if !ok {
-				break
+				missing = toks[i:]
+				return
 			}
 			loc = next
 		}
+	}
+	switch {
+	case f.abs != nil:
+		loc, missing = e.v.rootPlace(), nil
+		descend(f.abs)
 	case f.sub != nil && len(missing) == 0:
-		for _, tok := range f.sub {
-			next, ok := e.v.field(loc, tok)
+		descend(f.sub)
+	}
+	if pin := loc.pin; pin != nil {
+		// Below a reference object with keys beside "$ref", Spectral places
+		// a finding by the way as written from that object when it exists
+		// there, and at the object itself when the finding is about the
+		// referenced value as a whole; else where the value is written.
+		rest := loc.path.tokens()[len(pin.path.tokens()):]
+		raw, at := e.rt.view(false), *pin
+		done := 0
+		for _, tok := range append(append([]string(nil), rest...), missing...) {
+			next, ok := raw.field(at, tok)
 			if !ok {
 				break
 			}
-			loc = next
+			at, done = next, done+1
+		}
+		if len(rest) == 0 || done >= len(rest) {
+			loc = at
 		}
 	}
 	msg := e.message(c, f, loc)
@@ -454,8 +469,8 @@ func (rt *runtime) referencedKeys() map[string]bool {
 			}
 			for _, site := range refs.Collect(root) {
 				k, err := refs.Resolve(uri, site.Value.Value)
-				if err != nil {
-					continue
+				if err != nil || (k.URI == uri && hasPrefix(site.Path, k.Tokens)) {
+					continue // a reference to itself or an ancestor references nothing new
 				}
 				rt.referenced[k.String()] = true
 				if !done[k.URI] && !refs.IsRemote(k.URI) {

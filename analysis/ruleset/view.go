@@ -20,6 +20,11 @@ type place struct {
 	path *segment     // the way to the value as the rule sees it (through references)
 	at   *segment     // the value's pointer inside its own document
 	via  *hop         // references followed to get here, innermost first
+	// pin is where findings about this value are reported when it was
+	// reached through a reference object with keys beside "$ref": Spectral
+	// resolves such a reference but reports everything below it at the
+	// reference object.
+	pin *place
 }
 
 // segment is one step of a path, linked to its parent so that places share
@@ -116,8 +121,13 @@ func (v *view) follow(p place) place {
 		for _, tok := range t.Tokens {
 			at = at.child(tok, -1)
 		}
+		pin := p.pin
+		if pin == nil && len(p.node.Pairs) > 1 {
+			holder := p
+			pin = &holder
+		}
 		p = place{node: target, key: t.Key, uri: t.URI, path: p.path, at: at,
-			via: &hop{ref: ref, refURI: p.uri, target: target, prev: p.via}}
+			via: &hop{ref: ref, refURI: p.uri, target: target, prev: p.via}, pin: pin}
 	}
 	return p
 }
@@ -154,7 +164,7 @@ func (v *view) children(p place) []place {
 
 func (v *view) childAt(p place, name string, index int, key, value *syntax.Node) place {
 	return v.follow(place{node: value.Resolve(), key: key, uri: p.uri, path: p.path.child(name, index),
-		at: p.at.child(name, index), via: p.via})
+		at: p.at.child(name, index), via: p.via, pin: p.pin})
 }
 
 // field returns the child named name (a key, or an index of a list).
