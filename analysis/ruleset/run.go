@@ -92,7 +92,7 @@ func runtimeOf(p *analysis.Pass) *runtime {
 		load := p.Loader()
 		version, _ := p.Doc.SpecVersion()
 		return &runtime{pass: p, self: self, formats: documentFormats(version),
-			views: [2]*view{newView(false, self, p.Root, load), newView(true, self, p.Root, load)},
+			views: [2]*view{newView(false, self, p.Root, load, len(p.Doc.File().Duplicates) > 0), newView(true, self, p.Root, load, len(p.Doc.File().Duplicates) > 0)},
 			docs:  map[string]*analysis.Document{self: p.Doc}}
 	}).(*runtime)
 }

@@ -53,6 +53,28 @@ func (s *segment) tokens() []string {
 	return out
 }
 
+// hasPrefix reports whether the path starts with prefix.
+func (s *segment) hasPrefix(prefix []string) bool {
+	n := 0
+	for p := s; p != nil; p = p.parent {
+		n++
+	}
+	if len(prefix) > n {
+		return false
+	}
+	p := s
+	for ; n > len(prefix); n-- {
+		p = p.parent
+	}
+	for i := len(prefix) - 1; i >= 0; i-- {
+		if p.name != prefix[i] {
+			return false
+		}
+		p = p.parent
+	}
+	return true
+}
+
 // last is the final token, "" for the root.
 func (s *segment) last() string {
 	if s == nil {
@@ -75,13 +97,52 @@ type view struct {
 	self     string // canonical URI of the analysed document
 	root     *syntax.Node
 	load     refs.Loader
+	// selfDups is set when the analysed document repeats a key in a
+	// mapping (other documents are assumed to): then only the last entry
+	// of a key counts.
+	selfDups bool
 
 	mu   sync.Mutex
 	data map[*syntax.Node]any // plain data of nodes converted so far
+
+	targets sync.Map // *syntax.Node ("$ref" value) → *resolvedRef, nil when it leads nowhere
+
+	descendantsOnce sync.Once
+	descendants     []place // every value below the root, each shared target once
 }
 
-func newView(resolved bool, self string, root *syntax.Node, load refs.Loader) *view {
-	return &view{resolved: resolved, self: self, root: root, load: load, data: map[*syntax.Node]any{}}
+// resolvedRef is where one "$ref" leads, looked up once per view.
+type resolvedRef struct {
+	target refs.Target
+	node   *syntax.Node
+	at     *segment
+}
+
+func (v *view) lookup(uri string, ref *syntax.Node) *resolvedRef {
+	if r, ok := v.targets.Load(ref); ok {
+		return r.(*resolvedRef)
+	}
+	var out *resolvedRef
+	if key, err := refs.Resolve(uri, ref.Resolve().Value); err == nil && v.load != nil {
+		if t, err := refs.Lookup(v.load, key); err == nil && t.Value != nil {
+			out = &resolvedRef{target: t, node: t.Value.Resolve()}
+			for _, tok := range t.Tokens {
+				out.at = out.at.child(tok, -1)
+			}
+		}
+	}
+	v.targets.Store(ref, out)
+	return out
+}
+
+func newView(resolved bool, self string, root *syntax.Node, load refs.Loader, dups bool) *view {
+	return &view{resolved: resolved, self: self, root: root, load: load, data: map[*syntax.Node]any{}, selfDups: dups}
+}
+
+// isShadowed reports whether a later entry of mapping n has the key of entry i.
+func isShadowed(n *syntax.Node, i int) bool {
+	later := n.Entry(n.Pairs[i].Key.Value)
+	return later != nil && later != &n.Pairs[i]
 }
 
 func (v *view) rootPlace() place {
@@ -100,16 +161,12 @@ func (v *view) follow(p place) place {
 		if ref == nil {
 			return p
 		}
-		key, err := refs.Resolve(p.uri, ref.Resolve().Value)
-		if err != nil || v.load == nil {
+		r := v.lookup(p.uri, ref)
+		if r == nil {
 			return p
 		}
-		t, err := refs.Lookup(v.load, key)
-		if err != nil || t.Value == nil {
-			return p
-		}
-		target := t.Value.Resolve()
-		if t.URI == p.uri && hasPrefix(p.at.tokens(), t.Tokens) {
+		t, target := r.target, r.node
+		if t.URI == p.uri && p.at.hasPrefix(t.Tokens) {
 			return p // a reference to an ancestor of itself stays a reference, as Spectral's resolver leaves it
 		}
 		for h := p.via; h != nil; h = h.prev {
@@ -117,10 +174,7 @@ func (v *view) follow(p place) place {
 				return p // a cycle: the reference stays a reference
 			}
 		}
-		var at *segment
-		for _, tok := range t.Tokens {
-			at = at.child(tok, -1)
-		}
+		at := r.at
 		pin := p.pin
 		if pin == nil && len(p.node.Pairs) > 1 {
 			holder := p
@@ -146,7 +200,7 @@ func (v *view) children(p place) []place {
 			if pair.Key.Tag == "!!merge" {
 				continue
 			}
-			if later := n.Entry(pair.Key.Value); later != nil && later != pair {
+			if (v.selfDups || p.uri != v.self) && isShadowed(n, i) {
 				continue // a duplicate key: the last one counts, as in the data
 			}
 			out = append(out, v.childAt(p, pair.Key.Value, -1, pair.Key, pair.Value))
@@ -163,8 +217,35 @@ func (v *view) children(p place) []place {
 }
 
 func (v *view) childAt(p place, name string, index int, key, value *syntax.Node) place {
-	return v.follow(place{node: value.Resolve(), key: key, uri: p.uri, path: p.path.child(name, index),
-		at: p.at.child(name, index), via: p.via, pin: p.pin})
+	// One allocation for both paths: walks create a place per value.
+	segs := &[2]segment{{name: name, index: index, parent: p.path}, {name: name, index: index, parent: p.at}}
+	return v.follow(place{node: value.Resolve(), key: key, uri: p.uri, path: &segs[0], at: &segs[1], via: p.via, pin: p.pin})
+}
+
+// eachChild calls fn for the values of a mapping or list, references
+// followed, without collecting them.
+func (v *view) eachChild(p place, fn func(place)) {
+	n := p.node
+	if n == nil {
+		return
+	}
+	switch n.Kind {
+	case syntax.Mapping:
+		for i := range n.Pairs {
+			pair := &n.Pairs[i]
+			if pair.Key.Tag == "!!merge" {
+				continue
+			}
+			if (v.selfDups || p.uri != v.self) && isShadowed(n, i) {
+				continue
+			}
+			fn(v.childAt(p, pair.Key.Value, -1, pair.Key, pair.Value))
+		}
+	case syntax.Sequence:
+		for i, it := range n.Items {
+			fn(v.childAt(p, strconv.Itoa(i), i, nil, it))
+		}
+	}
 }
 
 // field returns the child named name (a key, or an index of a list).
@@ -190,16 +271,36 @@ func (v *view) field(p place, name string) (place, bool) {
 	return place{}, false
 }
 
-// walk visits p and every value below it, depth first; a resolved view
-// enters each reference once per path (cycles are cut where they close).
+// walk visits p and every value below it, depth first. In a resolved view
+// a value that several references lead to is visited below the first one
+// only: below the others, every value would sit at the same place again,
+// and findings are reported by place.
 func (v *view) walk(p place, visit func(place)) {
+	if p.node == v.root.Resolve() && p.path == nil {
+		v.descendantsOnce.Do(func() {
+			seen := map[*syntax.Node]bool{}
+			v.walkOnce(p, seen, func(d place) { v.descendants = append(v.descendants, d) })
+		})
+		for _, d := range v.descendants {
+			visit(d)
+		}
+		return
+	}
+	v.walkOnce(p, map[*syntax.Node]bool{}, visit)
+}
+
+func (v *view) walkOnce(p place, seen map[*syntax.Node]bool, visit func(place)) {
+	if p.via != nil && p.node == p.via.target {
+		if seen[p.node] {
+			return
+		}
+		seen[p.node] = true
+	}
 	visit(p)
 	if p.node == nil || (p.node.Kind != syntax.Mapping && p.node.Kind != syntax.Sequence) {
 		return
 	}
-	for _, c := range v.children(p) {
-		v.walk(c, visit)
-	}
+	v.eachChild(p, func(c place) { v.walkOnce(c, seen, visit) })
 }
 
 // value is the plain data of a place (see syntax.Node.Data), references
