@@ -782,3 +782,16 @@ func (l *loader) overrides(fc *fileContext, n *syntax.Node) {
 		l.rs.overrides = append(l.rs.overrides, o)
 	}
 }
+
+// RuleNames lists the rules the ruleset defines itself (not the built-in
+// ones it configures), sorted.
+func (rs *Ruleset) RuleNames() []string {
+	var out []string
+	for _, r := range rs.rules {
+		if !r.Builtin {
+			out = append(out, r.Name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}

@@ -351,24 +351,9 @@ func (e *emitter) emit(c *call, f finding) {
 	case f.sub != nil && len(missing) == 0:
 		descend(f.sub)
 	}
-	if pin := loc.pin; pin != nil {
-		// Below a reference object with keys beside "$ref", Spectral places
-		// a finding by the way as written from that object when it exists
-		// there, and at the object itself when the finding is about the
-		// referenced value as a whole; else where the value is written.
-		rest := loc.path.tokens()[len(pin.path.tokens()):]
-		raw, at := e.rt.view(false), *pin
-		done := 0
-		for _, tok := range append(append([]string(nil), rest...), missing...) {
-			next, ok := raw.field(at, tok)
-			if !ok {
-				break
-			}
-			at, done = next, done+1
-		}
-		if len(rest) == 0 || done >= len(rest) {
-			loc = at
-		}
+	var entry *syntax.Node
+	if e.v.resolved {
+		loc, entry = e.locate(append(loc.path.tokens(), missing...), loc.path.depth())
 	}
 	msg := e.message(c, f, loc)
 	sev := e.rule.Severity
@@ -394,22 +379,85 @@ func (e *emitter) emit(c *call, f finding) {
 	if loc.uri != e.rt.self {
 		// The value is written in a referenced document: the diagnostic
 		// sits on the reference that leads there and points at the value.
-		var entry *hop
-		for h := loc.via; h != nil; h = h.prev {
-			if h.refURI == e.rt.self {
-				entry = h
-				break
-			}
-		}
 		other := analysis.Related{URI: loc.uri, Start: start, End: end, Message: msg}
 		d.Elsewhere = &other
 		d.Related = []analysis.Related{{URI: loc.uri, Start: start, End: end, Message: "The value this finding is about, in the referenced document."}}
 		d.Start, d.End = 0, 0
 		if entry != nil {
-			d.Start, d.End = entry.ref.Start, entry.ref.End
+			d.Start, d.End = entry.Start, entry.End
 		}
 	}
 	e.out = append(e.out, d)
+}
+
+// locate places a finding of a rule on the resolved document as Spectral
+// maps its path back to where the value is written. path is the way
+// through the resolved document; its first existing tokens exist there.
+// When no reference lies on the way as written (one with keys beside
+// "$ref" at the very end does not count), the place is the closest
+// existing one of that way in the analysed document. Otherwise the way is
+// replayed as written, jumping to a reference's target wherever the way
+// reaches a reference object. entry is the last reference of the analysed
+// document that led into another one.
+func (e *emitter) locate(path []string, existing int) (place, *syntax.Node) {
+	raw := e.rt.view(false)
+	root := raw.rootPlace()
+	through := false
+	p := root
+	for _, tok := range path[:existing] {
+		next, ok := raw.field(p, tok)
+		if !ok {
+			through = refs.RefNode(p.node) != nil
+			break
+		}
+		p = next
+	}
+	if !through {
+		through = p.node != nil && len(p.node.Pairs) == 1 && refs.RefNode(p.node) != nil
+	}
+	if !through {
+		return closest(raw, root, path), nil
+	}
+	var entry *syntax.Node
+	docRoot, at := root, []string{}
+	for _, tok := range path {
+		at = append(at, tok)
+		for range 32 {
+			n := docRoot.node.Find(at...)
+			ref := refs.RefNode(n)
+			if ref == nil {
+				break
+			}
+			r := e.v.lookup(docRoot.uri, ref)
+			if r == nil || (r.target.URI == docRoot.uri && hasPrefix(at, r.target.Tokens)) {
+				break // a reference to its own ancestor is left as written
+			}
+			if r.target.URI != docRoot.uri {
+				targetRoot, err := e.rt.pass.Loader()(r.target.URI)
+				if err != nil || targetRoot == nil {
+					break
+				}
+				if docRoot.uri == e.rt.self {
+					entry = ref
+				}
+				docRoot = place{node: targetRoot.Resolve(), uri: r.target.URI}
+			}
+			at = append([]string(nil), r.target.Tokens...)
+		}
+	}
+	return closest(raw, docRoot, at), entry
+}
+
+// closest is the place of path below from, as far as it exists as written.
+func closest(raw *view, from place, path []string) place {
+	for _, tok := range path {
+		next, ok := raw.field(from, tok)
+		if !ok {
+			break
+		}
+		from = next
+	}
+	return from
 }
 
 var templateVar = regexp.MustCompile(`#?\{\{\s*(?:print\(\s*["'](\w+)["']\s*\)|(\w+))\s*\}\}`)

@@ -20,11 +20,6 @@ type place struct {
 	path *segment     // the way to the value as the rule sees it (through references)
 	at   *segment     // the value's pointer inside its own document
 	via  *hop         // references followed to get here, innermost first
-	// pin is where findings about this value are reported when it was
-	// reached through a reference object with keys beside "$ref": Spectral
-	// resolves such a reference but reports everything below it at the
-	// reference object.
-	pin *place
 }
 
 // segment is one step of a path, linked to its parent so that places share
@@ -174,14 +169,8 @@ func (v *view) follow(p place) place {
 				return p // a cycle: the reference stays a reference
 			}
 		}
-		at := r.at
-		pin := p.pin
-		if pin == nil && len(p.node.Pairs) > 1 {
-			holder := p
-			pin = &holder
-		}
-		p = place{node: target, key: t.Key, uri: t.URI, path: p.path, at: at,
-			via: &hop{ref: ref, refURI: p.uri, target: target, prev: p.via}, pin: pin}
+		p = place{node: target, key: t.Key, uri: t.URI, path: p.path, at: r.at,
+			via: &hop{ref: ref, refURI: p.uri, target: target, prev: p.via}}
 	}
 	return p
 }
@@ -219,7 +208,7 @@ func (v *view) children(p place) []place {
 func (v *view) childAt(p place, name string, index int, key, value *syntax.Node) place {
 	// One allocation for both paths: walks create a place per value.
 	segs := &[2]segment{{name: name, index: index, parent: p.path}, {name: name, index: index, parent: p.at}}
-	return v.follow(place{node: value.Resolve(), key: key, uri: p.uri, path: &segs[0], at: &segs[1], via: p.via, pin: p.pin})
+	return v.follow(place{node: value.Resolve(), key: key, uri: p.uri, path: &segs[0], at: &segs[1], via: p.via})
 }
 
 // eachChild calls fn for the values of a mapping or list, references
@@ -385,4 +374,13 @@ func hasPrefix(path, prefix []string) bool {
 		}
 	}
 	return true
+}
+
+// depth is the number of tokens of the path.
+func (s *segment) depth() int {
+	n := 0
+	for p := s; p != nil; p = p.parent {
+		n++
+	}
+	return n
 }
