@@ -45,7 +45,7 @@ func CompilePath(src string) (*Path, error) {
 	}
 	q, err := jsonpath.Parse(rfc)
 	if err != nil {
-		return nil, &PathError{Msg: "invalid JSONPath " + strconv.Quote(src) + ": " + strings.TrimPrefix(err.Error(), "jsonpath: ")}
+		return nil, &PathError{Msg: "Invalid JSONPath " + strconv.Quote(src) + ": " + strings.TrimPrefix(err.Error(), "jsonpath: ")}
 	}
 	return &Path{Source: src, query: q.Query(), filters: t.filters, keys: t.keys}, nil
 }
@@ -60,7 +60,7 @@ type translator struct {
 }
 
 func (t *translator) fail(msg string) error {
-	return &PathError{Offset: t.i, Msg: fmt.Sprintf("invalid JSONPath %q at %d: %s", t.src, t.i+1, msg)}
+	return &PathError{Offset: t.i, Msg: fmt.Sprintf("Invalid JSONPath %q at %d: %s", t.src, t.i+1, msg)}
 }
 
 func (t *translator) translate() (string, error) {
@@ -145,7 +145,7 @@ func (t *translator) bracket() error {
 			if pe, ok := err.(*PathError); ok {
 				at += pe.Offset
 			}
-			return &PathError{Offset: at, Msg: fmt.Sprintf("invalid filter in %q: %s", s, err.Error())}
+			return &PathError{Offset: at, Msg: fmt.Sprintf("Invalid filter in %q: %s", s, err.Error())}
 		}
 		t.out.WriteString("[" + quote(filterMark+strconv.Itoa(len(t.filters))) + "]")
 		t.filters = append(t.filters, f)

@@ -72,7 +72,7 @@ func (rs *Ruleset) rulesFor(path string) (map[string]*Rule, map[string][]pointer
 				continue
 			}
 			for _, pair := range o.node.Get("rules").PairsOrNil() {
-				sev, ok := parseSeverity(pair.Value.Resolve())
+				sev, ok := parseSeverity(pair.Value.Resolve(), false)
 				if !ok {
 					continue
 				}

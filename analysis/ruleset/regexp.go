@@ -42,7 +42,7 @@ func compileJSRegexp(src, flags string) (*regexp.Regexp, error) {
 		case 'g', 'y', 'u', 'd', 'v':
 			// No effect on a single test.
 		default:
-			return nil, errors.New("unknown regular expression flag " + string(f))
+			return nil, errors.New("Unknown regular expression flag " + string(f))
 		}
 	}
 	if prefix != "" {
@@ -50,7 +50,7 @@ func compileJSRegexp(src, flags string) (*regexp.Regexp, error) {
 	}
 	re, err := regexp.Compile(goSrc)
 	if err != nil {
-		return nil, errors.New("the regular expression /" + src + "/ cannot be used: " + strings.TrimPrefix(err.Error(), "error parsing regexp: "))
+		return nil, errors.New("The regular expression /" + src + "/ cannot be used: " + strings.TrimPrefix(err.Error(), "error parsing regexp: "))
 	}
 	regexpCache.Store(key, re)
 	return re, nil
@@ -71,7 +71,7 @@ func translateRegexp(src string) (string, error) {
 				i += 5
 				continue
 			case n >= '1' && n <= '9' && !inClass:
-				return "", errors.New("the regular expression /" + src + "/ uses a back-reference, which asyncapi-ls's regular expressions (RE2) lack")
+				return "", errors.New("The regular expression /" + src + "/ uses a back-reference, which asyncapi-ls's regular expressions (RE2) lack")
 			case n == '/':
 				b.WriteByte('/')
 				i++
@@ -95,7 +95,7 @@ func translateRegexp(src string) (string, error) {
 			rest := src[i+2:]
 			switch {
 			case strings.HasPrefix(rest, "="), strings.HasPrefix(rest, "!"), strings.HasPrefix(rest, "<="), strings.HasPrefix(rest, "<!"):
-				return "", errors.New("the regular expression /" + src + "/ uses look-around, which asyncapi-ls's regular expressions (RE2) lack")
+				return "", errors.New("The regular expression /" + src + "/ uses look-around, which asyncapi-ls's regular expressions (RE2) lack")
 			case strings.HasPrefix(rest, "<"):
 				b.WriteString("(?P<")
 				i += 2

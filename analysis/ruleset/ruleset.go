@@ -3,6 +3,7 @@ package ruleset
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -131,16 +132,30 @@ func (o LoadOptions) read(path string) ([]byte, error) {
 		return o.Fetch(path)
 	}
 	if o.ReadFile != nil {
-		return o.ReadFile(path)
+		b, err := o.ReadFile(path)
+		return b, readable(err)
 	}
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, err
+		return nil, readable(err)
 	}
 	if !info.Mode().IsRegular() || info.Size() > maxRulesetSize {
 		return nil, errors.New("not a regular file of at most 4 MiB")
 	}
 	return os.ReadFile(path)
+}
+
+// readable says why a file cannot be read without repeating its path.
+func readable(err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, fs.ErrNotExist):
+		return errors.New("no such file")
+	case errors.Is(err, fs.ErrPermission):
+		return errors.New("permission denied")
+	}
+	return err
 }
 
 // Load reads the ruleset at path and everything it extends. It never fails:
@@ -429,11 +444,11 @@ func (l *loader) mergeRule(fc *fileContext, rules map[string]*Rule, keyNode, val
 				existing = &Rule{Name: name, Builtin: true, Recommended: true, file: fc.path}
 				key = code
 			} else {
-				msg := fmt.Sprintf("Unknown rule %q: no ruleset this one extends defines it", name)
+				msg := fmt.Sprintf("Unknown rule %q: no ruleset this one extends defines it.", name)
 				if near := refs.Closest(name, l.knownNames(rules)); near != "" {
-					msg += fmt.Sprintf("; did you mean %q?", near)
+					msg = strings.TrimSuffix(msg, ".") + fmt.Sprintf("; did you mean %q?", near)
 				}
-				l.problem(fc.path, keyNode, analysis.SeverityError, "%s.", msg)
+				l.problem(fc.path, keyNode, analysis.SeverityError, "%s", msg)
 				return
 			}
 		}
@@ -442,9 +457,9 @@ func (l *loader) mergeRule(fc *fileContext, rules map[string]*Rule, keyNode, val
 			rules[key] = existing
 			return
 		}
-		sev, ok := parseSeverity(v)
+		sev, ok := parseSeverity(v, false)
 		if !ok {
-			l.problem(fc.path, v, analysis.SeverityError, "%q is not a severity; use error, warn, info, hint, off or 0–3.", v.Value)
+			l.problem(fc.path, v, analysis.SeverityError, "%q is not a severity here; use error, warn, info, hint or off (numbers only in a rule's severity field).", v.Value)
 			return
 		}
 		if sev == analysis.SeverityOff {
@@ -489,13 +504,22 @@ func (l *loader) knownNames(rules map[string]*Rule) []string {
 	return out
 }
 
-func parseSeverity(n *syntax.Node) (analysis.Severity, bool) {
-	switch strings.ToLower(n.Value) {
+// parseSeverity reads a severity as Spectral does: a name (error, warn,
+// info, hint, off), or, in a rule's severity field only, a number (0 error
+// … 3 hint, -1 off).
+func parseSeverity(n *syntax.Node, numbers bool) (analysis.Severity, bool) {
+	if n == nil || n.Kind != syntax.Scalar {
+		return 0, false
+	}
+	if n.Tag == "!!int" && !numbers {
+		return 0, false
+	}
+	switch n.Value {
 	case "error", "0":
 		return analysis.SeverityError, true
-	case "warn", "warning", "1":
+	case "warn", "1":
 		return analysis.SeverityWarning, true
-	case "info", "information", "2":
+	case "info", "2":
 		return analysis.SeverityInformation, true
 	case "hint", "3":
 		return analysis.SeverityHint, true
@@ -527,9 +551,9 @@ func (l *loader) parseRule(fc *fileContext, name string, keyNode, v *syntax.Node
 		case "documentationUrl":
 			r.DocURL = val.String()
 		case "severity":
-			sev, ok := parseSeverity(val.Resolve())
+			sev, ok := parseSeverity(val.Resolve(), true)
 			if !ok {
-				l.problem(fc.path, val, analysis.SeverityError, "%q is not a severity; use error, warn, info, hint, off or 0–3.", val.String())
+				l.problem(fc.path, val, analysis.SeverityError, "%q is not a severity; use error, warn, info, hint, off, or 0 (error) to 3 (hint), -1 (off).", val.String())
 				continue
 			}
 			r.Severity, r.severitySet = sev, true
@@ -664,10 +688,10 @@ func (l *loader) parseThen(fc *fileContext, rule string, n *syntax.Node) *Then {
 			at = fnNode
 		}
 		if oe, ok := perr.(*optionError); ok && optNode != nil {
-			if sub := optNode.Resolve().Find(oe.path...); sub != nil {
-				at = sub
-			} else if pair := optNode.Resolve().FindPair(oe.path...); pair != nil {
+			if pair := optNode.Resolve().FindPair(oe.path...); pair != nil {
 				at = pair.Key
+			} else if sub := optNode.Resolve().Find(oe.path...); sub != nil {
+				at = sub
 			}
 		}
 		l.problem(fc.path, at, analysis.SeverityError, "%s", perr.Error())

@@ -486,6 +486,9 @@ func (e *emitter) message(c *call, f finding, loc place) string {
 		case "property":
 			return c.property()
 		case "value":
+			if kindOf(loc.node) == "string" {
+				return loc.node.String() // as written, without quotes
+			}
 			return printPlace(loc)
 		}
 		return ""
