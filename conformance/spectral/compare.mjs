@@ -6,19 +6,27 @@
 //
 //   node compare.mjs RULESET OURS.json SPECTRAL.json
 import { readFileSync } from 'node:fs';
-import { resolve, relative, basename } from 'node:path';
+import { resolve, relative, basename, dirname } from 'node:path';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const { parse } = require('@stoplight/yaml');
 
 const [rulesetPath, oursPath, theirsPath] = process.argv.slice(2);
-const ruleset = parse(readFileSync(rulesetPath, 'utf8'));
-const custom = new Set(
-  Object.entries(ruleset.rules ?? {})
-    .filter(([, def]) => def !== null && typeof def === 'object' && 'then' in def)
-    .map(([name]) => name),
-);
+// The rules the ruleset defines, in its own file or a local file it extends.
+const custom = new Set();
+function collect(path, seen = new Set()) {
+  if (seen.has(path)) return;
+  seen.add(path);
+  const ruleset = parse(readFileSync(path, 'utf8')) ?? {};
+  for (const [name, def] of Object.entries(ruleset.rules ?? {})) {
+    if (def !== null && typeof def === 'object' && 'then' in def) custom.add(name);
+  }
+  for (const ext of [ruleset.extends ?? []].flat(2)) {
+    if (typeof ext === 'string' && (ext.startsWith('./') || ext.startsWith('../'))) collect(resolve(dirname(path), ext), seen);
+  }
+}
+collect(resolve(rulesetPath));
 const root = resolve(new URL('../..', import.meta.url).pathname);
 const show = file => relative(root, file);
 
