@@ -17,6 +17,9 @@ func (s *Server) Completion(ctx context.Context, params *protocol.CompletionPara
 	if !ok {
 		return nil, nil
 	}
+	if isRulesetDocument(doc) {
+		return s.rulesetCompletion(ctx, u, doc, offset)
+	}
 	tree, _ := s.docs.tree(u, doc, false)
 	if tree == nil {
 		tree = repairedTree(doc, offset)

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"asyncapi-ls/analysis/ruleset"
 	"asyncapi-ls/analysis/syntax"
 	"asyncapi-ls/hover"
 
@@ -17,6 +18,14 @@ func (s *Server) Hover(ctx context.Context, params *protocol.HoverParams) (*prot
 	doc, offset, ok := s.snapshotAt(ctx, u, params.Position)
 	if !ok {
 		return nil, nil
+	}
+	if isRulesetDocument(doc) {
+		md, start, end, ok := ruleset.Hover(doc.Text, offset, doc.Format())
+		if err := cancelled(ctx); err != nil || !ok {
+			return nil, err
+		}
+		r := s.rangeOf(doc.Mapper, start, end)
+		return &protocol.Hover{Contents: &protocol.MarkupContent{Kind: protocol.MarkupKindMarkdown, Value: md}, Range: &r}, nil
 	}
 	tree, current := s.docs.tree(u, doc, true)
 	req := hover.Request{Text: doc.Text, Offset: offset, Format: doc.Format(), LoadFile: s.files(u).loadText, Mapper: doc.Mapper}

@@ -2,6 +2,7 @@ package server
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"slices"
@@ -11,7 +12,9 @@ import (
 	"asyncapi-ls/analysis/refs"
 	"asyncapi-ls/analysis/rules"
 	"asyncapi-ls/analysis/ruleset"
+	"asyncapi-ls/completion"
 
+	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
 )
 
@@ -155,4 +158,24 @@ func (s *Server) reanalyseOpenBut(u uri.URI) {
 	for o, d := range open {
 		s.diags.schedule(o, d)
 	}
+}
+
+// rulesetCompletion proposes keys, functions, options and values in a
+// ruleset file.
+func (s *Server) rulesetCompletion(ctx context.Context, u uri.URI, doc *analysis.Document, offset int) (protocol.CompletionResult, error) {
+	tree, _ := s.docs.tree(u, doc, false)
+	found := ruleset.Complete(doc.Text, offset, doc.Format(), tree)
+	if err := cancelled(ctx); err != nil {
+		return nil, err
+	}
+	list := &protocol.CompletionList{Items: make([]protocol.CompletionItem, 0, len(found))}
+	for _, it := range found {
+		kind := completion.KindValue
+		if it.IsKey {
+			kind = completion.KindProperty
+		}
+		list.Items = append(list.Items, s.toCompletionItem(doc.Mapper, completion.Item{Label: it.Label, Kind: kind, Detail: it.Detail,
+			Documentation: it.Doc, InsertText: it.Insert, ReplaceStart: it.Start, ReplaceEnd: it.End, FilterText: it.Label, SortText: it.Label}))
+	}
+	return list, nil
 }

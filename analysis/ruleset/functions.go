@@ -204,7 +204,7 @@ func init() {
 	register(&Function{Name: "pattern", Doc: "A string matches (match) or does not match (notMatch) a regular expression, written as a JavaScript source or as /source/flags.",
 		Options: []Option{
 			{Name: "match", Type: "string", Doc: "a regular expression the value must match"},
-			{Name: "notMatch", Type: "string", Doc: "a regular expression the value must not match"},
+			{Name: "notMatch", Type: "string", Doc: "a regular expression the value must _not_ match"},
 		},
 		prep: func(m map[string]any) (any, error) {
 			if len(m) == 0 {
