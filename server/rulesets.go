@@ -77,7 +77,7 @@ func (s *Server) ruleset(path string) *ruleset.Ruleset {
 		}
 		return b, err
 	}
-	rs := ruleset.Load(path, ruleset.LoadOptions{ReadFile: read, Builtin: rules.All()})
+	rs := ruleset.Load(path, ruleset.LoadOptions{ReadFile: read, Fetch: s.fetchRuleset, Builtin: rules.All()})
 	s.rulesets.mu.Lock()
 	if s.rulesets.byPath == nil {
 		s.rulesets.byPath = map[string]*rulesetEntry{}
@@ -128,7 +128,7 @@ func (s *Server) usesRuleset(u uri.URI) bool {
 // those of the files it extends shown at the extends entry.
 func (s *Server) rulesetFileDiagnostics(doc *analysis.Document) []analysis.Diagnostic {
 	path := refs.FilePath(doc.URI)
-	rs := ruleset.Load(path, ruleset.LoadOptions{ReadFile: s.readFile, Builtin: rules.All()})
+	rs := ruleset.Load(path, ruleset.LoadOptions{ReadFile: s.readFile, Fetch: s.fetchRuleset, Builtin: rules.All()})
 	out := []analysis.Diagnostic{}
 	for _, p := range rs.Problems {
 		if p.File != path {
@@ -178,4 +178,14 @@ func (s *Server) rulesetCompletion(ctx context.Context, u uri.URI, doc *analysis
 			Documentation: it.Doc, InsertText: it.Insert, ReplaceStart: it.Start, ReplaceEnd: it.End, FilterText: it.Label, SortText: it.Label}))
 	}
 	return list, nil
+}
+
+// fetchRuleset reads a remote ruleset through the workspace, which fetches
+// only while remote references are turned on (asyncapi.references.remote).
+func (s *Server) fetchRuleset(url string) ([]byte, error) {
+	d, err := s.nav.ws.Load(url)
+	if err != nil {
+		return nil, err
+	}
+	return d.Text, nil
 }
