@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/config"
 	"asyncapi-ls/analysis/refs"
 	"asyncapi-ls/analysis/rules"
 	"asyncapi-ls/analysis/ruleset"
@@ -105,7 +106,7 @@ func rulesetFor(docPath, configured string) string {
 	if docPath == "" {
 		return ""
 	}
-	return ruleset.Find(filepath.Dir(docPath))
+	return config.FindRuleset(filepath.Dir(docPath))
 }
 
 // usesRuleset reports whether a loaded ruleset was built from the file at u.

@@ -9,6 +9,7 @@ import (
 
 	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/refs"
+	"asyncapi-ls/analysis/ruleset"
 	"asyncapi-ls/analysis/syntax"
 )
 
@@ -24,15 +25,26 @@ const maxFileSize = 1 << 20
 
 // Find returns the project file that governs a document in dir: the
 // nearest FileName in dir or a parent folder, or "".
-func Find(dir string) string {
+func Find(dir string) string { return findUpward(dir, FileName) }
+
+// FindRuleset returns the Spectral ruleset that governs a document in dir
+// when nothing names one: the nearest ruleset.FileNames in dir or a parent
+// folder, or "".
+func FindRuleset(dir string) string { return findUpward(dir, ruleset.FileNames...) }
+
+// findUpward returns the first regular file named one of names in dir or
+// the nearest parent folder holding one, or "".
+func findUpward(dir string, names ...string) string {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return ""
 	}
 	for {
-		p := filepath.Join(dir, FileName)
-		if info, err := os.Stat(p); err == nil && info.Mode().IsRegular() {
-			return p
+		for _, name := range names {
+			p := filepath.Join(dir, name)
+			if info, err := os.Stat(p); err == nil && info.Mode().IsRegular() {
+				return p
+			}
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
@@ -195,32 +207,9 @@ func (c *Config) Ignored(path string) bool {
 	}
 	rel = filepath.ToSlash(rel)
 	for _, g := range c.Ignore {
-		if globMatch(strings.Split(strings.Trim(g, "/"), "/"), strings.Split(rel, "/")) {
+		if ruleset.MatchGlob(g, rel) {
 			return true
 		}
 	}
 	return false
-}
-
-// globMatch matches path segments against pattern segments, where "**"
-// stands for any number of segments.
-func globMatch(pattern, segs []string) bool {
-	for len(pattern) > 0 {
-		if pattern[0] == "**" {
-			for i := 0; i <= len(segs); i++ {
-				if globMatch(pattern[1:], segs[i:]) {
-					return true
-				}
-			}
-			return false
-		}
-		if len(segs) == 0 {
-			return false
-		}
-		if ok, _ := filepath.Match(pattern[0], segs[0]); !ok {
-			return false
-		}
-		pattern, segs = pattern[1:], segs[1:]
-	}
-	return len(segs) == 0
 }

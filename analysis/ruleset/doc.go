@@ -13,6 +13,7 @@
 // ruleset files.
 //
 // It reads files through a caller's function (open buffers first) and never
-// fetches from the network itself. It must not import go.lsp.dev, server/,
-// cmd/ or analysis/config, and must not log.
+// fetches from the network itself (analysis/config finds ruleset files).
+// It must not import go.lsp.dev, server/, cmd/ or analysis/config, and must
+// not log.
 package ruleset

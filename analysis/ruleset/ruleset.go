@@ -23,28 +23,6 @@ func IsRulesetFile(path string) bool {
 	return slices.Contains(FileNames, filepath.Base(path))
 }
 
-// Find returns the ruleset that governs a document in dir: the nearest
-// ruleset file in dir or a parent folder, or "".
-func Find(dir string) string {
-	dir, err := filepath.Abs(dir)
-	if err != nil {
-		return ""
-	}
-	for {
-		for _, name := range FileNames {
-			p := filepath.Join(dir, name)
-			if info, err := os.Stat(p); err == nil && info.Mode().IsRegular() {
-				return p
-			}
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-}
-
 // Problem is a mistake in a ruleset at the byte span [Start, End) of File.
 // Errors are what Spectral refuses to load; warnings are what asyncapi-ls
 // skips while the rest of the ruleset runs (a JavaScript function).

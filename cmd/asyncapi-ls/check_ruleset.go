@@ -33,7 +33,7 @@ func (c *rulesetCache) forFile(path string, cfg *config.Config) *ruleset.Ruleset
 		file = cfg.Ruleset
 	}
 	if file == "" {
-		file = ruleset.Find(filepath.Dir(path))
+		file = config.FindRuleset(filepath.Dir(path))
 	}
 	if file == "" {
 		return nil
