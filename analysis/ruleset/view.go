@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"strconv"
 	"sync"
+	"sync/atomic"
 
 	"asyncapi-ls/analysis/refs"
 	"asyncapi-ls/analysis/syntax"
@@ -102,6 +103,8 @@ type view struct {
 
 	targets sync.Map // *syntax.Node ("$ref" value) → *resolvedRef, nil when it leads nowhere
 
+	rootWalks       atomic.Int32
+	rootCount       atomic.Int64
 	descendantsOnce sync.Once
 	descendants     []place // every value below the root, each shared target once
 }
@@ -206,7 +209,13 @@ func (v *view) children(p place) []place {
 }
 
 func (v *view) childAt(p place, name string, index int, key, value *syntax.Node) place {
-	// One allocation for both paths: walks create a place per value.
+	// Walks create a place per value: one segment serves both paths while
+	// they are the same (no reference followed yet), else one allocation
+	// holds both.
+	if p.at == p.path {
+		seg := &segment{name: name, index: index, parent: p.path}
+		return v.follow(place{node: value.Resolve(), key: key, uri: p.uri, path: seg, at: seg, via: p.via})
+	}
 	segs := &[2]segment{{name: name, index: index, parent: p.path}, {name: name, index: index, parent: p.at}}
 	return v.follow(place{node: value.Resolve(), key: key, uri: p.uri, path: &segs[0], at: &segs[1], via: p.via})
 }
@@ -265,17 +274,30 @@ func (v *view) field(p place, name string) (place, bool) {
 // only: below the others, every value would sit at the same place again,
 // and findings are reported by place.
 func (v *view) walk(p place, visit func(place)) {
-	if p.node == v.root.Resolve() && p.path == nil {
-		v.descendantsOnce.Do(func() {
-			seen := map[*syntax.Node]bool{}
-			v.walkOnce(p, seen, func(d place) { v.descendants = append(v.descendants, d) })
-		})
-		for _, d := range v.descendants {
-			visit(d)
-		}
+	if p.node != v.root.Resolve() || p.path != nil {
+		v.walkOnce(p, map[*syntax.Node]bool{}, visit)
 		return
 	}
-	v.walkOnce(p, map[*syntax.Node]bool{}, visit)
+	// Walks from the root: the first streams, the second keeps every place
+	// for the ones after it (several rules with "$.." in one ruleset).
+	switch v.rootWalks.Add(1) {
+	case 1:
+		count := 0
+		v.walkOnce(p, map[*syntax.Node]bool{}, func(d place) { count++; visit(d) })
+		v.rootCount.Store(int64(count))
+		return
+	case 2:
+		v.descendantsOnce.Do(func() {
+			v.descendants = make([]place, 0, v.rootCount.Load())
+			v.walkOnce(p, map[*syntax.Node]bool{}, func(d place) { v.descendants = append(v.descendants, d) })
+		})
+	}
+	v.descendantsOnce.Do(func() {
+		v.walkOnce(p, map[*syntax.Node]bool{}, func(d place) { v.descendants = append(v.descendants, d) })
+	})
+	for _, d := range v.descendants {
+		visit(d)
+	}
 }
 
 func (v *view) walkOnce(p place, seen map[*syntax.Node]bool, visit func(place)) {
@@ -286,10 +308,25 @@ func (v *view) walkOnce(p place, seen map[*syntax.Node]bool, visit func(place)) 
 		seen[p.node] = true
 	}
 	visit(p)
-	if p.node == nil || (p.node.Kind != syntax.Mapping && p.node.Kind != syntax.Sequence) {
+	n := p.node
+	if n == nil {
 		return
 	}
-	v.eachChild(p, func(c place) { v.walkOnce(c, seen, visit) })
+	// The children inline (no closure per value: walks touch every one).
+	switch n.Kind {
+	case syntax.Mapping:
+		for i := range n.Pairs {
+			pair := &n.Pairs[i]
+			if pair.Key.Tag == "!!merge" || ((v.selfDups || p.uri != v.self) && isShadowed(n, i)) {
+				continue
+			}
+			v.walkOnce(v.childAt(p, pair.Key.Value, -1, pair.Key, pair.Value), seen, visit)
+		}
+	case syntax.Sequence:
+		for i, it := range n.Items {
+			v.walkOnce(v.childAt(p, strconv.Itoa(i), i, nil, it), seen, visit)
+		}
+	}
 }
 
 // value is the plain data of a place (see syntax.Node.Data), references
