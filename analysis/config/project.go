@@ -154,11 +154,14 @@ func (e levelError) Is(target error) bool { return target == errLevel }
 func setLevel(levels map[string]analysis.Severity, code, level string) error {
 	canon, ok := canonical()[code]
 	if !ok {
-		msg := fmt.Sprintf("Unknown rule %q.", code)
-		if near := closestCode(code); near != "" {
-			msg += fmt.Sprintf(" Did you mean %q?", near)
+		// A code close to one of ours is a misspelling; any other may name
+		// a rule of the team's Spectral ruleset, and is kept for it.
+		near := closestCode(code)
+		if near == "" {
+			canon = code
+		} else {
+			return fmt.Errorf("Unknown rule %q. Did you mean %q? `asyncapi-ls rules` lists them.", code, near)
 		}
-		return errors.New(msg + " `asyncapi-ls rules` lists them.")
 	}
 	sev, ok := analysis.ParseLevel(level)
 	if !ok {

@@ -123,9 +123,9 @@ func TestCheckRulesetLookup(t *testing.T) {
 		t.Errorf("nearest ruleset: code %d\n%s\n%s", code, out, stderr)
 	}
 	writeFile(t, filepath.Join(dir, "rules", "team.yaml"), rule("team-rule"))
-	writeFile(t, filepath.Join(dir, ".asyncapi-ls.yaml"), "ruleset: rules/team.yaml\n")
-	out, _, _ = runBinary(t, "check", filepath.Join(dir, "api", "doc.yaml"))
-	if !strings.Contains(out, "[team-rule]") || strings.Contains(out, "[nearest-rule]") {
-		t.Errorf("project ruleset:\n%s", out)
+	writeFile(t, filepath.Join(dir, ".asyncapi-ls.yaml"), "ruleset: rules/team.yaml\nrules:\n  team-rule: error\n")
+	out, _, code = runBinary(t, "check", filepath.Join(dir, "api", "doc.yaml"))
+	if !strings.Contains(out, "error: \"info.description\"") || !strings.Contains(out, "[team-rule]") || strings.Contains(out, "[nearest-rule]") || code != 1 {
+		t.Errorf("project ruleset, its rule raised to error by the project's levels: code %d\n%s", code, out)
 	}
 }
