@@ -1,10 +1,17 @@
 package server_test
 
 import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"asyncapi-ls/analysis/refs"
+
 	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
 )
 
 // rulesetOnly keeps the diagnostics of the codes given.
@@ -67,5 +74,27 @@ func TestRulesetInEditor(t *testing.T) {
 	}
 	if len(after) != len(got)-1 {
 		t.Errorf("after the edit %d findings, want %d", len(after), len(got)-1)
+	}
+}
+
+// TestRulesetSetting: the asyncapi.ruleset setting names the ruleset; a
+// change of the setting checks the open documents again.
+func TestRulesetSetting(t *testing.T) {
+	dir := t.TempDir()
+	team := filepath.Join(dir, "governance", "team.yaml")
+	os.MkdirAll(filepath.Dir(team), 0o755)
+	osWriteFile(team, "rules:\n  needs-description:\n    given: $.info\n    then:\n      field: description\n      function: truthy\n")
+	s := newSession(t)
+	s.initialize(protocol.ClientCapabilities{})
+	u := uri.URI(refs.FileURI(filepath.Join(dir, "api", "doc.yaml")))
+	s.open(u, 1, "asyncapi: 3.0.0\ninfo: {title: T, version: '1'}\n")
+	if got := rulesetOnly(s.diagnostics(u, 1), "needs-description"); len(got) != 0 {
+		t.Fatalf("no ruleset yet, got %v", got)
+	}
+	n := s.publishedCount(u)
+	settings, _ := json.Marshal(map[string]any{"asyncapi": map[string]any{"ruleset": team}})
+	s.server.DidChangeConfiguration(context.Background(), &protocol.DidChangeConfigurationParams{Settings: settings})
+	if got := rulesetOnly(s.latest(u, n), "needs-description"); len(got) != 1 {
+		t.Fatalf("with asyncapi.ruleset: %v", got)
 	}
 }
