@@ -3,8 +3,9 @@ package ruleset
 // spectralAsyncAPI lists the rules of Spectral's "spectral:asyncapi"
 // ruleset (spectral-rulesets 1.23) and whether it recommends each. The
 // built-in rules carry these names as codes or aliases; the four names that
-// Spectral gives its schema validation map to our structure check, which
-// always runs (its errors are the official parser's verdicts).
+// Spectral gives its schema validation (asyncapi-payload, asyncapi-schema,
+// asyncapi-3-document-resolved and -unresolved) stand for our structure
+// check, which always runs: its errors are the official parser's verdicts.
 var spectralAsyncAPI = map[string]bool{
 	"asyncapi-channel-no-empty-parameter":         true,
 	"asyncapi-3-channel-no-empty-parameter":       true,
@@ -61,12 +62,6 @@ var spectralAsyncAPI = map[string]bool{
 	"asyncapi-unused-components-server":           true,
 	"asyncapi-3-document-resolved":                true,
 	"asyncapi-3-document-unresolved":              true,
-}
-
-// structureNames are the Spectral rules our structure check stands for.
-var structureNames = map[string]bool{
-	"asyncapi-payload": true, "asyncapi-schema": true,
-	"asyncapi-3-document-resolved": true, "asyncapi-3-document-unresolved": true,
 }
 
 // Formats Spectral knows. Only the AsyncAPI ones can match an AsyncAPI

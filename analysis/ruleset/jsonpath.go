@@ -22,6 +22,10 @@ type Path struct {
 	// filters are the JavaScript filters, in the order of their placeholders.
 	filters []*filter
 	keys    bool // a final "~": the keys of the selected values
+	// formats, group and rank come from a scoped alias's target (see
+	// aliasExpr); group 0 is a path that applies to every document.
+	formats     []string
+	group, rank int
 }
 
 // PathError is a path that cannot be compiled; Offset is in the source.

@@ -171,6 +171,8 @@ type loader struct {
 	opts LoadOptions
 	// codes maps every accepted built-in name (Spectral's and ours) to our code.
 	codes map[string]string
+	// groups counts the scoped aliases expanded, to tell them apart.
+	groups int
 }
 
 func (l *loader) builtinCode(name, code string) {
@@ -321,10 +323,7 @@ func (l *loader) extendOne(fc *fileContext, name *syntax.Node, mode string, stac
 		for sname, recommended := range spectralAsyncAPI {
 			code, ok := l.codes[sname]
 			if !ok {
-				if structureNames[sname] {
-					continue
-				}
-				continue
+				continue // one of the names of the structure check, which always runs
 			}
 			r := &Rule{Name: sname, Builtin: true, Recommended: recommended, file: fc.path}
 			r.Enabled = isEnabled(r, mode)
@@ -544,13 +543,14 @@ func (l *loader) parseRule(fc *fileContext, name string, keyNode, v *syntax.Node
 		case "given":
 			r.Given = nil
 			for _, g := range items(val) {
-				for _, expr := range l.expandAlias(fc, g) {
-					p, err := CompilePath(expr)
+				for _, ae := range l.expandAlias(fc, g) {
+					p, err := CompilePath(ae.expr)
 					if err != nil {
 						l.problem(fc.path, g, analysis.SeverityError, "%s", err.Error())
 						r.skip = true
 						continue
 					}
+					p.formats, p.group, p.rank = ae.formats, ae.group, ae.rank
 					r.Given = append(r.Given, p)
 				}
 			}
@@ -727,16 +727,25 @@ func (l *loader) aliases(path string, n *syntax.Node) map[string]*alias {
 	return out
 }
 
+// aliasExpr is one expression a given expands to. A scoped alias's
+// targets keep their formats: at run time the last target whose formats the
+// document has is the one used (group tells the targets of one alias use
+// apart, rank their order), as Spectral chooses.
+type aliasExpr struct {
+	expr    string
+	formats []string
+	group   int
+	rank    int
+}
+
 // expandAlias replaces a leading "#Name" by the alias's expressions (the
-// rest of the text appended to each); scoped aliases expand to every
-// target's expressions, each keeping its formats check at run time being
-// out of reach here (documents of any format see all targets).
-func (l *loader) expandAlias(fc *fileContext, n *syntax.Node) []string {
-	expr := n.String()
-	var expand func(expr string, depth int) []string
-	expand = func(expr string, depth int) []string {
+// rest of the text appended to each).
+func (l *loader) expandAlias(fc *fileContext, n *syntax.Node) []aliasExpr {
+	var expand func(e aliasExpr, depth int) []aliasExpr
+	expand = func(e aliasExpr, depth int) []aliasExpr {
+		expr := e.expr
 		if !strings.HasPrefix(expr, "#") {
-			return []string{expr}
+			return []aliasExpr{e}
 		}
 		end := 1
 		for end < len(expr) && (isIdent(expr[end]) || expr[end] == '-') && expr[end] != '$' && expr[end] != '@' {
@@ -752,17 +761,22 @@ func (l *loader) expandAlias(fc *fileContext, n *syntax.Node) []string {
 			l.problem(fc.path, n, analysis.SeverityError, "The alias %q is circular.", name)
 			return nil
 		}
-		givens := a.given
-		for _, t := range a.targets {
-			givens = append(givens, t.given...)
+		var out []aliasExpr
+		for _, g := range a.given {
+			out = append(out, expand(aliasExpr{expr: g + expr[end:], formats: e.formats, group: e.group, rank: e.rank}, depth+1)...)
 		}
-		var out []string
-		for _, g := range givens {
-			out = append(out, expand(g+expr[end:], depth+1)...)
+		if len(a.targets) > 0 {
+			l.groups++
+			group := l.groups
+			for rank, t := range a.targets {
+				for _, g := range t.given {
+					out = append(out, expand(aliasExpr{expr: g + expr[end:], formats: t.formats, group: group, rank: rank}, depth+1)...)
+				}
+			}
 		}
 		return out
 	}
-	return expand(expr, 0)
+	return expand(aliasExpr{expr: n.String()}, 0)
 }
 
 // overrides records the overrides of the top ruleset; they apply per document.

@@ -143,7 +143,17 @@ func (rs *Ruleset) checker(r *Rule, levels []pointerLevel) func(p *analysis.Pass
 		}
 		v := rt.view(r.Resolved)
 		e := &emitter{rs: rs, rt: rt, rule: r, v: v, levels: levels, seen: map[string]bool{}}
+		// Of a scoped alias, the last target whose formats the document has.
+		chosen := map[int]int{}
 		for _, g := range r.Given {
+			if g.group != 0 && matchesFormats(g.formats, rt.formats) {
+				chosen[g.group] = max(chosen[g.group], g.rank+1)
+			}
+		}
+		for _, g := range r.Given {
+			if g.group != 0 && (!matchesFormats(g.formats, rt.formats) || chosen[g.group] != g.rank+1) {
+				continue
+			}
 			g.eval(v, v.rootPlace(), func(m match) {
 				for _, th := range r.Then {
 					for _, in := range targets(v, m, th) {
