@@ -67,8 +67,6 @@ type Rule struct {
 	// skip is set when the rule cannot run (a JavaScript function, an
 	// invalid path): it is reported once and left out.
 	skip bool
-	file string
-	span [2]int
 }
 
 // Then is one check of a rule: a function applied to a field of each value
@@ -86,7 +84,6 @@ type override struct {
 	node   *syntax.Node
 	file   string
 	text   []byte
-	levels map[string]analysis.Severity // for pointer overrides
 }
 
 // LoadOptions say how files are read.
@@ -325,7 +322,7 @@ func (l *loader) extendOne(fc *fileContext, name *syntax.Node, mode string, stac
 			if !ok {
 				continue // one of the names of the structure check, which always runs
 			}
-			r := &Rule{Name: sname, Builtin: true, Recommended: recommended, file: fc.path}
+			r := &Rule{Name: sname, Builtin: true, Recommended: recommended}
 			r.Enabled = isEnabled(r, mode)
 			rules[code] = mergeBuiltin(rules[code], r)
 		}
@@ -418,7 +415,7 @@ func (l *loader) mergeRule(fc *fileContext, rules map[string]*Rule, keyNode, val
 	if v.Kind == syntax.Scalar {
 		if existing == nil {
 			if code, ok := l.codes[name]; ok {
-				existing = &Rule{Name: name, Builtin: true, Recommended: true, file: fc.path}
+				existing = &Rule{Name: name, Builtin: true, Recommended: true}
 				key = code
 			} else {
 				msg := fmt.Sprintf("Unknown rule %q: no ruleset this one extends defines it.", name)
@@ -463,7 +460,7 @@ func (l *loader) mergeRule(fc *fileContext, rules map[string]*Rule, keyNode, val
 	if existing != nil && existing.Builtin {
 		// A definition under a built-in rule's name replaces it: ours is
 		// turned off, and the definition runs under that name.
-		rules[key] = &Rule{Name: existing.Name, Builtin: true, Enabled: false, severitySet: true, Severity: analysis.SeverityOff, file: fc.path}
+		rules[key] = &Rule{Name: existing.Name, Builtin: true, Enabled: false, severitySet: true, Severity: analysis.SeverityOff}
 		key = "custom:" + name
 	}
 	rules[key] = r
@@ -511,12 +508,11 @@ var ruleKeys = []string{"given", "then", "description", "message", "severity", "
 // parseRule reads a rule definition; existing is the rule of the same name
 // from an extended ruleset, which a definition changes (Object.assign).
 func (l *loader) parseRule(fc *fileContext, name string, keyNode, v *syntax.Node, existing *Rule) *Rule {
-	r := &Rule{Name: name, Recommended: true, Resolved: true, Severity: analysis.SeverityWarning, file: fc.path,
-		span: [2]int{keyNode.Start, keyNode.End}}
+	r := &Rule{Name: name, Recommended: true, Resolved: true, Severity: analysis.SeverityWarning}
 	if existing != nil {
 		c := *existing
 		r = &c
-		r.file, r.span, r.skip = fc.path, [2]int{keyNode.Start, keyNode.End}, false
+		r.skip = false
 	}
 	for _, pair := range v.Pairs {
 		k, val := pair.Key.Value, pair.Value

@@ -220,32 +220,6 @@ func (v *view) childAt(p place, name string, index int, key, value *syntax.Node)
 	return v.follow(place{node: value.Resolve(), key: key, uri: p.uri, path: &segs[0], at: &segs[1], via: p.via})
 }
 
-// eachChild calls fn for the values of a mapping or list, references
-// followed, without collecting them.
-func (v *view) eachChild(p place, fn func(place)) {
-	n := p.node
-	if n == nil {
-		return
-	}
-	switch n.Kind {
-	case syntax.Mapping:
-		for i := range n.Pairs {
-			pair := &n.Pairs[i]
-			if pair.Key.Tag == "!!merge" {
-				continue
-			}
-			if (v.selfDups || p.uri != v.self) && isShadowed(n, i) {
-				continue
-			}
-			fn(v.childAt(p, pair.Key.Value, -1, pair.Key, pair.Value))
-		}
-	case syntax.Sequence:
-		for i, it := range n.Items {
-			fn(v.childAt(p, strconv.Itoa(i), i, nil, it))
-		}
-	}
-}
-
 // field returns the child named name (a key, or an index of a list).
 func (v *view) field(p place, name string) (place, bool) {
 	n := p.node
