@@ -204,6 +204,9 @@ func (s *Server) loadProject(file string) (projectEntry, bool) {
 // its diagnostics, so an invalid configuration is never silent.
 func configFileDiagnostics(doc *analysis.Document) []analysis.Diagnostic {
 	_, problems := config.Parse(doc.Text)
+	if path := refs.FilePath(doc.URI); path != "" {
+		_, problems = config.ParseAt(doc.Text, filepath.Dir(path))
+	}
 	out := make([]analysis.Diagnostic, 0, len(problems))
 	for _, p := range problems {
 		out = append(out, analysis.Diagnostic{Start: p.Start, End: p.End, Severity: analysis.SeverityError, Code: "config", Message: p.Message})

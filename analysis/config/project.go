@@ -9,6 +9,7 @@ import (
 
 	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/refs"
+	"asyncapi-ls/analysis/rules"
 	"asyncapi-ls/analysis/ruleset"
 	"asyncapi-ls/analysis/syntax"
 )
@@ -67,12 +68,37 @@ func Load(path string) (*Config, []Problem, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	cfg, problems := Parse(text)
-	cfg.File, cfg.Dir = path, filepath.Dir(path)
-	if cfg.Ruleset != "" && !filepath.IsAbs(cfg.Ruleset) && !refs.IsRemote(cfg.Ruleset) {
-		cfg.Ruleset = filepath.Join(cfg.Dir, cfg.Ruleset)
-	}
+	cfg, problems := ParseAt(text, filepath.Dir(path))
+	cfg.File = path
 	return cfg, problems, nil
+}
+
+// ParseAt is Parse for the project file in dir: its ruleset: is resolved
+// against dir, and levels may name the rules of the Spectral ruleset that
+// governs dir (that one, or the nearest .spectral.yaml upward).
+func ParseAt(text []byte, dir string) (*Config, []Problem) {
+	cfg, problems := parse(text, nil)
+	cfg.Dir = dir
+	if cfg.Ruleset != "" && !filepath.IsAbs(cfg.Ruleset) && !refs.IsRemote(cfg.Ruleset) {
+		cfg.Ruleset = filepath.Join(dir, cfg.Ruleset)
+	}
+	if len(problems) == 0 {
+		return cfg, problems
+	}
+	named := cfg.Ruleset
+	if named == "" {
+		named = FindRuleset(dir)
+	}
+	if named == "" || refs.IsRemote(named) {
+		return cfg, problems
+	}
+	extra := map[string]bool{}
+	for _, name := range ruleset.Load(named, ruleset.LoadOptions{Builtin: rules.All()}).RuleNames() {
+		extra[name] = true
+	}
+	again, problems := parse(text, extra)
+	again.Dir, again.Ruleset = cfg.Dir, cfg.Ruleset
+	return again, problems
 }
 
 // Parse reads a project file:
@@ -84,7 +110,10 @@ func Load(path string) (*Config, []Problem, error) {
 //	ruleset: governance/.spectral.yaml   # relative to this file
 //
 // Whatever can be understood is kept; every mistake is a Problem.
-func Parse(text []byte) (*Config, []Problem) {
+func Parse(text []byte) (*Config, []Problem) { return parse(text, nil) }
+
+// parse reads a project file; extra are codes accepted beside ours.
+func parse(text []byte, extra map[string]bool) (*Config, []Problem) {
 	cfg := &Config{Levels: map[string]analysis.Severity{}}
 	f := syntax.Parse(text, syntax.YAML)
 	var problems []Problem
@@ -101,7 +130,7 @@ func Parse(text []byte) (*Config, []Problem) {
 	for _, pair := range root.Pairs {
 		switch pair.Key.Value {
 		case "rules":
-			problems = append(problems, parseRules(pair.Value, cfg.Levels)...)
+			problems = append(problems, parseRules(pair.Value, cfg.Levels, extra)...)
 		case "ignore":
 			problems = append(problems, parseIgnore(pair.Value, cfg)...)
 		case "ruleset":
@@ -118,7 +147,7 @@ func Parse(text []byte) (*Config, []Problem) {
 	return cfg, problems
 }
 
-func parseRules(n *syntax.Node, levels map[string]analysis.Severity) []Problem {
+func parseRules(n *syntax.Node, levels map[string]analysis.Severity, extra map[string]bool) []Problem {
 	m := n.Resolve()
 	if m == nil || m.IsNull() {
 		return nil
@@ -132,7 +161,7 @@ func parseRules(n *syntax.Node, levels map[string]analysis.Severity) []Problem {
 		if pair.Value.Resolve().Kind == syntax.Scalar && pair.Value.Resolve().Tag == "!!bool" && strings.EqualFold(level, "false") {
 			level = "off"
 		}
-		if err := setLevel(levels, pair.Key.Value, level); err != nil {
+		if err := setLevel(levels, pair.Key.Value, level, extra); err != nil {
 			span := pair.Key
 			if errors.Is(err, errLevel) {
 				span = pair.Value
@@ -151,17 +180,17 @@ func (e levelError) Error() string        { return e.msg }
 func (e levelError) Is(target error) bool { return target == errLevel }
 
 // setLevel records one "code: level" choice, or says what is wrong with it.
-func setLevel(levels map[string]analysis.Severity, code, level string) error {
+func setLevel(levels map[string]analysis.Severity, code, level string, extra map[string]bool) error {
 	canon, ok := canonical()[code]
+	if !ok && extra[code] {
+		canon, ok = code, true // a rule of the team's Spectral ruleset
+	}
 	if !ok {
-		// A code close to one of ours is a misspelling; any other may name
-		// a rule of the team's Spectral ruleset, and is kept for it.
-		near := closestCode(code)
-		if near == "" {
-			canon = code
-		} else {
-			return fmt.Errorf("Unknown rule %q. Did you mean %q? `asyncapi-ls rules` lists them.", code, near)
+		msg := fmt.Sprintf("Unknown rule %q.", code)
+		if near := closestCode(code); near != "" {
+			msg += fmt.Sprintf(" Did you mean %q?", near)
 		}
+		return errors.New(msg + " `asyncapi-ls rules` lists them; a rule of the Spectral ruleset is known when the ruleset loads.")
 	}
 	sev, ok := analysis.ParseLevel(level)
 	if !ok {

@@ -62,7 +62,7 @@ func settingLevel(cfg *Config, code string, v any) []Problem {
 	if b, ok := v.(bool); ok && !b {
 		level = "off"
 	}
-	if err := setLevel(cfg.Levels, code, level); err != nil {
+	if err := setLevel(cfg.Levels, code, level, nil); err != nil {
 		return []Problem{{Message: "Setting asyncapi.rules." + code + ": " + err.Error()}}
 	}
 	return nil

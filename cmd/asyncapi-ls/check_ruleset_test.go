@@ -94,8 +94,8 @@ func TestCheckRulesetProblems(t *testing.T) {
 		t.Errorf("code %d, want 2", code)
 	}
 	for _, want := range []string{
-		".spectral.yaml:24:17: error: Unknown function \"truthi\"",
-		".spectral.yaml:12:12: error: Invalid JSONPath",
+		": error: Unknown function \"truthi\"",
+		": error: Invalid JSONPath",
 		"[ruleset]",
 	} {
 		if !strings.Contains(stderr, want) {
