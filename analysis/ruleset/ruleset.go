@@ -80,10 +80,10 @@ type Then struct {
 }
 
 type override struct {
-	files  []string // globs relative to the ruleset's folder, maybe with "#/pointer"
-	node   *syntax.Node
-	file   string
-	text   []byte
+	files []string // globs relative to the ruleset's folder, maybe with "#/pointer"
+	node  *syntax.Node
+	file  string
+	text  []byte
 }
 
 // LoadOptions say how files are read.
