@@ -9,6 +9,7 @@ fuzztime="${FUZZTIME:-10s}"
 targets=(
   "./analysis/syntax FuzzParse"
   "./analysis FuzzAnalyze"
+  "./analysis/model FuzzBuild"
   "./server FuzzStream"
   "./server FuzzServe"
   "./server FuzzFeatures"

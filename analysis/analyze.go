@@ -56,6 +56,7 @@ var checks = []check{
 	extraDocuments,
 	structure,
 	references,
+	resolvedRefs,
 }
 
 // Analyze returns every diagnostic of d. A document that is not AsyncAPI

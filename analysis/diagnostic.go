@@ -32,10 +32,10 @@ type Diagnostic struct {
 	Related    []Related
 	// Suggestion is a replacement text a quick fix may offer (a close key).
 	Suggestion string
-	// Elsewhere is set when the finding is about a value written in another
-	// document (a ruleset rule reading the document with its references
-	// resolved): Start and End then mark the reference that leads there.
-	Elsewhere *Related
+	// Origin, for a problem in content that a "$ref" brings in from another
+	// document, is where that content is, with a message for that place:
+	// the server shows it there too while that document is open.
+	Origin *Related
 }
 
 // Related points at another place that explains a diagnostic.

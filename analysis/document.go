@@ -6,6 +6,8 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"asyncapi-ls/analysis/model"
+	"asyncapi-ls/analysis/refs"
 	"asyncapi-ls/analysis/source"
 	"asyncapi-ls/analysis/syntax"
 )
@@ -21,6 +23,9 @@ type Document struct {
 	format syntax.Format
 	once   sync.Once
 	file   atomic.Pointer[syntax.File]
+
+	modelMu sync.Mutex
+	model   *model.Model
 }
 
 // NewDocument wraps one version of a text. The URI (or path) decides JSON or
@@ -86,3 +91,17 @@ func (d *Document) SpecVersion() (string, *syntax.Node) {
 
 // Format is the notation of the document: YAML or JSON.
 func (d *Document) Format() syntax.Format { return d.format }
+
+// Model returns the API model of this version (see analysis/model). load
+// gives the other documents as the caller's snapshot sees them. The model is
+// built once and kept while every other document it read loads unchanged,
+// so callers with the same view share one model and never build it twice.
+func (d *Document) Model(load refs.Loader) *model.Model {
+	d.modelMu.Lock()
+	defer d.modelMu.Unlock()
+	if d.model != nil && d.model.UpToDate(load) {
+		return d.model
+	}
+	d.model = model.Build(d.URI, d.Root(), load)
+	return d.model
+}

@@ -130,21 +130,11 @@ func (p *Pass) Find(path ...string) *syntax.Node {
 	return n
 }
 
-type loaderKey struct{}
-
 // Loader reads the documents references reach, each once per pass: this
-// document's tree for its own URI, the Resolver for the others. It is safe
-// for concurrent use by rules.
+// document's tree for its own URI, the Resolver for the others. It is the
+// loader Follow uses, safe for concurrent use by rules.
 func (p *Pass) Loader() refs.Loader {
-	return p.Memo(loaderKey{}, func() any {
-		l := newRunLoader(p)
-		var mu sync.Mutex
-		return refs.Loader(func(uri string) (*syntax.Node, error) {
-			mu.Lock()
-			defer mu.Unlock()
-			return l.load(uri)
-		})
-	}).(refs.Loader)
+	return p.Memo(loaderKey{}, func() any { return &lockedLoader{l: newRunLoader(p)} }).(*lockedLoader).load
 }
 
 // DocumentAt is the document a pass has read at a canonical URI (this one or

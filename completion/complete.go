@@ -33,6 +33,7 @@ func Complete(req Request) Result {
 		} else if len(ctx.Path) == 0 && ctx.InKey {
 			st.add(Item{Label: "asyncapi", Kind: KindProperty, InsertText: st.keyInsert("asyncapi", schemas.ShapeScalar, nil, false), Detail: "the AsyncAPI version"})
 		}
+	case ctx.Key != "$ref" && st.avro(): // inside an Avro payload: its items are added
 	case ctx.InKey && ctx.ItemStart && st.scalarItems():
 		st.values(ctx.Path)
 	case ctx.InKey:

@@ -45,6 +45,9 @@ func Hover(req Request) (Result, bool) {
 		return Result{}, false
 	}
 	n := loc.Node
+	if md, inside := avroMarkdown(req.Tree, loc); inside && (loc.OnKey || n.Kind == syntax.Scalar) {
+		return Result{Markdown: md, Start: n.Start, End: n.End}, md != ""
+	}
 	if loc.OnKey {
 		md := keyMarkdown(version, req.Tree, loc.Path)
 		return Result{Markdown: md, Start: n.Start, End: n.End}, md != ""

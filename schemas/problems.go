@@ -92,6 +92,12 @@ func (sp *spec) problems(errs []*verr, doc any) []Problem {
 		if p.Kind == MissingKey && refObjects[pathKey(p.Path)] {
 			continue
 		}
+		if at := p.Path; p.Kind != RefNotAllowed && insideReference(doc, at[:len(at)-boolInt(p.OnKey)]) {
+			// As the official parser: unresolved, a reference to another
+			// document may only be wrong in being there; what it brings in
+			// is checked in its place, resolved (analysis/resolved.go).
+			continue
+		}
 		key := pathKey(p.Path) + "\x00" + strconv.FormatBool(p.OnKey) + "\x00" + p.Code + "\x00" + p.Message
 		if seen[key] {
 			continue
@@ -268,6 +274,30 @@ func appendPath(p []string, tok string) []string {
 	out := make([]string, len(p), len(p)+1)
 	copy(out, p)
 	return append(out, tok)
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// insideReference reports whether path is a Reference Object to another
+// document ({"$ref": "file.yaml#/…"}) of doc, or lies inside one.
+func insideReference(doc any, path []string) bool {
+	v := doc
+	for i := 0; ; i++ {
+		if m, ok := v.(map[string]any); ok {
+			if ref, isRef := m["$ref"].(string); isRef && !strings.HasPrefix(ref, "#") {
+				return true
+			}
+		}
+		if i == len(path) {
+			return false
+		}
+		v = valueAt(v, path[i:i+1])
+	}
 }
 
 // valueAt returns the value at an instance path, or nil.

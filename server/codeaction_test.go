@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"asyncapi-ls/analysis/refs"
 	"asyncapi-ls/analysis/source"
 
 	"go.lsp.dev/protocol"
@@ -50,7 +51,8 @@ func TestCodeActionFixtures(t *testing.T) {
 				t.Fatalf("want one marker: %v %v", markers, err)
 			}
 			_, wantText, _ := parseMarkers(string(want), isJSON)
-			u := uri.URI("file:///fixtures/codeaction/" + filepath.Base(before))
+			abs, _ := filepath.Abs(before) // a real path: references to files beside it resolve
+			u := uri.URI(refs.FileURI(abs))
 			s.open(u, int32(i+1), text)
 			s.diagnostics(u, int32(i+1))
 			m := source.NewMapper([]byte(text))

@@ -26,6 +26,7 @@ type diagnostics struct {
 	// edit re-parses and re-validates only what the edit touched.
 	states  map[uri.URI]*incremental.State
 	carry   map[uri.URI]*ruleCarry // the last rule findings of big documents
+	shown   shownDiagnostics       // what each document shows, its own and from others
 	stopped bool
 	wg      sync.WaitGroup
 }
@@ -90,6 +91,7 @@ func (d *diagnostics) clear(u uri.URI) {
 	delete(d.carry, u)
 	d.mu.Unlock()
 	d.publish(u, nil, []protocol.Diagnostic{})
+	d.setShown(u, nil, nil, nil)
 }
 
 func (d *diagnostics) stop() {
@@ -198,7 +200,7 @@ func (d *diagnostics) publishFound(u uri.URI, doc *analysis.Document, found []an
 	}
 	d.s.log.Debug("diagnostics", zap.String("uri", string(u)), zap.Int32("version", doc.Version),
 		zap.Int("count", len(out)), zap.Duration("took", time.Since(start)))
-	d.publish(u, &doc.Version, out)
+	d.setShown(u, &doc.Version, out, d.s.originDiagnostics(doc, found))
 }
 
 func (d *diagnostics) publish(u uri.URI, version *int32, diags []protocol.Diagnostic) {

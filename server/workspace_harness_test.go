@@ -68,7 +68,7 @@ func loadWorkspaceFixture(t *testing.T, path string) *wsFixture {
 			}
 			continue
 		}
-		markers, text, err := parseMarkers(a.Data, strings.HasSuffix(a.Name, ".json"))
+		markers, text, err := parseMarkers(a.Data, strings.HasSuffix(a.Name, ".json") || strings.HasSuffix(a.Name, ".avsc"))
 		if err != nil {
 			t.Fatalf("%s: %v", a.Name, err)
 		}

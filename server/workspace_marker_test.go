@@ -25,7 +25,9 @@ import (
 //	                                    the declaration / a reference of group on this line
 //	#@refs(group, "at")                 references (with declaration) are exactly group's spans
 //	#@highlight(group, "at")            highlights are group's spans in this file, the declaration as write
-//	#@diag(...)                         the reference engine's diagnostics, as in testdata/diagnostics
+//	#@diag(...)                         the reference engine's diagnostics, as in testdata/diagnostics;
+//	                                    in an open file that is not AsyncAPI, what the documents that
+//	                                    bring it in through a "$ref" found in it
 //	#@rename("at", "NewName")           rename round trip: every reference is edited and afterwards
 //	                                    every file is free of diagnostics (every reference resolves)
 //	#@norename("at", "reason")          prepareRename refuses with a message containing reason
@@ -43,8 +45,12 @@ func TestWorkspaceMarkers(t *testing.T) {
 			checked := 0
 			for _, name := range fx.names {
 				f := fx.files[name]
-				if f.open && isAsyncAPIText(f.text) {
+				switch {
+				case f.open && isAsyncAPIText(f.text):
 					checkDiagnosticMarkers(t, f.text, f.markers, engineOnly(s.settledDiagnostics(f.uri, f.version)))
+				case f.open:
+					// What documents that bring this one in found in it.
+					checkDiagnosticMarkers(t, f.text, f.markers, s.settledDiagnostics(f.uri, f.version))
 				}
 				for _, mk := range f.markers {
 					checked++
@@ -269,7 +275,7 @@ func engineOnly(diags []protocol.Diagnostic) []protocol.Diagnostic {
 	var out []protocol.Diagnostic
 	for _, d := range diags {
 		switch codeOf(d) {
-		case "unresolved-ref", "ref-wrong-kind", "circular-ref":
+		case "unresolved-ref", "ref-wrong-kind", "circular-ref", "ref-content-invalid", "payload-schemaformat-missing":
 			out = append(out, d)
 		}
 	}

@@ -201,10 +201,15 @@ func (s *schemaSet) validate(schemaPath, valuePath []string) (out []violation, o
 	if !found {
 		return nil, true
 	}
-	err = sch.Validate(v)
+	return violations(sch, v), true
+}
+
+// violations lists how v does not fit sch, in a stable order.
+func violations(sch *jsonschema.Schema, v any) (out []violation) {
+	err := sch.Validate(v)
 	var ve *jsonschema.ValidationError
 	if !errors.As(err, &ve) {
-		return nil, true
+		return nil
 	}
 	seen := map[string]bool{}
 	var walk func(e *jsonschema.ValidationError)
@@ -228,7 +233,7 @@ func (s *schemaSet) validate(schemaPath, valuePath []string) (out []violation, o
 	slices.SortFunc(out, func(a, b violation) int {
 		return cmp.Or(slices.Compare(a.Path, b.Path), strings.Compare(a.Message, b.Message))
 	})
-	return out, true
+	return out
 }
 
 // report turns violations of the value at valuePath into findings on the

@@ -1,6 +1,11 @@
 package rules
 
-import "asyncapi-ls/analysis"
+import (
+	"strings"
+
+	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/payload"
+)
 
 func init() {
 	register(analysis.Rule{
@@ -8,16 +13,28 @@ func init() {
 		Aliases:     []string{"asyncapi-3-payload-unsupported-schemaFormat"},
 		Severity:    analysis.SeverityInformation,
 		Versions:    analysis.AllVersions,
-		Description: "A schema in Avro, Protobuf, RAML or OpenAPI format is recognised, but neither it nor its examples are checked.",
+		Description: "The message examples of Protobuf and RAML payloads are not checked (their schemas are; Avro and OpenAPI payloads and their examples are too: asyncapi-payload-schema).",
 		DocURL:      specURL("multiFormatSchemaObject"),
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
 			var out []analysis.Diagnostic
 			for _, site := range schemaSites(p) {
-				if k, name := classify(site.Format); k == formatOther && site.FormatNode != nil {
-					out = append(out, at(site.FormatNode, "This is a "+name+" schema: asyncapi-ls does not check it, nor the examples that use it."))
+				f, _ := payload.Classify(site.Format)
+				if site.FormatNode == nil {
+					continue
+				}
+				switch f {
+				case payload.Protobuf, payload.RAML:
+					out = append(out, at(site.FormatNode, "This is "+article(f.String())+" schema: asyncapi-ls checks it, but not the examples that use it."))
 				}
 			}
 			return out
 		},
 	})
+}
+
+func article(word string) string {
+	if word != "" && strings.ContainsRune("AEIOU", rune(word[0])) {
+		return "an " + word
+	}
+	return "a " + word
 }

@@ -1,19 +1,34 @@
 package rules
 
-import "asyncapi-ls/analysis"
+import (
+	"strings"
+
+	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/payload"
+)
 
 func init() {
 	register(analysis.Rule{
 		Code:        "asyncapi-schema-format",
 		Severity:    analysis.SeverityWarning, // not an error: tools may support more formats (parser-js#1066)
 		Versions:    analysis.AllVersions,
-		Description: "A schemaFormat is one that tools know: AsyncAPI, JSON Schema, Avro, Protobuf, RAML or OpenAPI.",
+		Description: "A schemaFormat is one that tools know (AsyncAPI, JSON Schema, Avro, Protobuf, RAML or OpenAPI), spelt as the official parser knows it.",
 		DocURL:      specURL("multiFormatSchemaObject"),
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
 			var out []analysis.Diagnostic
 			for _, site := range schemaSites(p) {
-				if k, _ := classify(site.Format); k == formatUnknown && site.FormatNode != nil {
+				if site.FormatNode == nil {
+					continue
+				}
+				switch f, registered := payload.Classify(site.Format); {
+				case f == payload.Unknown:
 					out = append(out, at(site.FormatNode, "Unknown schemaFormat "+quote(site.Format)+": this schema cannot be checked, and tools may not understand it."))
+				case !registered:
+					d := at(site.FormatNode, "The official parser does not know the "+f.String()+" format by this spelling, so it does not check this schema; it knows: "+strings.Join(payload.Spellings(f), ", ")+".")
+					if spellings := payload.Spellings(f); len(spellings) > 0 {
+						d.Suggestion = spellings[0]
+					}
+					out = append(out, d)
 				}
 			}
 			return out

@@ -4,12 +4,13 @@ import (
 	"strings"
 
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/payload"
 	"asyncapi-ls/analysis/syntax"
 )
 
 // formatKind sorts schemaFormat values: the JSON Schema family (checked
-// here), formats we recognise but do not check (Avro, Protobuf, RAML,
-// OpenAPI), and the rest.
+// here), formats analysis/payload knows (Avro, Protobuf, RAML, OpenAPI),
+// and the rest.
 type formatKind int
 
 const (
@@ -18,30 +19,19 @@ const (
 	formatUnknown
 )
 
-var otherFormats = []struct{ prefix, name string }{
-	{"application/vnd.apache.avro", "Avro"},
-	{"application/vnd.google.protobuf", "Protobuf"},
-	{"application/raml+yaml", "RAML"},
-	{"application/vnd.oai.openapi", "OpenAPI"},
-}
-
 // classify returns the kind of a schemaFormat value and a readable name.
 func classify(format string) (formatKind, string) {
-	f := strings.ToLower(strings.ReplaceAll(format, " ", ""))
-	switch {
-	case f == "":
-		return formatJSONSchema, "AsyncAPI Schema"
-	case strings.HasPrefix(f, "application/vnd.aai.asyncapi"):
-		return formatJSONSchema, "AsyncAPI Schema"
-	case strings.HasPrefix(f, "application/schema+json") || strings.HasPrefix(f, "application/schema+yaml"):
-		return formatJSONSchema, "JSON Schema"
-	}
-	for _, o := range otherFormats {
-		if strings.HasPrefix(f, o.prefix) {
-			return formatOther, o.name
+	switch f, _ := payload.Classify(format); f {
+	case payload.JSONSchema:
+		if strings.HasPrefix(format, "application/schema") {
+			return formatJSONSchema, "JSON Schema"
 		}
+		return formatJSONSchema, "AsyncAPI Schema"
+	case payload.Unknown:
+		return formatUnknown, format
+	default:
+		return formatOther, f.String()
 	}
-	return formatUnknown, format
 }
 
 // schemaSite is a place that holds a schema: a message payload or headers.

@@ -157,10 +157,10 @@ func runCase(t *testing.T, dir string) {
 			}
 			rel, _ := filepath.Rel(abs, refs.FilePath(d.URI))
 			start, end := diag.Start, diag.End
-			if diag.Elsewhere != nil {
-				rel, _ = filepath.Rel(abs, refs.FilePath(diag.Elsewhere.URI))
-				start, end = diag.Elsewhere.Start, diag.Elsewhere.End
-				diag.Message = diag.Elsewhere.Message
+			if diag.Origin != nil {
+				rel, _ = filepath.Rel(abs, refs.FilePath(diag.Origin.URI))
+				start, end = diag.Origin.Start, diag.Origin.End
+				diag.Message = diag.Origin.Message
 			}
 			l, c := line(rel, start)
 			el, ec := line(rel, end)

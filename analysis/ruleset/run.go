@@ -390,7 +390,7 @@ func (e *emitter) emit(c *call, f finding) {
 		// The value is written in a referenced document: the diagnostic
 		// sits on the reference that leads there and points at the value.
 		other := analysis.Related{URI: loc.uri, Start: start, End: end, Message: msg}
-		d.Elsewhere = &other
+		d.Origin = &other
 		d.Related = []analysis.Related{{URI: loc.uri, Start: start, End: end, Message: "The value this finding is about, in the referenced document."}}
 		d.Start, d.End = 0, 0
 		if entry != nil {

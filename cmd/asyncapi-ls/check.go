@@ -282,13 +282,25 @@ func checkFile(path string, opts analysis.Options) (*fileResult, map[string][]an
 	if !doc.IsAsyncAPI() {
 		return nil, nil, nil
 	}
+	if ws, ok := opts.Resolver.(*workspace.Workspace); ok {
+		opts.Resolver = ws.Snapshot(doc) // one view of the other files for the whole analysis
+	}
 	res := &fileResult{Path: path, Diagnostics: []checkDiagnostic{}}
 	found := analysis.Analyze(doc, opts)
 	slices.SortStableFunc(found, func(a, b analysis.Diagnostic) int { return a.Start - b.Start })
+	// A ruleset rule's finding about a value in another file is reported in
+	// that file, where Spectral reports it; the built-in checks report
+	// theirs at the "$ref" that brings the content in.
+	rulesetCodes := map[string]bool{}
+	for _, r := range opts.Rules {
+		if r.AnyVersion {
+			rulesetCodes[r.Code] = true
+		}
+	}
 	var other map[string][]analysis.Diagnostic
 	for _, d := range found {
-		if d.Elsewhere != nil {
-			if p := refs.FilePath(d.Elsewhere.URI); p != "" {
+		if d.Origin != nil && rulesetCodes[d.Code] {
+			if p := refs.FilePath(d.Origin.URI); p != "" {
 				if other == nil {
 					other = map[string][]analysis.Diagnostic{}
 				}

@@ -97,8 +97,8 @@ func elsewhere(results []fileResult, found map[string][]analysis.Diagnostic, res
 			seen[fmt.Sprint(d.Code, d.Line, d.Column, d.Message)] = true
 		}
 		for _, d := range found[p] {
-			cd := toCheckDiagnostic(doc, d.Elsewhere.Start, d.Elsewhere.End, d)
-			cd.Message = d.Elsewhere.Message
+			cd := toCheckDiagnostic(doc, d.Origin.Start, d.Origin.End, d)
+			cd.Message = d.Origin.Message
 			if k := fmt.Sprint(cd.Code, cd.Line, cd.Column, cd.Message); !seen[k] {
 				seen[k] = true
 				results[i].Diagnostics = append(results[i].Diagnostics, cd)

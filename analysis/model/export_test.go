@@ -1,0 +1,4 @@
+package model
+
+// ResolvedDataWithin is ResolvedData with a smaller budget, for tests.
+var ResolvedDataWithin = resolvedData
