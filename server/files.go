@@ -12,11 +12,12 @@ import (
 	"go.lsp.dev/uri"
 )
 
-// maxListedFiles caps the files offered for a file reference.
-const maxListedFiles = 200
+// maxListedFiles caps the files one listing collects; completion ranks
+// what it gets and cuts the list it shows.
+const maxListedFiles = 5000
 
-// nearbyFiles lists and loads the YAML and JSON files around a document for
-// "$ref" completion; open buffers win over the disk.
+// nearbyFiles lists and loads the files around a document for "$ref"
+// completion; open buffers win over the disk.
 type nearbyFiles struct {
 	s   *Server
 	dir string // "" when the document is not a file
@@ -31,35 +32,45 @@ func (s *Server) files(u uri.URI) nearbyFiles {
 	return nearbyFiles{s: s, dir: filepath.Dir(path), doc: path}
 }
 
-func (f nearbyFiles) list() []string {
-	if f.dir == "" || f.dir == string(filepath.Separator) {
+// list returns the files a reference may name under folder (relative to
+// the document's folder), as slash paths relative to folder, shallow ones
+// first. Inside the workspace folders any folder is listed three levels
+// deep; outside them only the document's own folder, so that a stray file
+// does not make us walk a home directory.
+func (f nearbyFiles) list(folder string) []string {
+	if f.dir == "" {
 		return nil
 	}
-	// Outside the workspace folders only the document's own folder is listed:
-	// a stray file must not make us walk a home directory.
+	dir := filepath.Clean(filepath.Join(f.dir, filepath.FromSlash(folder)))
 	maxDepth := 0
-	if f.s.nav.ws.Inside(refs.FileURI(f.dir)) {
+	switch {
+	case f.s.nav.ws.Inside(refs.FileURI(dir)):
 		maxDepth = 3
+	case dir != f.dir:
+		return nil
+	}
+	if dir == string(filepath.Separator) {
+		return nil
 	}
 	var out []string
-	filepath.WalkDir(f.dir, func(path string, d fs.DirEntry, err error) error {
+	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || len(out) >= maxListedFiles {
 			return filepath.SkipDir
 		}
 		if d.IsDir() {
 			name := d.Name()
-			if path != f.dir && (name == "node_modules" || name == "vendor" || strings.HasPrefix(name, ".")) {
+			if path != dir && (name == "node_modules" || name == "vendor" || strings.HasPrefix(name, ".")) {
 				return filepath.SkipDir
 			}
-			if rel, _ := filepath.Rel(f.dir, path); path != f.dir && strings.Count(rel, string(filepath.Separator)) >= maxDepth {
+			if rel, _ := filepath.Rel(dir, path); path != dir && strings.Count(rel, string(filepath.Separator)) >= maxDepth {
 				return filepath.SkipDir
 			}
 			return nil
 		}
 		switch strings.ToLower(filepath.Ext(path)) {
-		case ".yaml", ".yml", ".json":
+		case ".yaml", ".yml", ".json", ".avsc":
 			if path != f.doc && d.Type().IsRegular() {
-				rel, _ := filepath.Rel(f.dir, path)
+				rel, _ := filepath.Rel(dir, path)
 				out = append(out, filepath.ToSlash(rel))
 			}
 		}
