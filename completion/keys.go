@@ -15,7 +15,7 @@ func (st *state) keys() {
 	if st.securityNames(path) || st.channelKeyParameters(path) {
 		return
 	}
-	m := st.bindingHintModel(path)
+	m := st.bindingModel(path, false)
 	if m == nil {
 		m = st.model(path)
 	}

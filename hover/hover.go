@@ -98,28 +98,37 @@ func keyMarkdown(version string, root *syntax.Node, path []string) string {
 		}
 		return ""
 	}
+	if md, ok := bindingMarkdown(root, path, true); ok {
+		return md
+	}
 	m := schemas.At(version, analysis.SpineData(root, path), path)
 	if m == nil {
 		return ""
 	}
-	var b strings.Builder
-	b.WriteString("**" + path[len(path)-1] + "**")
-	if parent := schemas.At(version, analysis.SpineData(root, path[:len(path)-1]), path[:len(path)-1]); parent != nil {
+	parent := schemas.At(version, analysis.SpineData(root, path[:len(path)-1]), path[:len(path)-1])
+	return keyHeading(path[len(path)-1], parent) + m.Markdown()
+}
+
+// keyHeading is the bold key name, marked when parent requires it.
+func keyHeading(name string, parent *schemas.Model) string {
+	heading := "**" + name + "**"
+	if parent != nil {
 		for _, k := range parent.Keys() {
-			if k.Name == path[len(path)-1] && k.Required {
-				b.WriteString(" (required)")
+			if k.Name == name && k.Required {
+				heading += " (required)"
 			}
 		}
 	}
-	b.WriteString("\n\n")
-	b.WriteString(m.Markdown())
-	return strings.TrimSpace(b.String())
+	return heading + "\n\n"
 }
 
 // fieldMarkdown describes the field a value belongs to.
 func fieldMarkdown(version string, root *syntax.Node, path []string) string {
 	if !schemas.IsSupported(version) {
 		return ""
+	}
+	if md, ok := bindingMarkdown(root, path, false); ok {
+		return md
 	}
 	m := schemas.At(version, analysis.SpineData(root, path), path)
 	if m == nil {

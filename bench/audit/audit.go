@@ -193,7 +193,11 @@ func (r *Report) probe(cl *client, uri, file string, p Probe, pos position) {
 	}
 	began := time.Now()
 	raw, err := cl.call(method, params)
-	r.samples[method] = append(r.samples[method], float64(time.Since(began).Microseconds())/1000)
+	took := float64(time.Since(began).Microseconds()) / 1000
+	r.samples[method] = append(r.samples[method], took)
+	if method == "textDocument/completion" {
+		r.samples[string(p.Kind)] = append(r.samples[string(p.Kind)], took)
+	}
 	counts := r.Counts[p.Kind]
 	if counts == nil {
 		counts = &Counts{}
@@ -288,9 +292,13 @@ func WriteTable(w io.Writer, reports []*Report) {
 	row("completion at a key: items offered", func(r *Report) string { return offered(r.Counts[CompleteKey]) })
 	row("definition of a `$ref`: answered", func(r *Report) string { return offered(r.Counts[Definition]) })
 	row("references of a named object: answered", func(r *Report) string { return offered(r.Counts[References]) })
-	methods := []string{"textDocument/completion", "textDocument/hover", "textDocument/definition", "textDocument/references"}
+	methods := []string{"textDocument/completion", string(CompleteKey), string(CompleteLocalRef), string(CompleteFileRef),
+		"textDocument/hover", "textDocument/definition", "textDocument/references"}
 	for _, m := range methods {
 		short := strings.TrimPrefix(m, "textDocument/")
+		if !strings.HasPrefix(m, "textDocument/") {
+			short = "… " + short
+		}
 		row(short+" p50 / p99 / max (ms)", func(r *Report) string {
 			s, ok := r.Latency[m]
 			if !ok {
