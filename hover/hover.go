@@ -24,6 +24,11 @@ type Request struct {
 	// cross-file references: its text and tree, or nil when it is not a YAML
 	// or JSON document.
 	LoadFile func(rel string) (text []byte, root *syntax.Node)
+	// ReadFile reads any regular file named relative to the document (under
+	// the workspace's size cap), so that a reference to a file that is not
+	// previewed can still say what the file is; ok is false when it cannot
+	// be read.
+	ReadFile func(rel string) (text []byte, ok bool)
 	// Mapper is the line table of Text, when the caller has one already.
 	Mapper *source.Mapper
 }

@@ -32,6 +32,9 @@ func refMarkdown(req Request, root *syntax.Node, value string) string {
 			return ""
 		}
 		text, targetRoot = req.LoadFile(ref.File)
+		if md := fileMarkdown(req, ref.File, len(ref.Pointer) == 0, targetRoot); md != "" {
+			return md
+		}
 		if targetRoot == nil {
 			return "`" + ref.File + "` could not be read as a YAML or JSON document."
 		}
