@@ -25,6 +25,8 @@ func Complete(req Request) Result {
 	ctx := syntax.ContextAt(req.Text, req.Offset, req.Format)
 	st := &state{req: req, ctx: ctx, version: analysis.VersionOf(req.Tree, req.Text), seen: map[string]bool{}}
 	switch {
+	case st.aliasing():
+		st.aliasNames()
 	case len(bytes.TrimSpace(req.Text)) == len(bytes.TrimSpace([]byte(ctx.Prefix))) && len(ctx.Path) == 0 && ctx.InKey:
 		st.documentSkeletons()
 	case !schemas.IsSupported(st.version):

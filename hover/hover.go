@@ -41,6 +41,9 @@ type Result struct {
 
 // Hover returns what to show at req.Offset; ok is false when there is nothing.
 func Hover(req Request) (Result, bool) {
+	if res, ok := anchorHover(req); ok {
+		return res, true
+	}
 	if req.Tree == nil {
 		return fromText(req)
 	}

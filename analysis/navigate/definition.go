@@ -11,10 +11,13 @@ var errGone = errors.New("the document is no longer available")
 
 // Definition returns where the thing under the cursor is defined: the key
 // a "$ref" names (in this file or another; the first line of a file named
-// without a pointer), a 2.x channel's server, a security requirement's
+// without a pointer), the anchor of a YAML alias, a 2.x channel's server, a security requirement's
 // scheme, a {parameter} or {variable}. On a definition itself it returns
 // nothing.
 func Definition(ws *workspace.Workspace, doc *analysis.Document, offset int) []Location {
+	if locs, ok := anchorDefinition(doc, offset); ok {
+		return locs
+	}
 	s, ok := SubjectAt(doc, offset)
 	if !ok || s.Via == ViaDeclaration {
 		return nil
