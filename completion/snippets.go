@@ -104,6 +104,9 @@ func (st *state) mirror(n int, def string) string {
 // a channel, an operation, a message (in components, or in a 3.x
 // channel's messages), a server; in the document's notation.
 func (st *state) newEntrySnippets(path []string) {
+	if st.ctx.Flow {
+		return // entries are written as blocks
+	}
 	v3 := !strings.HasPrefix(st.version, "2.")
 	ph := st.placeholder
 	type entry struct {
@@ -165,7 +168,7 @@ func obj(key string, fs ...field) field { return field{key: key, children: fs, o
 func ref(target string) field           { return field{key: "$ref", value: target, quote: true} }
 func (st *state) renderEntry(f field) string {
 	if st.req.Format == syntax.JSON {
-		return st.jsonSeparators(f.json(lineIndent(st.req.Text, st.ctx.ReplaceStart)))
+		return st.memberSeparators(f.json(lineIndent(st.req.Text, st.ctx.ReplaceStart)))
 	}
 	return f.yaml(st.indent(0))[len(st.indent(0)):]
 }

@@ -35,7 +35,10 @@ type Context struct {
 	ColonFollows bool
 	// NeedsSpace is set when the cursor sits right after a key's ":".
 	NeedsSpace bool
-	Format     Format
+	// Flow is set inside a YAML flow collection ({…} or […]): what is
+	// inserted is written in flow style.
+	Flow   bool
+	Format Format
 }
 
 // ValuePath is the path of the value at the cursor (Path plus Key).
@@ -64,6 +67,9 @@ type lineToken struct {
 }
 
 func yamlContextAt(text []byte, offset int) Context {
+	if start, ok := flowStart(text, offset); ok {
+		return yamlFlowContextAt(text, start, offset)
+	}
 	ls := offset
 	for ls > 0 && text[ls-1] != '\n' && text[ls-1] != '\r' {
 		ls--
