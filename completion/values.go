@@ -16,7 +16,7 @@ func (st *state) values(path []string) {
 		st.versions()
 		return
 	}
-	if st.names(path) || st.bindingVersions(path) {
+	if st.names(path) || st.bindingVersions(path) || st.securityScopes(path) {
 		return
 	}
 	m := st.bindingModel(path, true)
