@@ -54,6 +54,7 @@ func (st *state) keys() {
 	if m.AnyName() {
 		st.newEntrySnippets(path)
 	}
+	st.exampleSkeleton(path)
 }
 
 // keyInsert is the text inserting key with an empty value of the right shape.
@@ -144,7 +145,7 @@ func (st *state) placeholder(n int, text string) string {
 	if text == "" {
 		return fmt.Sprintf("$%d", n)
 	}
-	return fmt.Sprintf("${%d:%s}", n, text)
+	return fmt.Sprintf("${%d:%s}", n, strings.NewReplacer(`\`, `\\`, `$`, `\$`, `}`, `\}`).Replace(text))
 }
 
 func snippetChoiceEscape(s string) string {

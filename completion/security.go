@@ -4,7 +4,6 @@ import (
 	"strconv"
 	"strings"
 
-	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/syntax"
 	"asyncapi-ls/schemas"
 )
@@ -45,12 +44,7 @@ func (st *state) securityScopes(path []string) bool {
 	default:
 		return false
 	}
-	if ref := scheme.Get("$ref").String(); strings.HasPrefix(ref, "#/") {
-		if r, err := analysis.ParseRef(ref); err == nil {
-			t, _ := analysis.ResolveLocal(root, r.Pointer)
-			scheme = t.Value
-		}
-	}
+	scheme = st.deref(scheme)
 	listed := map[string]bool{}
 	if list := root.Find(path[:n-1]...).Resolve(); list != nil {
 		for i, it := range list.Items {

@@ -159,6 +159,7 @@ type field struct {
 	key      string
 	value    string // a scalar's text (snippet syntax allowed)
 	quote    bool   // YAML must quote the scalar ("#…" would start a comment)
+	raw      bool   // the value is written as is in JSON too (a number, a quoted string)
 	children []field
 	object   bool
 }
@@ -192,6 +193,9 @@ func (f field) yaml(indent string) string {
 // json writes the field as an object member whose line starts at indent:
 // objects of scalars on one line, others one member a line.
 func (f field) json(indent string) string {
+	if !f.object && f.raw {
+		return `"` + f.key + `": ` + f.value
+	}
 	if !f.object {
 		return `"` + f.key + `": "` + f.value + `"`
 	}

@@ -19,6 +19,7 @@ func (st *state) values(path []string) {
 	if st.names(path) || st.bindingVersions(path) || st.securityScopes(path) {
 		return
 	}
+	st.exampleSkeleton(path)
 	m := st.bindingModel(path, true)
 	if m == nil {
 		m = st.valueModel(path)
