@@ -42,14 +42,20 @@ func looksLikePath(typed string) bool {
 	return strings.Contains(typed, "/") || strings.HasPrefix(typed, ".")
 }
 
-// maxRefItems caps the file proposals of one answer; past it the answer is
-// incomplete and the client asks again as the user types the folder.
-const maxRefItems = 100
+// maxRefItems caps the file proposals of one answer, maxLocalRefItems its
+// local targets; past them the answer is incomplete and the client asks
+// again as the user types. Local targets rank before files and have a cap
+// of their own, so files never push them out (documents seldom hold more
+// than a hundred of one kind).
+const (
+	maxRefItems      = 100
+	maxLocalRefItems = 200
+)
 
 // pointerItems lists the referable objects of root whose kind fits and
 // whose pointer matches what is typed: typed segments in full, the last one
 // typed as part of the segment at that depth; a bare word matches names.
-// Targets of the expected kind rank first; all are kept up to MaxItems.
+// Targets of the expected kind rank first; maxLocalRefItems are kept.
 func (st *state) pointerItems(root *syntax.Node, file, kind string) {
 	typed, word := st.ctx.Prefix, ""
 	if _, frag, ok := strings.Cut(typed, "#"); ok {
@@ -57,6 +63,7 @@ func (st *state) pointerItems(root *syntax.Node, file, kind string) {
 	} else if file == "" {
 		typed, word = "", typed // a bare word: a name in any section
 	}
+	listed := 0
 	here := ""
 	if file == "" {
 		for _, tok := range st.ctx.Path {
@@ -70,25 +77,23 @@ func (st *state) pointerItems(root *syntax.Node, file, kind string) {
 		if here != "" && (here == t.pointer || t.kind != "schema" && strings.HasPrefix(here, t.pointer+"/")) {
 			continue // the object being written, or one holding it: a cycle (recursive schemas aside)
 		}
-		rank := "0"
-		if file != "" {
-			rank = "1"
-		}
-		if !preferredSection(t) {
-			rank += "b"
-		}
-		if len(st.items) >= MaxItems {
+		if listed >= maxLocalRefItems {
 			st.capped = true
 			return
 		}
-		ref := file + "#" + t.pointer
-		st.add(Item{
+		listed++
+		ref, sortKey := t.ref, t.sortKey
+		if file != "" {
+			ref = file + t.ref
+			sortKey = "1" + sortKey[1:]
+		}
+		st.addUnique(Item{
 			Label:         ref,
 			Kind:          KindReference,
 			Detail:        t.kind,
 			Documentation: describeNode(t.node),
 			InsertText:    st.valueInsert(ref),
-			SortText:      rank + ref,
+			SortText:      sortKey,
 		})
 	}
 }
@@ -173,7 +178,7 @@ func fileFits(rel, kind string) bool {
 
 // segmentMatches reports whether a path segment fits the partly typed one.
 func segmentMatches(segment, partial string) bool {
-	return partial == "" || strings.Contains(strings.ToLower(segment), strings.ToLower(partial))
+	return partial == "" || containsFold(segment, partial)
 }
 
 func hasPrefixFold(s, prefix string) bool {
@@ -187,6 +192,19 @@ type target struct {
 	node    *syntax.Node
 	// channel is, for a message under a 3.x channel, that channel's pointer.
 	channel string
+	// ref is "#" + pointer, and sortKey its rank and ref when proposed in
+	// its own document: made once per tree, not per keystroke.
+	ref, sortKey string
+}
+
+// newTarget makes a target of the pointer ref[1:].
+func newTarget(ref, kind string, node *syntax.Node, channel string) target {
+	t := target{pointer: ref[1:], ref: ref, kind: kind, node: node, channel: channel}
+	t.sortKey = "0" + ref
+	if !preferredSection(t) {
+		t.sortKey = "0b" + ref
+	}
+	return t
 }
 
 // componentKinds maps a components section to the kind of its entries.
@@ -226,24 +244,24 @@ func collectTargets(root *syntax.Node, version string) []target {
 			continue
 		}
 		for _, e := range section.Value.PairsOrNil() {
-			out = append(out, target{pointer: "/components/" + section.Key.Value + "/" + refs.EscapeToken(e.Key.Value), kind: kind, node: e.Value})
+			out = append(out, newTarget("#/components/"+section.Key.Value+"/"+refs.EscapeToken(e.Key.Value), kind, e.Value, ""))
 		}
 	}
 	if strings.HasPrefix(version, "2.") {
 		return out
 	}
 	for _, s := range root.Get("servers").PairsOrNil() {
-		out = append(out, target{pointer: "/servers/" + refs.EscapeToken(s.Key.Value), kind: "server", node: s.Value})
+		out = append(out, newTarget("#/servers/"+refs.EscapeToken(s.Key.Value), "server", s.Value, ""))
 	}
 	for _, c := range root.Get("channels").PairsOrNil() {
 		ch := "/channels/" + refs.EscapeToken(c.Key.Value)
-		out = append(out, target{pointer: ch, kind: "channel", node: c.Value})
+		out = append(out, newTarget("#"+ch, "channel", c.Value, ""))
 		for _, m := range c.Value.Get("messages").PairsOrNil() {
-			out = append(out, target{pointer: ch + "/messages/" + refs.EscapeToken(m.Key.Value), kind: "message", node: m.Value, channel: ch})
+			out = append(out, newTarget("#"+ch+"/messages/"+refs.EscapeToken(m.Key.Value), "message", m.Value, ch))
 		}
 	}
 	for _, o := range root.Get("operations").PairsOrNil() {
-		out = append(out, target{pointer: "/operations/" + refs.EscapeToken(o.Key.Value), kind: "operation", node: o.Value})
+		out = append(out, newTarget("#/operations/"+refs.EscapeToken(o.Key.Value), "operation", o.Value, ""))
 	}
 	return out
 }
@@ -305,25 +323,33 @@ func (st *state) allowedTarget(t target) bool {
 // or description, and where it is.
 func describeNode(n *syntax.Node) string {
 	n = n.Resolve()
-	if n == nil {
+	if n == nil || n.Kind != syntax.Mapping {
 		return ""
 	}
-	var parts []string
-	for _, k := range []string{"title", "name", "summary", "description"} {
+	var b strings.Builder
+	part := func(s ...string) {
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		for _, x := range s {
+			b.WriteString(x)
+		}
+	}
+	for _, k := range [...]string{"title", "name", "summary", "description"} {
 		if v := n.Get(k).String(); v != "" {
-			parts = append(parts, v)
+			part(v)
 			if k != "title" && k != "name" {
 				break
 			}
 		}
 	}
 	if v := n.Get("address").String(); v != "" {
-		parts = append(parts, "Address: `"+v+"`")
+		part("Address: `", v, "`")
 	}
 	if v := n.Get("type").String(); v != "" {
-		parts = append(parts, "Type: `"+v+"`")
+		part("Type: `", v, "`")
 	}
-	return strings.Join(parts, "\n\n")
+	return b.String()
 }
 
 // nameMatches reports whether the last token of pointer holds word.
@@ -331,23 +357,34 @@ func nameMatches(pointer, word string) bool {
 	return segmentMatches(pointer[strings.LastIndexByte(pointer, '/')+1:], word)
 }
 
-// pointerMatches reports whether pointer fits a partly typed pointer.
+// pointerMatches reports whether pointer fits a partly typed pointer: the
+// typed tokens in full, the last one as part of the token at its depth. It
+// allocates nothing: it runs for every target on every keystroke.
 func pointerMatches(pointer, typed string) bool {
 	if typed == "" || typed == "/" {
 		return true
 	}
-	want := strings.Split(strings.TrimPrefix(typed, "/"), "/")
-	have := strings.Split(strings.TrimPrefix(pointer, "/"), "/")
-	if len(have) < len(want) {
-		return false
-	}
-	for i, w := range want {
-		if i == len(want)-1 {
-			return strings.Contains(strings.ToLower(have[i]), strings.ToLower(w))
+	want := strings.TrimPrefix(typed, "/")
+	have := strings.TrimPrefix(pointer, "/")
+	for {
+		w, wantMore, wok := strings.Cut(want, "/")
+		h, haveMore, hok := strings.Cut(have, "/")
+		if !wok {
+			return containsFold(h, w)
 		}
-		if have[i] != w {
+		if h != w || !hok {
 			return false
 		}
+		want, have = wantMore, haveMore
 	}
-	return true
+}
+
+// containsFold reports whether s holds sub, ignoring ASCII case.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,7 +1,7 @@
 package server
 
 import (
-	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -12,9 +12,9 @@ import (
 	"go.lsp.dev/uri"
 )
 
-// maxListedFiles caps the files one listing collects; completion ranks
-// what it gets and cuts the list it shows.
-const maxListedFiles = 5000
+// maxListedFiles caps the files one listing collects, nearest first;
+// completion ranks what it gets and cuts the list it shows.
+const maxListedFiles = 1000
 
 // nearbyFiles lists and loads the files around a document for "$ref"
 // completion; open buffers win over the disk.
@@ -34,9 +34,10 @@ func (s *Server) files(u uri.URI) nearbyFiles {
 
 // list returns the files a reference may name under folder (relative to
 // the document's folder), as slash paths relative to folder, shallow ones
-// first. Inside the workspace folders any folder is listed three levels
-// deep; outside them only the document's own folder, so that a stray file
-// does not make us walk a home directory.
+// first: the folders are read breadth first, so that the cap keeps the
+// nearest files. Inside the workspace folders any folder is listed three
+// levels deep; outside them only the document's own folder, so that a stray
+// file does not make us walk a home directory.
 func (f nearbyFiles) list(folder string) []string {
 	if f.dir == "" {
 		return nil
@@ -53,30 +54,40 @@ func (f nearbyFiles) list(folder string) []string {
 		return nil
 	}
 	var out []string
-	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || len(out) >= maxListedFiles {
-			return filepath.SkipDir
-		}
-		if d.IsDir() {
-			name := d.Name()
-			if path != dir && (name == "node_modules" || name == "vendor" || strings.HasPrefix(name, ".")) {
-				return filepath.SkipDir
+	level := []string{""} // folders to read, relative to dir
+	for depth := 0; depth <= maxDepth && len(level) > 0 && len(out) < maxListedFiles; depth++ {
+		var next []string
+		for _, rel := range level {
+			entries, err := os.ReadDir(filepath.Join(dir, rel))
+			if err != nil {
+				continue
 			}
-			if rel, _ := filepath.Rel(dir, path); path != dir && strings.Count(rel, string(filepath.Separator)) >= maxDepth {
-				return filepath.SkipDir
+			for _, e := range entries {
+				name := e.Name()
+				path := filepath.Join(rel, name)
+				switch {
+				case e.IsDir():
+					if name != "node_modules" && name != "vendor" && !strings.HasPrefix(name, ".") {
+						next = append(next, path)
+					}
+				case e.Type().IsRegular() && refFileExt(name) && filepath.Join(dir, path) != f.doc && len(out) < maxListedFiles:
+					out = append(out, filepath.ToSlash(path))
+				}
 			}
-			return nil
 		}
-		switch strings.ToLower(filepath.Ext(path)) {
-		case ".yaml", ".yml", ".json", ".avsc":
-			if path != f.doc && d.Type().IsRegular() {
-				rel, _ := filepath.Rel(dir, path)
-				out = append(out, filepath.ToSlash(rel))
-			}
-		}
-		return nil
-	})
+		level = next
+	}
 	return out
+}
+
+// refFileExt reports whether a file may be the target of a "$ref":
+// YAML, JSON and Avro schema files.
+func refFileExt(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".yaml", ".yml", ".json", ".avsc":
+		return true
+	}
+	return false
 }
 
 // load parses a file named relative to the document, through the

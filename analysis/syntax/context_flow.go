@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 )
@@ -109,7 +110,8 @@ func flowStart(text []byte, offset int) (int, bool) {
 				outer, found = b.at, true
 			}
 		}
-		indent := indentOf(string(text[ls:end]))
+		line := text[ls:end]
+		indent := len(line) - len(bytes.TrimLeft(line, " \t"))
 		if found && minIndent >= 0 && minIndent <= indent {
 			// The lines below are not indented under it: a flow left open
 			// (the text is being written), not one holding the cursor.
@@ -121,10 +123,10 @@ func flowStart(text []byte, offset int) (int, bool) {
 			if prefix := strings.TrimSpace(string(text[ls:outer])); prefix != "" && !strings.HasSuffix(prefix, ",") {
 				return outer, true
 			}
-		} else if outer >= 0 && depth == 0 && blockLine(text[ls:end]) {
+		} else if outer >= 0 && depth == 0 && blockLine(line) {
 			return outer, true // the line above a flow that stands alone
 		}
-		if strings.TrimSpace(string(text[ls:end])) != "" && (minIndent < 0 || indent < minIndent) {
+		if indent < len(line) && (minIndent < 0 || indent < minIndent) {
 			minIndent = indent
 		}
 		if ls == 0 {

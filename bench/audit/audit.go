@@ -106,8 +106,19 @@ type Report struct {
 	Latency map[string]stats.Summary `json:"latency_ms"`
 	Misses  map[ProbeKind][]string   `json:"misses,omitempty"` // file:path of the first misses
 	Errors  []string                 `json:"errors,omitempty"`
-	samples map[string][]float64     // per request method
+	// Slowest lists the slowest requests (ms, kind, file and path).
+	Slowest []string             `json:"slowest,omitempty"`
+	samples map[string][]float64 // per request method
+	slow    []slowRequest
 }
+
+type slowRequest struct {
+	ms   float64
+	what string
+}
+
+// keepSlowest is how many of the slowest requests a report names.
+const keepSlowest = 15
 
 // maxMisses bounds the misses listed per kind.
 const maxMisses = 40
@@ -145,6 +156,10 @@ func Run(name, command string, c Corpus, opts Options) (*Report, error) {
 			return r, nil
 		default:
 		}
+	}
+	sort.Slice(r.slow, func(i, j int) bool { return r.slow[i].ms > r.slow[j].ms })
+	for i := 0; i < len(r.slow) && i < keepSlowest; i++ {
+		r.Slowest = append(r.Slowest, r.slow[i].what)
 	}
 	r.Latency = map[string]stats.Summary{}
 	for method, xs := range r.samples {
@@ -197,6 +212,11 @@ func (r *Report) probe(cl *client, uri, file string, p Probe, pos position) {
 	r.samples[method] = append(r.samples[method], took)
 	if method == "textDocument/completion" {
 		r.samples[string(p.Kind)] = append(r.samples[string(p.Kind)], took)
+	}
+	r.slow = append(r.slow, slowRequest{took, fmt.Sprintf("%.1f ms %s %s %s", took, p.Kind, file, p.Path)})
+	if len(r.slow) > 4*keepSlowest {
+		sort.Slice(r.slow, func(i, j int) bool { return r.slow[i].ms > r.slow[j].ms })
+		r.slow = r.slow[:keepSlowest]
 	}
 	counts := r.Counts[p.Kind]
 	if counts == nil {
@@ -322,6 +342,10 @@ func WriteMisses(w io.Writer, r *Report) {
 		for _, m := range r.Misses[ProbeKind(k)] {
 			fmt.Fprintln(w, "  "+m)
 		}
+	}
+	fmt.Fprintf(w, "\n%s, %s, slowest requests:\n", r.Server, r.Corpus)
+	for _, s := range r.Slowest {
+		fmt.Fprintln(w, "  "+s)
 	}
 	for _, e := range r.Errors {
 		fmt.Fprintln(w, "  error: "+e)
