@@ -46,10 +46,11 @@ func looksLikePath(typed string) bool {
 // local targets; past them the answer is incomplete and the client asks
 // again as the user types. Local targets rank before files and have a cap
 // of their own, so files never push them out (documents seldom hold more
-// than a hundred of one kind).
+// than a hundred of one kind; the cap keeps answers on the biggest
+// documents quick to send).
 const (
 	maxRefItems      = 100
-	maxLocalRefItems = 200
+	maxLocalRefItems = 100
 )
 
 // pointerItems lists the referable objects of root whose kind fits and
