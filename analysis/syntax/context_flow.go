@@ -209,16 +209,7 @@ func yamlFlowContextAt(text []byte, start, offset int) Context {
 			i = j - 1
 		}
 	}
-	for i, f := range stack {
-		if i == len(stack)-1 {
-			break
-		}
-		if f.object {
-			c.Path = append(c.Path, f.key)
-		} else {
-			c.Path = append(c.Path, strconv.Itoa(f.index))
-		}
-	}
+	c.Path = framesPath(c.Path, stack)
 	c.setFlowToken(text, offset)
 	if len(stack) == 0 {
 		return c
@@ -290,15 +281,7 @@ func flowOwnerPath(text []byte, start int) []string {
 		ls--
 	}
 	line := string(text[ls:start])
-	pos := indentOf(line)
-	var dashes []int
-	for pos < len(line) && line[pos] == '-' && (pos+1 == len(line) || line[pos+1] == ' ') {
-		dashes = append(dashes, pos)
-		pos++
-		for pos < len(line) && line[pos] == ' ' {
-			pos++
-		}
-	}
+	pos, dashes := itemIndicators(line)
 	if k := keySeparator(line[pos:]); k >= 0 {
 		return append(yamlAncestors(text, ls, pos, dashes), unquoteKey(line[pos:pos+k]))
 	}

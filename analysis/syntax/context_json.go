@@ -86,17 +86,7 @@ func jsonContextAt(text []byte, offset int) Context {
 			}
 		}
 	}
-	// The path to the innermost open container.
-	for i, f := range stack {
-		if i == len(stack)-1 {
-			break
-		}
-		if f.object {
-			c.Path = append(c.Path, f.key)
-		} else {
-			c.Path = append(c.Path, strconv.Itoa(f.index))
-		}
-	}
+	c.Path = framesPath(c.Path, stack)
 	if len(stack) == 0 {
 		c.InKey = true
 		return c
@@ -136,6 +126,19 @@ func jsonContextAt(text []byte, offset int) Context {
 		c.ItemStart = true
 	}
 	return c
+}
+
+// framesPath appends to path the members the open containers of stack are
+// in, up to the innermost one (which holds the cursor).
+func framesPath(path []string, stack []jsonFrame) []string {
+	for _, f := range stack[:max(len(stack)-1, 0)] {
+		if f.object {
+			path = append(path, f.key)
+		} else {
+			path = append(path, strconv.Itoa(f.index))
+		}
+	}
+	return path
 }
 
 func isJSONWordByte(b byte) bool {
