@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/payload"
 	"asyncapi-ls/analysis/syntax"
 )
 
@@ -49,9 +50,9 @@ func (st *state) exampleSkeleton(path []string) {
 
 // jsonSchemaFormat reports whether a schemaFormat names a JSON Schema (the
 // AsyncAPI schema, JSON Schema, OpenAPI), the only kind read here.
-func jsonSchemaFormat(f string) bool {
-	f = strings.ToLower(f)
-	return f == "" || strings.Contains(f, "asyncapi") || strings.Contains(f, "schema+json") || strings.Contains(f, "schema+yaml") || strings.Contains(f, "openapi")
+func jsonSchemaFormat(schemaFormat string) bool {
+	f, _ := payload.Classify(schemaFormat)
+	return f == payload.JSONSchema || f == payload.OpenAPI
 }
 
 // maxSkeletonDepth and maxSkeletonFields bound what an example holds.

@@ -20,7 +20,7 @@ func fileMarkdown(req Request, file string, whole bool, root *syntax.Node) strin
 	ext := strings.ToLower(path.Ext(file))
 	if root != nil {
 		if whole && (ext == ".avsc" || isAvro(root)) {
-			return avroMarkdown(file, root)
+			return avroFileMarkdown(file, root)
 		}
 		return ""
 	}
@@ -63,9 +63,9 @@ func isAvro(root *syntax.Node) bool {
 	return false
 }
 
-// avroMarkdown summarises an Avro schema: its kind, name and namespace,
-// documentation, and its fields (or symbols) with their types.
-func avroMarkdown(file string, root *syntax.Node) string {
+// avroFileMarkdown summarises an Avro schema file: its kind, name and
+// namespace, documentation, and its fields (or symbols) with their types.
+func avroFileMarkdown(file string, root *syntax.Node) string {
 	root = root.Resolve()
 	var b strings.Builder
 	b.WriteString("**" + file + "**\n\n")

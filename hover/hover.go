@@ -53,7 +53,8 @@ func Hover(req Request) (Result, bool) {
 		return Result{}, false
 	}
 	n := loc.Node
-	if md, inside := avroMarkdown(req.Tree, loc); inside && (loc.OnKey || n.Kind == syntax.Scalar) {
+	isRef := !loc.OnKey && loc.Path[len(loc.Path)-1] == "$ref" // a reference is resolved before any format reads it
+	if md, inside := avroMarkdown(req.Tree, loc); inside && !isRef && (loc.OnKey || n.Kind == syntax.Scalar) {
 		return Result{Markdown: md, Start: n.Start, End: n.End}, md != ""
 	}
 	if loc.OnKey {
@@ -66,7 +67,7 @@ func Hover(req Request) (Result, bool) {
 	last := loc.Path[len(loc.Path)-1]
 	var md string
 	switch {
-	case last == "$ref":
+	case isRef:
 		md = refMarkdown(req, req.Tree, n.Value)
 	case len(loc.Path) == 1 && last == "asyncapi":
 		md = versionMarkdown(n.Value)
