@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"asyncapi-ls/analysis/payload"
 	"asyncapi-ls/analysis/syntax"
 )
 
@@ -228,9 +229,9 @@ func (p *planner) schemaFormatBeside(path []string) string {
 	return p.root.Find(path...).Get("schemaFormat").String()
 }
 
-func jsonSchemaFormat(f string) bool {
-	f = strings.ToLower(f)
-	return f == "" || strings.Contains(f, "asyncapi") || strings.Contains(f, "schema+json") || strings.Contains(f, "schema+yaml") || strings.Contains(f, "openapi")
+func jsonSchemaFormat(schemaFormat string) bool {
+	f, _ := payload.Classify(schemaFormat)
+	return f == payload.JSONSchema || f == payload.OpenAPI
 }
 
 func isOperation(path []string) bool {
