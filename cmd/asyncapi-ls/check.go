@@ -226,6 +226,31 @@ func collectFiles(args []string, stderr io.Writer) ([]string, bool) {
 
 // checkFile analyses one file; nil means it is not an AsyncAPI document.
 func checkFile(path string, opts analysis.Options) (*fileResult, error) {
+	doc, err := loadDocument(path)
+	if err != nil {
+		return nil, err
+	}
+	if !doc.IsAsyncAPI() {
+		return nil, nil
+	}
+	if ws, ok := opts.Resolver.(*workspace.Workspace); ok {
+		opts.Resolver = ws.Snapshot(doc) // one view of the other files for the whole analysis
+	}
+	res := &fileResult{Path: path, Diagnostics: []checkDiagnostic{}}
+	found := analysis.Analyze(doc, opts)
+	slices.SortStableFunc(found, func(a, b analysis.Diagnostic) int { return a.Start - b.Start })
+	for _, d := range found {
+		line, col := doc.Mapper.Column(d.Start)
+		endLine, endCol := doc.Mapper.Column(d.End)
+		res.Diagnostics = append(res.Diagnostics, checkDiagnostic{Line: line, Column: col, EndLine: endLine, EndColumn: endCol,
+			Severity: d.Severity.String(), Code: d.Code, Message: d.Message, DocURL: d.DocURL, level: d.Severity})
+	}
+	return res, nil
+}
+
+// loadDocument reads a regular file of at most maxCheckFileSize as a
+// document; a big YAML file is parsed in sections on every core.
+func loadDocument(path string) (*analysis.Document, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, err
@@ -246,28 +271,12 @@ func checkFile(path string, opts analysis.Options) (*fileResult, error) {
 	}
 	doc := analysis.NewDocument(fileURI(abs), 1, text)
 	if len(text) >= sectionedParseSize && doc.Format() == syntax.YAML {
-		// A big file is parsed in sections on every core; the tree is the
-		// one a whole parse gives, or the whole parse runs.
+		// The tree is the one a whole parse gives, or the whole parse runs.
 		if f, ok := incremental.Parse(text); ok {
 			doc.Provide(f)
 		}
 	}
-	if !doc.IsAsyncAPI() {
-		return nil, nil
-	}
-	if ws, ok := opts.Resolver.(*workspace.Workspace); ok {
-		opts.Resolver = ws.Snapshot(doc) // one view of the other files for the whole analysis
-	}
-	res := &fileResult{Path: path, Diagnostics: []checkDiagnostic{}}
-	found := analysis.Analyze(doc, opts)
-	slices.SortStableFunc(found, func(a, b analysis.Diagnostic) int { return a.Start - b.Start })
-	for _, d := range found {
-		line, col := doc.Mapper.Column(d.Start)
-		endLine, endCol := doc.Mapper.Column(d.End)
-		res.Diagnostics = append(res.Diagnostics, checkDiagnostic{Line: line, Column: col, EndLine: endLine, EndColumn: endCol,
-			Severity: d.Severity.String(), Code: d.Code, Message: d.Message, DocURL: d.DocURL, level: d.Severity})
-	}
-	return res, nil
+	return doc, nil
 }
 
 // fileURI turns an absolute path into a file URI, the form the editor

@@ -1,0 +1,56 @@
+#!/bin/sh
+# Conformance of `asyncapi-ls convert` with the official converter
+# (@asyncapi/converter, pinned in convert/package.json with the official
+# parser and the schema parsers the AsyncAPI CLI registers; installed there
+# by npm).
+#
+#   conformance/convert.sh [FOLDER...]
+#
+# Without folders: ../shared/corpus/official and, when ASYNCAPI_LS_REALWORLD
+# names a folder, that one. Every 2.x document is converted by us; the
+# comparison (convert/compare.mjs) checks that the official parser accepts
+# our output and that it equals the official converter's, every difference
+# being listed with its reason in convert/known.tsv. Prints the agreement
+# figures and both tools' time; exits 1 on an unlisted difference.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+for arg in "$@"; do
+  shift
+  set -- "$@" "$(cd "$arg" && pwd)"
+done
+cd "$here/convert"
+for pkg in converter parser avro-schema-parser openapi-schema-parser raml-dt-schema-parser protobuf-schema-parser; do
+  [ -d "node_modules/@asyncapi/$pkg" ] || { npm ci --no-audit --no-fund >/dev/null; break; }
+done
+if [ $# -eq 0 ]; then
+  [ -d "$root/../shared/corpus/official" ] && set -- "$root/../shared/corpus/official"
+  [ -n "${ASYNCAPI_LS_REALWORLD:-}" ] && [ -d "$ASYNCAPI_LS_REALWORLD" ] && set -- "$@" "$(cd "$ASYNCAPI_LS_REALWORLD" && pwd)"
+fi
+if [ $# -eq 0 ]; then
+  echo "convert.sh: no corpus folder; nothing to compare"
+  exit 0
+fi
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+go build -o "$scratch/asyncapi-ls" "$root/cmd/asyncapi-ls"
+list="$scratch/list"
+: >"$list"
+n=0
+start=$(date +%s%N)
+for dir in "$@"; do
+  for f in $(find "$dir" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \) -not -path '*/node_modules/*' | sort); do
+    # 2.x documents only: an asyncapi key with a 2.x version near the top.
+    head -c 4096 "$f" | grep -Eq '^[{[:space:]]*["'"'"']?asyncapi["'"'"']?[[:space:]]*:[[:space:]]*["'"'"']?2\.[0-6]\.0' || continue
+    n=$((n + 1))
+    ext=${f##*.}
+    out="$scratch/$n.$ext"
+    if "$scratch/asyncapi-ls" convert --no-check -o "$out" "$f" 2>"$scratch/$n.err"; then :; else
+      [ -s "$out" ] || out=""
+    fi
+    printf '%s\t%s\t%s\n' "$f" "$out" "$dir" >>"$list"
+  done
+done
+end=$(date +%s%N)
+ours=$(( (end - start) / 1000000 ))
+node compare.mjs --known known.tsv --ours-ms "$ours" "$list"
