@@ -38,7 +38,9 @@ func (l layout) lineEnd(off int) int {
 func (l layout) col(off int) int { return off - l.lineStart(off) }
 
 // atLineStart reports whether off begins a line.
-func (l layout) atLineStart(off int) bool { return off == 0 || off <= len(l.src) && l.src[off-1] == '\n' }
+func (l layout) atLineStart(off int) bool {
+	return off == 0 || off <= len(l.src) && l.src[off-1] == '\n'
+}
 
 // lineIndent is the count of spaces that begin the line holding off.
 func (l layout) lineIndent(off int) int {

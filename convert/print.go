@@ -85,7 +85,7 @@ func (p *printer) root(n *node) {
 	o := n.orig
 	if p.st.json || o.Flow || len(o.Pairs) == 0 {
 		p.copy(0, o.Start)
-		p.flow(n, p.firstColOr(o, 0))
+		p.flow(n, p.firstColOr(o, 0), !p.st.pretty)
 		p.copy(o.End, len(p.src))
 		return
 	}
@@ -158,7 +158,8 @@ func (p *printer) blockMap(n *node, ind int, inline bool) {
 		if !first {
 			p.newline()
 		}
-		isNew := e.pair == nil
+		// An entry that comes from elsewhere counts as new here.
+		isNew := e.pair == nil || e.holder != o
 		switch {
 		case i == 0:
 		case isNew && !prevNew:
@@ -169,7 +170,10 @@ func (p *printer) blockMap(n *node, ind int, inline bool) {
 			}
 		}
 		prevNew = isNew
-		if !isNew {
+		if !first {
+			p.lead(e.lead, ind)
+		}
+		if e.pair != nil {
 			p.origEntry(e, ind, first)
 			continue
 		}
@@ -178,6 +182,14 @@ func (p *printer) blockMap(n *node, ind int, inline bool) {
 		}
 		p.write(p.st.scalarText(e.key))
 		p.afterKey(e.value, ind)
+	}
+}
+
+// lead writes comment lines handed over from entries or items that went,
+// moved to column ind.
+func (p *printer) lead(spans []span, ind int) {
+	for _, sp := range spans {
+		p.copyShift(sp.start, sp.end, ind-sp.col)
 	}
 }
 
@@ -257,7 +269,7 @@ func (p *printer) origEntry(e *entry, ind int, inline bool) {
 		if v.kind == syntax.Scalar {
 			p.scalar(v, ind)
 		} else {
-			p.flow(v, ind+p.st.step)
+			p.flow(v, ind+p.st.step, true)
 		}
 		p.copyShift(max(pair.Value.End, pair.Value.Start), tail, delta)
 	default:
@@ -282,7 +294,7 @@ func (p *printer) afterKey(v *node, ind int) {
 		p.blockSeq(v, ind+p.st.seqIndent, false)
 	default:
 		p.write(" ")
-		p.flow(v, ind+p.st.step)
+		p.flow(v, ind+p.st.step, true)
 	}
 	p.newline()
 }
@@ -311,6 +323,7 @@ func (p *printer) blockSeq(n *node, ind int, inline bool) {
 			continue
 		}
 		if !first {
+			p.lead(it.lead, ind)
 			p.indent(ind)
 		}
 		p.write("- ")
@@ -376,7 +389,7 @@ func (p *printer) itemValue(v *node, ind int) {
 	case p.isBlock(v):
 		p.blockSeq(v, ind, true)
 	default:
-		p.flow(v, ind+p.st.step)
+		p.flow(v, ind+p.st.step, true)
 	}
 	p.newline()
 }
@@ -407,8 +420,9 @@ func (p *printer) scalar(v *node, ind int) {
 }
 
 // flow writes a value in flow style (JSON, or YAML {…}/[…]) whose inner
-// lines, when it spans several, start at column ind.
-func (p *printer) flow(v *node, ind int) {
+// lines, when it spans several, start at column ind. New collections are
+// written on one line when oneLine is set (inside a one-line collection).
+func (p *printer) flow(v *node, ind int, oneLine bool) {
 	o := v.orig
 	if v.kind == syntax.Scalar {
 		p.flowScalar(v, ind)
@@ -433,11 +447,11 @@ func (p *printer) flow(v *node, ind int) {
 	}
 	// Separators come from the original where it has them, so that a
 	// changed collection keeps its layout.
-	multi := p.st.json && p.st.pretty
+	multi := p.st.json && p.st.pretty && !oneLine
 	if origFlow && o.End > o.Start {
 		multi = strings.ContainsRune(string(p.src[o.Start:o.End]), '\n')
 	}
-	opening, sep, end := "", ", ", ""
+	opening, sep, end := "", p.st.comma, ""
 	if multi {
 		opening, sep, end = p.st.nl+strings.Repeat(" ", ind), ","+p.st.nl+strings.Repeat(" ", ind), p.st.nl+strings.Repeat(" ", max(0, ind-p.st.step))
 	}
@@ -467,19 +481,19 @@ func (p *printer) flow(v *node, ind int) {
 				p.write(sep)
 			}
 			if origFlow && e.holder == o {
-				p.flowEntry(e, ind, delta)
+				p.flowEntry(e, ind, delta, !multi)
 				continue
 			}
 			p.write(p.st.scalarText(e.key))
-			p.write(": ")
-			p.flowChild(e.value, ind)
+			p.colon(e.value, ind, !multi)
+			p.flowChild(e.value, ind, !multi)
 		}
 	} else {
 		for i, it := range v.itemList() {
 			if i > 0 {
 				p.write(sep)
 			}
-			p.flowChild(it, ind)
+			p.flowChild(it, ind, !multi)
 		}
 	}
 	p.write(end)
@@ -512,7 +526,7 @@ func (p *printer) shifted(from, to int, delta int) string {
 
 // flowEntry writes an original entry of the flow mapping being written,
 // whose inner lines moved by delta.
-func (p *printer) flowEntry(e *entry, ind, delta int) {
+func (p *printer) flowEntry(e *entry, ind, delta int, oneLine bool) {
 	pair, v := e.pair, e.value
 	if e.key != pair.Key.Value {
 		p.write(p.st.scalarText(e.key))
@@ -520,8 +534,8 @@ func (p *printer) flowEntry(e *entry, ind, delta int) {
 		p.copy(pair.Key.Start, pair.Key.End)
 	}
 	if v.orig != pair.Value && (v.alias == nil || v.alias != pair.Value) {
-		p.write(": ")
-		p.flowChild(v, ind)
+		p.colon(v, ind, oneLine)
+		p.flowChild(v, ind, oneLine)
 		return
 	}
 	p.copyShift(pair.Key.End, pair.Value.Start, delta)
@@ -533,14 +547,26 @@ func (p *printer) flowEntry(e *entry, ind, delta int) {
 	if c := p.firstCol(pair.Value); c >= 0 {
 		child = c + delta
 	}
-	p.flow(v, child)
+	p.flow(v, child, oneLine)
+}
+
+// colon writes what stands between a new key and its value in a flow
+// mapping whose keys are at column ind: ": ", or, in a JSON document that
+// puts an object's opening brace on a line of its own, a line break.
+func (p *printer) colon(v *node, ind int, oneLine bool) {
+	multiLine := v.orig == nil || v.orig.End > v.orig.Start && strings.ContainsRune(string(p.src[v.orig.Start:v.orig.End]), '\n')
+	if p.st.braceOwnLine && !oneLine && v.kind == syntax.Mapping && len(v.entryList()) > 0 && multiLine {
+		p.write(":" + p.st.nl + strings.Repeat(" ", ind))
+		return
+	}
+	p.write(p.st.colon)
 }
 
 // flowChild writes a value that is new to the flow collection whose
 // content is at column ind.
-func (p *printer) flowChild(v *node, ind int) {
+func (p *printer) flowChild(v *node, ind int, oneLine bool) {
 	if v.kind == syntax.Scalar {
-		p.flow(v, ind)
+		p.flow(v, ind, oneLine)
 		return
 	}
 	child := ind + p.st.step
@@ -554,5 +580,5 @@ func (p *printer) flowChild(v *node, ind int) {
 			return
 		}
 	}
-	p.flow(v, child)
+	p.flow(v, child, oneLine)
 }

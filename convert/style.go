@@ -15,11 +15,16 @@ type style struct {
 	seqIndent int    // indentation of a block sequence under its key (0: "key:\n- item")
 	quote     byte   // '\'' or '"' for YAML strings that need quotes
 	pretty    bool   // JSON written over several lines
+	// Between a key and its value, and between entries on one line:
+	// ": " and ", ", or ":" and "," in compact JSON.
+	colon, comma string
+	// braceOwnLine: JSON that opens an object on the line after its key.
+	braceOwnLine bool
 }
 
 // detectStyle reads the style of a document from its text and tree.
 func detectStyle(src []byte, f *syntax.File) style {
-	st := style{json: f.Format == syntax.JSON, nl: "\n", step: 2, seqIndent: 2, quote: '\''}
+	st := style{json: f.Format == syntax.JSON, nl: "\n", step: 2, seqIndent: 2, quote: '\'', colon: ": ", comma: ", "}
 	if i := bytes.IndexByte(src, '\n'); i > 0 && src[i-1] == '\r' {
 		st.nl = "\r\n"
 	}
@@ -28,8 +33,21 @@ func detectStyle(src []byte, f *syntax.File) style {
 	if root == nil || root.Kind != syntax.Mapping {
 		return st
 	}
-	if st.json {
-		st.pretty = len(root.Pairs) > 0 && bytes.IndexByte(src[root.Start:root.Pairs[0].Key.Start], '\n') >= 0
+	if st.json && len(root.Pairs) > 0 {
+		st.pretty = bytes.IndexByte(src[root.Start:root.Pairs[0].Key.Start], '\n') >= 0
+		first := root.Pairs[0]
+		if between := src[first.Key.End:first.Value.Start]; !bytes.Contains(between, []byte(" ")) && !bytes.Contains(between, []byte("\n")) {
+			st.colon = ":"
+		}
+		if len(root.Pairs) > 1 && !st.pretty && bytes.Equal(bytes.TrimSpace(src[first.Value.End:root.Pairs[1].Key.Start]), []byte(",")) && src[first.Value.End+1] != ' ' {
+			st.comma = ","
+		}
+		for _, p := range root.Pairs {
+			if p.Value.Kind == syntax.Mapping && len(p.Value.Pairs) > 0 {
+				st.braceOwnLine = bytes.IndexByte(src[p.Key.End:p.Value.Start], '\n') >= 0
+				break
+			}
+		}
 	}
 	// The first nested mapping tells the step; the first block sequence
 	// under a key tells whether sequences are indented.

@@ -28,6 +28,9 @@ type node struct {
 	entries []*entry
 	items   []*node
 	flow    bool // new collections: written in flow style
+	// lead holds, for a new sequence item, the comment lines of the
+	// original item it replaces.
+	lead []span
 	// blankLike, for a new mapping, is an original one whose way of
 	// separating entries (blank lines or not) it follows.
 	blankLike *syntax.Node
@@ -42,7 +45,14 @@ type entry struct {
 	holder *syntax.Node // the original mapping of pair
 	idx    int          // the index of pair in holder
 	value  *node
+	// lead holds the comment lines of entries that gave way to this one,
+	// written before it.
+	lead []span
 }
+
+// span is a stretch of whole lines of the original text, written for
+// column col.
+type span struct{ start, end, col int }
 
 // wrap makes the node of an original value.
 func wrap(n *syntax.Node) *node {
@@ -260,7 +270,7 @@ func (n *node) clone() *node {
 	if n.open {
 		c.entries = make([]*entry, len(n.entries))
 		for i, e := range n.entries {
-			c.entries[i] = &entry{key: e.key, pair: e.pair, holder: e.holder, idx: e.idx, value: e.value.clone()}
+			c.entries[i] = &entry{key: e.key, pair: e.pair, holder: e.holder, idx: e.idx, value: e.value.clone(), lead: e.lead}
 		}
 		c.items = make([]*node, len(n.items))
 		for i, it := range n.items {

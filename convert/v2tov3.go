@@ -124,37 +124,50 @@ func splitURL(url string) (host, pathname, protocol string) {
 func (c *v2tov3) security(sec *node, path []string) {
 	var out []*node
 	for i, req := range sec.itemList() {
-		if !req.isMap() {
-			out = append(out, req)
-			continue
+		items := c.requirement(req, append(path, strconv.Itoa(i)))
+		if len(items) > 0 && req.orig != nil && sec.orig != nil && i < len(sec.orig.Items) && req.orig == sec.orig.Items[i] && items[0] != req {
+			items[0].lead = c.itemHead(sec.orig, i)
 		}
-		if len(req.entryList()) > 1 {
-			c.note(req, append(path, strconv.Itoa(i)), "requires all of "+keyList(req)+"; 3.0 lists security schemes as alternatives, so any one of them will do.")
-		}
-		for _, e := range req.entryList() {
-			ref := newMap("$ref", newStr("#"+refs.FormatPointer([]string{"components", "securitySchemes", e.key})))
-			scopes := e.value.itemList()
-			if len(scopes) == 0 {
-				out = append(out, ref)
-				continue
-			}
-			scheme := c.root.pointer([]string{"components", "securitySchemes", e.key})
-			switch t := scheme.get("type").str(); {
-			case scheme == nil || !scheme.isMap():
-				c.note(req, append(path, strconv.Itoa(i), e.key), "names no security scheme of components.securitySchemes; its scopes are left out.")
-				out = append(out, ref)
-			case t == "oauth2" || t == "openIdConnect":
-				copied := scheme.clone()
-				availableScopes(copied)
-				copied.set("scopes", e.value)
-				out = append(out, copied)
-			default:
-				c.note(req, append(path, strconv.Itoa(i), e.key), "gives scopes to a "+strconv.Quote(t)+" scheme, which has none; they are left out.")
-				out = append(out, ref)
-			}
-		}
+		out = append(out, items...)
 	}
 	sec.items = out
+}
+
+// requirement turns one 2.x security requirement into 3.0 security items.
+func (c *v2tov3) requirement(req *node, path []string) []*node {
+	if !req.isMap() {
+		return []*node{req}
+	}
+	if len(req.entryList()) > 1 {
+		c.note(req, path, "requires all of "+keyList(req)+"; 3.0 lists security schemes as alternatives, so any one of them will do.")
+	}
+	var out []*node
+	for _, e := range req.entryList() {
+		ref := newMap("$ref", newStr("#"+refs.FormatPointer([]string{"components", "securitySchemes", e.key})))
+		scopes := e.value.itemList()
+		if len(scopes) == 0 {
+			out = append(out, ref)
+			continue
+		}
+		scheme := c.root.pointer([]string{"components", "securitySchemes", e.key})
+		switch t := scheme.get("type").str(); {
+		case !scheme.isMap():
+			c.note(req, append(path, e.key), "names no security scheme of components.securitySchemes; its scopes are left out.")
+			out = append(out, ref)
+		case scheme.has("$ref"):
+			c.note(req, append(path, e.key), "names a security scheme that is a reference; its scopes are left out.")
+			out = append(out, ref)
+		case t == "oauth2" || t == "openIdConnect":
+			copied := scheme.clone()
+			availableScopes(copied)
+			copied.set("scopes", e.value)
+			out = append(out, copied)
+		default:
+			c.note(req, append(path, e.key), "gives scopes to a "+strconv.Quote(t)+" scheme, which has none; they are left out.")
+			out = append(out, ref)
+		}
+	}
+	return out
 }
 
 // keyList writes the keys of a mapping for a note.
@@ -238,9 +251,11 @@ func (c *v2tov3) channels(channels *node, inComponents bool) {
 			if at < 0 || i < at {
 				at = i
 			}
-			opID, msgs := c.operation(ch.take(kind), kind, address, id, inComponents)
+			e := ch.take(kind)
+			opID, msgs := c.operation(e, kind, address, id, inComponents)
 			messages = mergeMessages(messages, msgs)
-			ops = append(ops, &entry{key: opID, value: op})
+			e.key = opID
+			ops = append(ops, e)
 		}
 		if len(messages) > 0 {
 			msgMap := newMap()
@@ -281,13 +296,15 @@ func (c *v2tov3) addOperations(ops []*entry, inComponents, used bool) {
 	}
 	if !inComponents {
 		for _, op := range ops {
-			c.operationsMap(c.root, "channels").set(op.key, op.value)
+			target := c.operationsMap(c.root, "channels")
+			target.put(len(target.entryList()), op)
 		}
 		return
 	}
 	comps := c.root.get("components")
 	for _, op := range ops {
-		c.operationsMap(comps, "channels").set(op.key, op.value)
+		target := c.operationsMap(comps, "channels")
+		target.put(len(target.entryList()), op)
 		if used {
 			ref := newMap("$ref", newStr("#"+refs.FormatPointer([]string{"components", "operations", op.key})))
 			c.operationsMap(c.root, "channels").set(op.key, ref)
@@ -340,7 +357,8 @@ func (c *v2tov3) operation(e *entry, kind, address, channelID string, inComponen
 	op.insert(1, "channel", newMap("$ref", newStr("#"+refs.FormatPointer(channelPath))))
 	var msgs []*entry
 	if i := op.index("message"); i >= 0 {
-		message := op.del("message")
+		messageEntry := op.take("message")
+		message := messageEntry.value
 		oldMsg := append(oldChannel[:len(oldChannel):len(oldChannel)], kind, "message")
 		newMsgs := append(channelPath[:len(channelPath):len(channelPath)], "messages")
 		if oneOf := message.get("oneOf"); message.isMap() && oneOf.isSeq() {
@@ -351,18 +369,25 @@ func (c *v2tov3) operation(e *entry, kind, address, channelID string, inComponen
 				c.move(append(oldMsg[:len(oldMsg):len(oldMsg)], "oneOf", strconv.Itoa(j)), append(newMsgs[:len(newMsgs):len(newMsgs)], mid))
 				msgs = mergeMessages(msgs, []*entry{{key: mid, value: m}})
 			}
+			if len(msgs) > 0 {
+				c.handOverComments(messageEntry, msgs[0])
+				c.handOverComments(message.entryList()[message.index("oneOf")], msgs[0])
+			}
 		} else {
 			c.msgPaths[message] = oldMsg
 			c.messageRef(message, oldMsg)
 			mid := c.messageID(message, id, "message", false)
 			c.move(oldMsg, append(newMsgs[:len(newMsgs):len(newMsgs)], mid))
-			msgs = []*entry{{key: mid, value: message}}
+			messageEntry.key = mid
+			msgs = []*entry{messageEntry}
 		}
 		var list []*node
 		for _, m := range msgs {
 			list = append(list, newMap("$ref", newStr("#"+refs.FormatPointer(append(newMsgs[:len(newMsgs):len(newMsgs)], m.key)))))
 		}
-		op.insert(i, "messages", newSeq(list...))
+		if len(list) > 0 {
+			op.insert(i, "messages", newSeq(list...))
+		}
 	}
 	if sec := op.get("security"); sec.isSeq() {
 		c.security(sec, append(oldChannel, kind, "security"))
@@ -486,7 +511,8 @@ func (c *v2tov3) parameter(p *node, path []string) {
 	if i < 0 {
 		return
 	}
-	schema := p.take("schema").value
+	schemaEntry := p.take("schema")
+	schema := schemaEntry.value
 	if r := schema.get("$ref"); r != nil {
 		c.note(schema, append(path, "schema"), "is a reference ("+r.str()+"); a 3.0 parameter has no schema: give it its enum, default and examples by hand.")
 	}
@@ -521,6 +547,9 @@ func (c *v2tov3) parameter(p *node, path []string) {
 	case enum != nil:
 		moved = append([]*entry{enum}, moved...)
 	}
+	if len(moved) > 0 {
+		c.handOverComments(schemaEntry, moved[0])
+	}
 	for _, e := range moved {
 		p.put(i, e)
 		i++
@@ -528,6 +557,39 @@ func (c *v2tov3) parameter(p *node, path []string) {
 	if len(dropped) > 0 {
 		c.note(schema, append(path, "schema"), "has keywords a 3.0 parameter cannot hold: "+strings.Join(dropped, ", ")+"; they are left out.")
 	}
+}
+
+// handOverComments gives the comment lines above the key of from, an entry
+// that goes, to the entry to that takes its place.
+func (c *v2tov3) handOverComments(from, to *entry) {
+	to.lead = append(to.lead, c.entryHead(from)...)
+}
+
+// entryHead is the span of comment lines above an original entry's key.
+func (c *v2tov3) entryHead(e *entry) []span {
+	if e.pair == nil || !block(e.holder) {
+		return nil
+	}
+	l := layout{c.src}
+	key := e.pair.Key.Start
+	if start, end := l.pairHead(e.holder, e.idx), l.lineStart(key); start < end {
+		return []span{{start, end, l.col(key)}}
+	}
+	return nil
+}
+
+// itemHead is the span of comment lines above item j of an original block
+// sequence.
+func (c *v2tov3) itemHead(seq *syntax.Node, j int) []span {
+	if !block(seq) {
+		return nil
+	}
+	l := layout{c.src}
+	d := l.dash(seq.Items[j])
+	if start, end := l.itemHead(seq, j), l.lineStart(d); start < end {
+		return []span{{start, end, l.col(d)}}
+	}
+	return nil
 }
 
 // components converts server, channel, security scheme, message and

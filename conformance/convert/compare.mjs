@@ -50,7 +50,7 @@ if (knownPath) {
     const [doc, pointer, kind, match, reason] = line.split('\t');
     if (!reason) throw new Error(`${knownPath}: a line needs document, pointer, kind, match and reason: ${line}`);
     const glob = seg => seg === '**' ? seg : new RegExp('^' + seg.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*') + '$');
-    known.push({ doc, text: pointer, pointer: pointer === '' ? [] : pointer.split('/').slice(1).map(glob), kind, match: match ? new RegExp(match) : undefined, reason, used: 0 });
+    known.push({ doc, text: pointer, pointer: pointer === '' ? [] : pointer.split('/').slice(1).map(seg => glob(seg.replace(/~1/g, '/').replace(/~0/g, '~'))), kind, match: match ? new RegExp(match) : undefined, reason, used: 0 });
   }
 }
 
