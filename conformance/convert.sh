@@ -4,20 +4,27 @@
 # parser and the schema parsers the AsyncAPI CLI registers; installed there
 # by npm).
 #
-#   conformance/convert.sh [FOLDER...]
+#   conformance/convert.sh [--big] [FOLDER...]
 #
 # Without folders: ../shared/corpus/official and, when ASYNCAPI_LS_REALWORLD
 # names a folder, that one. Every 2.x document is converted by us; the
 # comparison (convert/compare.mjs) checks that the official parser accepts
 # our output and that it equals the official converter's, every difference
 # being listed with its reason in convert/known.tsv. Prints the agreement
-# figures and both tools' time; exits 1 on an unlisted difference.
+# figures and both tools' time; exits 1 on an unlisted difference. --big
+# also times both on the generated 1,000-channel 2.6 document of the
+# benchmarks (a whole process each, start-up included: the median of three;
+# and the official converter's convert call alone).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
+big=false
 for arg in "$@"; do
   shift
-  set -- "$@" "$(cd "$arg" && pwd)"
+  case $arg in
+    --big) big=true ;;
+    *) set -- "$@" "$(cd "$arg" && pwd)" ;;
+  esac
 done
 cd "$here/convert"
 for pkg in converter parser avro-schema-parser openapi-schema-parser raml-dt-schema-parser protobuf-schema-parser; do
@@ -27,13 +34,32 @@ if [ $# -eq 0 ]; then
   [ -d "$root/../shared/corpus/official" ] && set -- "$root/../shared/corpus/official"
   [ -n "${ASYNCAPI_LS_REALWORLD:-}" ] && [ -d "$ASYNCAPI_LS_REALWORLD" ] && set -- "$@" "$(cd "$ASYNCAPI_LS_REALWORLD" && pwd)"
 fi
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+go build -o "$scratch/asyncapi-ls" "$root/cmd/asyncapi-ls"
+# median runs "$@" three times and prints the median wall time in ms.
+median() {
+  times=""
+  for run in 1 2 3; do
+    start=$(date +%s%N)
+    "$@" >/dev/null 2>&1 || true
+    end=$(date +%s%N)
+    times="$times $(( (end - start) / 1000000 ))"
+  done
+  echo $times | tr ' ' '\n' | sort -n | sed -n 2p
+}
+if $big; then
+  doc="$scratch/asyncapi-2.6.0-1000.yaml"
+  (cd "$root" && go run ./bench/cmd/gen -version 2.6.0 -channels 1000 -o "$doc")
+  ours=$(median "$scratch/asyncapi-ls" convert --no-check -o "$scratch/big-ours.yaml" "$doc")
+  theirs=$(median node bench.mjs --once "$doc")
+  call=$(node bench.mjs "$doc")
+  echo "1,000-channel 2.6 document ($(wc -c <"$doc") bytes): asyncapi-ls convert $ours ms; official converter $theirs ms (its convert call alone: $call); ratio $(awk "BEGIN { printf \"%.1f\", $theirs / $ours }")x"
+fi
 if [ $# -eq 0 ]; then
   echo "convert.sh: no corpus folder; nothing to compare"
   exit 0
 fi
-scratch=$(mktemp -d)
-trap 'rm -rf "$scratch"' EXIT
-go build -o "$scratch/asyncapi-ls" "$root/cmd/asyncapi-ls"
 list="$scratch/list"
 : >"$list"
 n=0

@@ -133,5 +133,14 @@ func (r *run) note(n *node, path []string, msg string) {
 	r.notes = append(r.notes, nt)
 }
 
+// noteEntry records a note about an original entry, at its key.
+func (r *run) noteEntry(e *entry, path []string, msg string) {
+	if e.pair == nil {
+		r.note(e.value, path, msg)
+		return
+	}
+	r.notes = append(r.notes, Note{Start: e.pair.Key.Start, End: e.pair.Key.End, Path: append([]string(nil), path...), Message: msg})
+}
+
 // Pointer writes a note's path as a JSON pointer.
 func (n Note) Pointer() string { return refs.FormatPointer(n.Path) }

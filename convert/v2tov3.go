@@ -514,7 +514,7 @@ func (c *v2tov3) parameter(p *node, path []string) {
 	schemaEntry := p.take("schema")
 	schema := schemaEntry.value
 	if r := schema.get("$ref"); r != nil {
-		c.note(schema, append(path, "schema"), "is a reference ("+r.str()+"); a 3.0 parameter has no schema: give it its enum, default and examples by hand.")
+		c.noteEntry(schemaEntry, append(path, "schema"), "is a reference ("+r.str()+"); a 3.0 parameter has no schema: give it its enum, default and examples by hand.")
 	}
 	var dropped []string
 	var moved []*entry
@@ -555,7 +555,7 @@ func (c *v2tov3) parameter(p *node, path []string) {
 		i++
 	}
 	if len(dropped) > 0 {
-		c.note(schema, append(path, "schema"), "has keywords a 3.0 parameter cannot hold: "+strings.Join(dropped, ", ")+"; they are left out.")
+		c.noteEntry(schemaEntry, append(path, "schema"), "has keywords a 3.0 parameter cannot hold: "+strings.Join(dropped, ", ")+"; they are left out.")
 	}
 }
 
