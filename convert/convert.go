@@ -47,6 +47,8 @@ func (r *Result) Changed() bool { return len(r.Edits) > 0 }
 var (
 	ErrNotAsyncAPI = errors.New("not an AsyncAPI document: it has no asyncapi key at its root")
 	ErrSyntax      = errors.New("the document does not parse")
+	ErrLoneCR      = errors.New("the document breaks lines with a lone carriage return (CR); save it with LF or CRLF line breaks first")
+	ErrInternal    = errors.New("the conversion of this document went wrong (please report it with the document)")
 )
 
 // Targets are the versions a document can be converted to.
@@ -76,6 +78,9 @@ func Convert(doc *analysis.Document, opts Options) (*Result, error) {
 	if f.Root == nil || f.Root.Kind != syntax.Mapping || f.Root.Entry("asyncapi") == nil {
 		return nil, ErrNotAsyncAPI
 	}
+	if loneCR(doc.Text) {
+		return nil, ErrLoneCR
+	}
 	from := f.Root.Get("asyncapi").String()
 	res := &Result{From: from, To: opts.To}
 	r := &run{doc: doc, src: doc.Text, root: wrap(f.Root), opts: opts}
@@ -97,10 +102,25 @@ func Convert(doc *analysis.Document, opts Options) (*Result, error) {
 	}
 	p := &printer{layout: layout{doc.Text}, st: detectStyle(doc.Text, f)}
 	p.root(r.root)
+	// A result that does not parse is never handed out.
+	if out := syntax.Parse(p.out, f.Format); len(out.Errors) > 0 {
+		return nil, fmt.Errorf("%w: %s", ErrInternal, out.Errors[0].Message)
+	}
 	res.Text = p.out
 	res.Edits = edits(doc.Text, p.out, p.anchors)
 	res.Notes = r.notes
 	return res, nil
+}
+
+// loneCR reports a carriage return that no line feed follows, which YAML
+// reads as a line break and the layout of this package does not.
+func loneCR(text []byte) bool {
+	for i, c := range text {
+		if c == '\r' && (i+1 == len(text) || text[i+1] != '\n') {
+			return true
+		}
+	}
+	return false
 }
 
 // isV2 reports a 2.x version the converter reads.

@@ -239,11 +239,7 @@ func (p *printer) origEntry(e *entry, ind int, inline bool) {
 		p.copyShift(p.pairHead(m, i), p.lineStart(pair.Key.Start), delta)
 		p.indent(ind)
 	}
-	if e.key != pair.Key.Value {
-		p.write(p.st.scalarText(e.key))
-	} else {
-		p.copy(pair.Key.Start, pair.Key.End)
-	}
+	p.key(e)
 	v := e.value
 	same := v.orig == pair.Value || v.alias != nil && v.alias == pair.Value
 	inPlace := v.orig == pair.Value && v.alias == nil
@@ -528,11 +524,7 @@ func (p *printer) shifted(from, to int, delta int) string {
 // whose inner lines moved by delta.
 func (p *printer) flowEntry(e *entry, ind, delta int, oneLine bool) {
 	pair, v := e.pair, e.value
-	if e.key != pair.Key.Value {
-		p.write(p.st.scalarText(e.key))
-	} else {
-		p.copy(pair.Key.Start, pair.Key.End)
-	}
+	p.key(e)
 	if v.orig != pair.Value && (v.alias == nil || v.alias != pair.Value) {
 		p.colon(v, ind, oneLine)
 		p.flowChild(v, ind, oneLine)
@@ -581,4 +573,20 @@ func (p *printer) flowChild(v *node, ind int, oneLine bool) {
 		}
 	}
 	p.flow(v, child, oneLine)
+}
+
+// key writes the key of an original entry: as it was, or the new key in
+// the quoting of the old one.
+func (p *printer) key(e *entry) {
+	k := e.pair.Key
+	switch {
+	case e.key == k.Value:
+		p.copy(k.Start, k.End)
+	case k.End > k.Start && p.src[k.Start] == '"':
+		p.write(syntax.DoubleQuoted(e.key))
+	case k.End > k.Start && p.src[k.Start] == '\'' && !p.st.json:
+		p.write(syntax.SingleQuoted(e.key))
+	default:
+		p.write(p.st.scalarText(e.key))
+	}
 }

@@ -81,7 +81,7 @@ func (c *v2tov3) servers(servers *node, path []string) {
 // server splits url into host, pathname and protocol, and turns the
 // security requirements into references to security schemes.
 func (c *v2tov3) server(s *node, path []string) {
-	if url := s.get("url"); url != nil {
+	if url := s.get("url"); url.isString() {
 		host, pathname, protocol := splitURL(url.str())
 		i := s.index("url")
 		s.rename("url", "host")
@@ -93,7 +93,7 @@ func (c *v2tov3) server(s *node, path []string) {
 			s.insert(i+1, "protocol", newStr(protocol))
 		}
 	} else {
-		c.note(s, path, "has no url, so it gets no host; add one by hand.")
+		c.note(s, path, "has no url (a string), so it gets no host; add one by hand.")
 	}
 	if sec := s.get("security"); sec.isSeq() {
 		c.security(sec, append(path, "security"))
