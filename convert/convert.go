@@ -100,16 +100,31 @@ func Convert(doc *analysis.Document, opts Options) (*Result, error) {
 	default:
 		return nil, fmt.Errorf("cannot convert from version %q: the converter reads 2.0.0 to 2.6.0 and 3.0.0", from)
 	}
-	p := &printer{layout: layout{doc.Text}, st: detectStyle(doc.Text, f)}
-	p.root(r.root)
-	// A result that does not parse is never handed out.
-	if out := syntax.Parse(p.out, f.Format); len(out.Errors) > 0 {
-		return nil, fmt.Errorf("%w: %s", ErrInternal, out.Errors[0].Message)
+	printed, err := r.print(f)
+	if err != nil {
+		return nil, err
 	}
-	res.Text = p.out
-	res.Edits = edits(doc.Text, p.out, p.anchors)
-	res.Notes = r.notes
+	res.Text, res.Edits, res.Notes = printed.Text, printed.Edits, r.notes
 	return res, nil
+}
+
+// guardedSize is the largest result that is parsed again before it is
+// handed out.
+const guardedSize = 1 << 20
+
+// print writes the rewritten tree and the edits that give it.
+func (r *run) print(f *syntax.File) (*Result, error) {
+	p := &printer{layout: layout{r.src}, st: detectStyle(r.src, f)}
+	p.root(r.root)
+	// A result that does not parse is never handed out. (Above a size where
+	// a second parse would double the time, the fuzz and corpus tests
+	// stand guard alone.)
+	if len(p.out) <= guardedSize {
+		if out := syntax.Parse(p.out, f.Format); len(out.Errors) > 0 {
+			return nil, fmt.Errorf("%w: %s", ErrInternal, out.Errors[0].Message)
+		}
+	}
+	return &Result{Text: p.out, Edits: edits(r.src, p.out, p.anchors)}, nil
 }
 
 // loneCR reports a carriage return that no line feed follows, which YAML

@@ -81,6 +81,14 @@ func (c *v2tov3) servers(servers *node, path []string) {
 // server splits url into host, pathname and protocol, and turns the
 // security requirements into references to security schemes.
 func (c *v2tov3) server(s *node, path []string) {
+	c.serverURL(s, path)
+	if sec := s.get("security"); sec.isSeq() {
+		c.security(sec, append(path, "security"))
+	}
+}
+
+// serverURL splits a server's url into host, pathname and protocol.
+func (c *v2tov3) serverURL(s *node, path []string) {
 	if url := s.get("url"); url.isString() {
 		host, pathname, protocol := splitURL(url.str())
 		i := s.index("url")
@@ -94,9 +102,6 @@ func (c *v2tov3) server(s *node, path []string) {
 		}
 	} else {
 		c.note(s, path, "has no url (a string), so it gets no host; add one by hand.")
-	}
-	if sec := s.get("security"); sec.isSeq() {
-		c.security(sec, append(path, "security"))
 	}
 }
 
@@ -239,33 +244,50 @@ func (c *v2tov3) channels(channels *node, inComponents bool) {
 		if params := ch.get("parameters"); params.isMap() {
 			c.parameters(params, append(oldPath, "parameters"))
 		}
-		at := -1 // where the operations were: the channel's messages go there
-		var messages []*entry
-		var ops []*entry
-		for _, kind := range []string{"publish", "subscribe"} {
-			i := ch.index(kind)
-			op := ch.get(kind)
-			if !op.isMap() {
-				continue
-			}
-			if at < 0 || i < at {
-				at = i
-			}
-			e := ch.take(kind)
-			opID, msgs := c.operation(e, kind, address, id, inComponents)
-			messages = mergeMessages(messages, msgs)
-			e.key = opID
-			ops = append(ops, e)
+		c.channelOperations(ch, address, id, inComponents, used["#"+refs.FormatPointer(oldPath)])
+	}
+}
+
+// channelOperations moves the publish and subscribe operations of a
+// channel out into operations, and their messages into the channel's
+// messages, where the operations were.
+func (c *v2tov3) channelOperations(ch *node, address, id string, inComponents, used bool) {
+	at := -1
+	var messages []*entry
+	var ops []*entry
+	for _, kind := range []string{"publish", "subscribe"} {
+		i := ch.index(kind)
+		op := ch.get(kind)
+		if !op.isMap() {
+			continue
 		}
-		if len(messages) > 0 {
-			msgMap := newMap()
-			msgMap.entries = messages
-			ch.insert(max(at, 1), "messages", msgMap)
-			for _, m := range messages {
-				c.message(m.value, c.msgPaths[m.value])
-			}
+		if at < 0 || i < at {
+			at = i
 		}
-		c.addOperations(ops, inComponents, used["#"+refs.FormatPointer(oldPath)])
+		e := ch.take(kind)
+		opID, msgs := c.operation(e, kind, address, id, inComponents)
+		messages = mergeMessages(messages, msgs)
+		e.key = opID
+		ops = append(ops, e)
+	}
+	c.placeMessages(ch, messages, max(at, 1))
+	c.addOperations(ops, inComponents, used)
+}
+
+// placeMessages puts messages into the channel's messages map (made at
+// position at when missing) and makes them 3.0 messages.
+func (c *v2tov3) placeMessages(ch *node, messages []*entry, at int) {
+	if len(messages) == 0 {
+		return
+	}
+	target := ch.get("messages")
+	if !target.isMap() {
+		target = newMap()
+		ch.insert(at, "messages", target)
+	}
+	for _, m := range messages {
+		target.put(len(target.entryList()), m)
+		c.message(m.value, c.msgPaths[m.value])
 	}
 }
 
@@ -355,45 +377,54 @@ func (c *v2tov3) operation(e *entry, kind, address, channelID string, inComponen
 	}
 	op.insert(0, "action", newStr(action))
 	op.insert(1, "channel", newMap("$ref", newStr("#"+refs.FormatPointer(channelPath))))
-	var msgs []*entry
-	if i := op.index("message"); i >= 0 {
-		messageEntry := op.take("message")
-		message := messageEntry.value
-		oldMsg := append(oldChannel[:len(oldChannel):len(oldChannel)], kind, "message")
-		newMsgs := append(channelPath[:len(channelPath):len(channelPath)], "messages")
-		if oneOf := message.get("oneOf"); message.isMap() && oneOf.isSeq() {
-			for j, m := range oneOf.itemList() {
-				c.msgPaths[m] = append(oldMsg[:len(oldMsg):len(oldMsg)], "oneOf", strconv.Itoa(j))
-				c.messageRef(m, c.msgPaths[m])
-				mid := c.messageID(m, id, strconv.Itoa(j), true)
-				c.move(append(oldMsg[:len(oldMsg):len(oldMsg)], "oneOf", strconv.Itoa(j)), append(newMsgs[:len(newMsgs):len(newMsgs)], mid))
-				msgs = mergeMessages(msgs, []*entry{{key: mid, value: m}})
-			}
-			if len(msgs) > 0 {
-				c.handOverComments(messageEntry, msgs[0])
-				c.handOverComments(message.entryList()[message.index("oneOf")], msgs[0])
-			}
-		} else {
-			c.msgPaths[message] = oldMsg
-			c.messageRef(message, oldMsg)
-			mid := c.messageID(message, id, "message", false)
-			c.move(oldMsg, append(newMsgs[:len(newMsgs):len(newMsgs)], mid))
-			messageEntry.key = mid
-			msgs = []*entry{messageEntry}
-		}
-		var list []*node
-		for _, m := range msgs {
-			list = append(list, newMap("$ref", newStr("#"+refs.FormatPointer(append(newMsgs[:len(newMsgs):len(newMsgs)], m.key)))))
-		}
-		if len(list) > 0 {
-			op.insert(i, "messages", newSeq(list...))
-		}
-	}
+	msgs := c.operationMessages(op, id, append(oldChannel[:len(oldChannel):len(oldChannel)], kind, "message"), append(channelPath[:len(channelPath):len(channelPath)], "messages"))
 	if sec := op.get("security"); sec.isSeq() {
 		c.security(sec, append(oldChannel, kind, "security"))
 	}
 	c.operationTraits(op.get("traits"), append(oldChannel, kind, "traits"))
 	return id, msgs
+}
+
+// operationMessages takes the 2.x message (or oneOf messages) out of an
+// operation, records where each goes (newMsgs/<id>), puts references to
+// them in the operation's messages, and returns them as entries for the
+// channel.
+func (c *v2tov3) operationMessages(op *node, opID string, oldMsg, newMsgs []string) []*entry {
+	i := op.index("message")
+	if i < 0 {
+		return nil
+	}
+	messageEntry := op.take("message")
+	message := messageEntry.value
+	var msgs []*entry
+	if oneOf := message.get("oneOf"); message.isMap() && oneOf.isSeq() {
+		for j, m := range oneOf.itemList() {
+			c.msgPaths[m] = append(oldMsg[:len(oldMsg):len(oldMsg)], "oneOf", strconv.Itoa(j))
+			c.messageRef(m, c.msgPaths[m])
+			mid := c.messageID(m, opID, strconv.Itoa(j), true)
+			c.move(append(oldMsg[:len(oldMsg):len(oldMsg)], "oneOf", strconv.Itoa(j)), append(newMsgs[:len(newMsgs):len(newMsgs)], mid))
+			msgs = mergeMessages(msgs, []*entry{{key: mid, value: m}})
+		}
+		if len(msgs) > 0 {
+			c.handOverComments(messageEntry, msgs[0])
+			c.handOverComments(message.entryList()[message.index("oneOf")], msgs[0])
+		}
+	} else {
+		c.msgPaths[message] = oldMsg
+		c.messageRef(message, oldMsg)
+		mid := c.messageID(message, opID, "message", false)
+		c.move(oldMsg, append(newMsgs[:len(newMsgs):len(newMsgs)], mid))
+		messageEntry.key = mid
+		msgs = []*entry{messageEntry}
+	}
+	var list []*node
+	for _, m := range msgs {
+		list = append(list, newMap("$ref", newStr("#"+refs.FormatPointer(append(newMsgs[:len(newMsgs):len(newMsgs)], m.key)))))
+	}
+	if len(list) > 0 {
+		op.insert(i, "messages", newSeq(list...))
+	}
+	return msgs
 }
 
 // messageID names a message of a channel as the official converter does:
