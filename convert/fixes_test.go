@@ -62,7 +62,9 @@ components:
 		{"parameter schema", func(d *analysis.Document) []source.Edit {
 			return FixParameterSchema(d, []string{"channels", "user/signedup", "parameters", "id"})
 		}, "      id:\n        # which user\n        enum: [a, b]\n"},
-		{"channel address", func(d *analysis.Document) []source.Edit { return FixChannelAddress(d, []string{"channels", "user/signedup"}) },
+		{"channel address", func(d *analysis.Document) []source.Edit {
+			return FixChannelAddress(d, []string{"channels", "user/signedup"})
+		},
 			"  user/signedup:\n    address: user/signedup\n    parameters:\n"},
 		{"channel operations", func(d *analysis.Document) []source.Edit {
 			return FixChannelOperations(d, []string{"channels", "user/signedup"}, "application")
@@ -73,9 +75,13 @@ components:
 		{"channel operations, references", func(d *analysis.Document) []source.Edit {
 			return FixChannelOperations(d, []string{"channels", "user/signedup"}, "application")
 		}, "        $ref: '#/channels/user~1signedup/messages/onSignup.message/payload'\n"},
-		{"operation message", func(d *analysis.Document) []source.Edit { return FixOperationMessage(d, []string{"operations", "ping"}) },
+		{"operation message", func(d *analysis.Document) []source.Edit {
+			return FixOperationMessage(d, []string{"operations", "ping"})
+		},
 			"      Ping:\n        payload: {type: string}\n      ping.message:\n        name: Pong\n        payload: {type: string}\n"},
-		{"operation message, reference", func(d *analysis.Document) []source.Edit { return FixOperationMessage(d, []string{"operations", "ping"}) },
+		{"operation message, reference", func(d *analysis.Document) []source.Edit {
+			return FixOperationMessage(d, []string{"operations", "ping"})
+		},
 			"    messages:\n      - $ref: '#/channels/plain/messages/ping.message'\ncomponents:\n"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
