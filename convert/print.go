@@ -107,19 +107,11 @@ func (p *printer) firstColOr(o *syntax.Node, def int) int {
 	return def
 }
 
-// isBlock reports whether n is written as a block collection.
+// isBlock reports whether n is written as a block collection: YAML with
+// content, not written in flow style by the author ({} and [] included).
 func (p *printer) isBlock(n *node) bool {
-	if p.st.json || n.flow {
+	if p.st.json || n.flow || n.orig != nil && n.orig.Flow {
 		return false
-	}
-	if n.orig != nil {
-		if n.orig.Flow {
-			return false
-		}
-		if n.kind == syntax.Mapping && len(n.orig.Pairs) == 0 && n.orig.Kind == syntax.Mapping || n.kind == syntax.Sequence && len(n.orig.Items) == 0 {
-			// written as {} or []: stays flow unless it got content
-			return len(n.entryList()) > 0 || len(n.itemList()) > 0
-		}
 	}
 	switch n.kind {
 	case syntax.Mapping:
