@@ -54,7 +54,11 @@ func (r *run) external(ref *node, kind objectKind, path []string) {
 		}
 	case channelObject:
 		if ops := has("publish", "subscribe"); len(ops) > 0 {
-			must = append(must, strings.Join(ops, " and ")+" move out of the channel into operations of this document, with its messages under messages")
+			verb := " moves"
+			if len(ops) > 1 {
+				verb = " move"
+			}
+			must = append(must, strings.Join(ops, " and ")+verb+" out of the channel into operations of this document, its messages into the channel's messages")
 		}
 		if parametersWithSchema(target.Get("parameters")) {
 			must = append(must, "its parameters lose their schema")
