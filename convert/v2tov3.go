@@ -403,7 +403,7 @@ func (c *v2tov3) operationMessages(op *node, opID string, oldMsg, newMsgs []stri
 			c.messageRef(m, c.msgPaths[m])
 			mid := c.messageID(m, opID, strconv.Itoa(j), true)
 			c.move(append(oldMsg[:len(oldMsg):len(oldMsg)], "oneOf", strconv.Itoa(j)), append(newMsgs[:len(newMsgs):len(newMsgs)], mid))
-			msgs = mergeMessages(msgs, []*entry{{key: mid, value: m}})
+			msgs = mergeMessages(msgs, []*entry{{key: mid, value: m, lead: c.itemGap(oneOf.orig, j)}})
 		}
 		if len(msgs) > 0 {
 			c.handOverComments(messageEntry, msgs[0])
@@ -605,6 +605,20 @@ func (c *v2tov3) entryHead(e *entry) []span {
 	key := e.pair.Key.Start
 	if start, end := l.pairHead(e.holder, e.idx), l.lineStart(key); start < end {
 		return []span{{start, end, l.col(key)}}
+	}
+	return nil
+}
+
+// itemGap is the span of blank and comment lines between item j of an
+// original block sequence and the item before it (its head, for the first).
+func (c *v2tov3) itemGap(seq *syntax.Node, j int) []span {
+	if j == 0 || !block(seq) {
+		return c.itemHead(seq, j)
+	}
+	l := layout{c.src}
+	d := l.dash(seq.Items[j])
+	if start, end := l.valueEnd(seq.Items[j-1]), l.lineStart(d); start < end {
+		return []span{{start, end, l.col(d)}}
 	}
 	return nil
 }
