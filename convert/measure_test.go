@@ -80,7 +80,6 @@ func textFigures(text []byte) (lines, blanks, commentLines int) {
 	return lines, blanks, len(comments(text))
 }
 
-
 // linesKept counts the lines of before that after holds verbatim (as a
 // multiset), and of those the blank ones.
 func linesKept(before, after []byte) (kept, blanks int) {
