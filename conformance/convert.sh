@@ -4,7 +4,7 @@
 # parser and the schema parsers the AsyncAPI CLI registers; installed there
 # by npm).
 #
-#   conformance/convert.sh [--big] [FOLDER...]
+#   conformance/convert.sh [--big] [--full] [FOLDER...]
 #
 # Without folders: ../shared/corpus/official and, when ASYNCAPI_LS_REALWORLD
 # names a folder, that one. Every 2.x document is converted by us; the
@@ -14,15 +14,19 @@
 # figures and both tools' time; exits 1 on an unlisted difference. --big
 # also times both on the generated 1,000-channel 2.6 document of the
 # benchmarks (a whole process each, start-up included: the median of three;
-# and the official converter's convert call alone).
+# and the official converter's convert call alone). --full also asks the
+# parser about every input and the official converter's output, for the
+# figures of a report (slower).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 big=false
+full=""
 for arg in "$@"; do
   shift
   case $arg in
     --big) big=true ;;
+    --full) full=--full ;;
     *) set -- "$@" "$(cd "$arg" && pwd)" ;;
   esac
 done
@@ -79,4 +83,4 @@ for dir in "$@"; do
 done
 end=$(date +%s%N)
 ours=$(( (end - start) / 1000000 ))
-node compare.mjs --known known.tsv --ours-ms "$ours" "$list"
+node compare.mjs $full --known known.tsv --ours-ms "$ours" "$list"

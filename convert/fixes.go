@@ -114,9 +114,7 @@ func fixWith(doc *analysis.Document, rule func(c *v2tov3) bool) []source.Edit {
 	if !rule(c) {
 		return nil
 	}
-	c.refHolders = map[*syntax.Node]bool{}
-	c.findRefHolders(f.Root, 0)
-	c.rewriteRefs(c.root, 0)
+	c.rewriteMovedRefs()
 	res, err := c.print(f)
 	if err != nil {
 		return nil

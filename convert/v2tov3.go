@@ -41,9 +41,15 @@ func (c *v2tov3) convert() {
 		c.channels(channels, false)
 	}
 	c.components()
+	c.rewriteMovedRefs()
+}
+
+// rewriteMovedRefs points every local $ref into a place that moved to the
+// new place.
+func (c *v2tov3) rewriteMovedRefs() {
 	c.refHolders = map[*syntax.Node]bool{}
 	c.findRefHolders(c.doc.Root(), 0)
-	c.rewriteRefs(root, 0)
+	c.rewriteRefs(c.root, 0)
 }
 
 // info moves the root tags and externalDocs into info.
