@@ -15,7 +15,8 @@
 // characters; ** stands for any number of segments), kind (ours-only,
 // theirs-only, value, invalid: the parser rejects our output there,
 // theirs-throws, refused), a regular expression the difference's
-// "ours => theirs" text must match (empty: any), and the reason. Prints the
+// "ours => theirs" text (for invalid: the parser's message) must match
+// (empty: any), and the reason. Prints the
 // agreement figures and every unlisted difference; exits 1 when there is
 // one. --full also asks the parser about every input and about the official
 // converter's output (slower: for the figures of a report).
@@ -162,7 +163,7 @@ for (const line of readFileSync(listPath, 'utf8').split('\n')) {
   const docProblems = [];
   if (validIn && outErrors.length > 0) {
     for (const e of outErrors) {
-      const k = listed(doc, e.path.map(String), 'invalid');
+      const k = listed(doc, e.path.map(String), 'invalid', e.message);
       if (!k) docProblems.push(`the parser rejects our output: /${e.path.map(esc).join('/')}: ${e.message}`);
     }
   }
