@@ -3,6 +3,7 @@ package convert
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"asyncapi-ls/analysis"
@@ -87,6 +88,7 @@ func Convert(doc *analysis.Document, opts Options) (*Result, error) {
 	switch {
 	case isV2(from):
 		(&v2tov3{run: r}).convert()
+		r.externalNotes()
 		if opts.To == "3.1.0" {
 			r.root.get("asyncapi").setScalar("3.1.0")
 		}
@@ -105,6 +107,7 @@ func Convert(doc *analysis.Document, opts Options) (*Result, error) {
 		return nil, err
 	}
 	res.Text, res.Edits, res.Notes = printed.Text, printed.Edits, r.notes
+	slices.SortStableFunc(res.Notes, func(a, b Note) int { return a.Start - b.Start })
 	return res, nil
 }
 

@@ -74,9 +74,6 @@ func (c *v2tov3) move(old, new []string) { c.moved[refs.FormatPointer(old)] = ne
 func (c *v2tov3) servers(servers *node, path []string) {
 	for _, e := range servers.entryList() {
 		s := e.value
-		if s.has("$ref") {
-			c.external(s, serverObject, append(path[:len(path):len(path)], e.key))
-		}
 		if !s.isMap() || s.has("$ref") {
 			continue
 		}
@@ -232,9 +229,6 @@ func (c *v2tov3) channels(channels *node, inComponents bool) {
 		c.move(oldPath, newPath)
 		if id != address {
 			e.key = id
-		}
-		if ch.has("$ref") {
-			c.external(ch, channelObject, oldPath)
 		}
 		if !ch.isMap() || ch.has("$ref") {
 			continue
@@ -406,7 +400,6 @@ func (c *v2tov3) operationMessages(op *node, opID string, oldMsg, newMsgs []stri
 	if oneOf := message.get("oneOf"); message.isMap() && oneOf.isSeq() {
 		for j, m := range oneOf.itemList() {
 			c.msgPaths[m] = append(oldMsg[:len(oldMsg):len(oldMsg)], "oneOf", strconv.Itoa(j))
-			c.messageRef(m, c.msgPaths[m])
 			mid := c.messageID(m, opID, strconv.Itoa(j), true)
 			c.move(append(oldMsg[:len(oldMsg):len(oldMsg)], "oneOf", strconv.Itoa(j)), append(newMsgs[:len(newMsgs):len(newMsgs)], mid))
 			msgs = mergeMessages(msgs, []*entry{{key: mid, value: m, lead: c.itemGap(oneOf.orig, j)}})
@@ -417,7 +410,6 @@ func (c *v2tov3) operationMessages(op *node, opID string, oldMsg, newMsgs []stri
 		}
 	} else {
 		c.msgPaths[message] = oldMsg
-		c.messageRef(message, oldMsg)
 		mid := c.messageID(message, opID, "message", false)
 		c.move(oldMsg, append(newMsgs[:len(newMsgs):len(newMsgs)], mid))
 		messageEntry.key = mid
@@ -458,13 +450,6 @@ func (c *v2tov3) messageID(m *node, operationID, key string, indexed bool) strin
 	return kind + ".message"
 }
 
-// messageRef checks a message that a reference brings from another file.
-func (c *v2tov3) messageRef(m *node, path []string) {
-	if m.has("$ref") {
-		c.external(m, messageObject, path)
-	}
-}
-
 // message makes a 2.x message a 3.0 one: no messageId, and a payload in
 // another schema format wrapped with its format.
 func (c *v2tov3) message(m *node, path []string) {
@@ -494,9 +479,7 @@ func (c *v2tov3) messageTraits(traits *node, path []string) {
 }
 
 func (c *v2tov3) messageTrait(t *node, path []string) {
-	if t.has("$ref") {
-		c.external(t, messageTraitObject, path)
-	} else if t.isMap() {
+	if t.isMap() && !t.has("$ref") {
 		t.del("messageId")
 	}
 }
@@ -510,9 +493,6 @@ func (c *v2tov3) operationTraits(traits *node, path []string) {
 }
 
 func (c *v2tov3) operationTrait(t *node, path []string) {
-	if t.has("$ref") {
-		c.external(t, operationTraitObject, path)
-	}
 	if !t.isMap() || t.has("$ref") {
 		return
 	}
@@ -536,7 +516,6 @@ func (c *v2tov3) parameter(p *node, path []string) {
 		return
 	}
 	if p.has("$ref") {
-		c.external(p, parameterObject, path)
 		for _, e := range p.entryList() {
 			if e.key != "$ref" {
 				p.del(e.key)
@@ -658,18 +637,14 @@ func (c *v2tov3) components() {
 	}
 	if schemes := comps.get("securitySchemes"); schemes.isMap() {
 		for _, e := range schemes.entryList() {
-			if e.value.has("$ref") {
-				c.external(e.value, securitySchemeObject, []string{"components", "securitySchemes", e.key})
-			} else if e.value.isMap() {
+			if e.value.isMap() && !e.value.has("$ref") {
 				availableScopes(e.value)
 			}
 		}
 	}
 	if messages := comps.get("messages"); messages.isMap() {
 		for _, e := range messages.entryList() {
-			path := []string{"components", "messages", e.key}
-			c.messageRef(e.value, path)
-			c.message(e.value, path)
+			c.message(e.value, []string{"components", "messages", e.key})
 		}
 	}
 	if params := comps.get("parameters"); params.isMap() {

@@ -37,7 +37,7 @@ func (s *Server) CodeAction(ctx context.Context, params *protocol.CodeActionPara
 	end := s.clampedOffset(doc.Mapper, params.Range.End)
 	var out []protocol.CommandOrCodeAction
 	if wantRewrite {
-		if a := s.convertAction(u, doc, start, end, opts.Resolver); a != nil {
+		if a := s.convertAction(u, doc, start, end, s.nav.ws.Snapshot(doc)); a != nil {
 			out = append(out, a)
 		}
 	}

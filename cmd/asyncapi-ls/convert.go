@@ -56,7 +56,7 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	resolver := workspace.New(workspace.Options{})
-	res, err := convert.Convert(doc, convert.Options{To: *to, Perspective: *perspective, Resolver: resolver})
+	res, err := convert.Convert(doc, convert.Options{To: *to, Perspective: *perspective, Resolver: resolver.Snapshot(doc)})
 	if err != nil {
 		if errors.Is(err, convert.ErrSyntax) {
 			fmt.Fprintf(stderr, "%s: %v; fix it first\n", path, err)
@@ -102,7 +102,7 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 	converted := analysis.NewDocument(doc.URI, 2, res.Text)
 	cfg, _ := (&configCache{stderr: io.Discard}).forFile(path)
 	errs := 0
-	found := analysis.Analyze(converted, config.New(cfg, resolver))
+	found := analysis.Analyze(converted, config.New(cfg, resolver.Snapshot(converted)))
 	slices.SortStableFunc(found, func(a, b analysis.Diagnostic) int { return a.Start - b.Start })
 	for _, d := range found {
 		if d.Severity != analysis.SeverityError {
