@@ -29,6 +29,7 @@ func (r *run) externalNotes() {
 	}
 	m := r.doc.Model(load)
 	self := refs.CanonicalURI(r.doc.URI)
+	noted := map[*syntax.Node]bool{}
 	m.Walk(func(e model.Element) bool {
 		b := e.Common()
 		if b.Problem != nil || b.Loc.URI == self || b.Loc.URI == "" {
@@ -40,9 +41,10 @@ func (r *run) externalNotes() {
 		}
 		for _, ref := range m.ReferencesTo(e) {
 			// The reference written here that leaves this file.
-			if ref.At.URI != self || ref.Key.URI == self || ref.Node == nil {
+			if ref.At.URI != self || ref.Key.URI == self || ref.Node == nil || noted[ref.Node] {
 				continue
 			}
+			noted[ref.Node] = true
 			file := ref.Key.URI
 			if rel := refs.Relative(self, file); rel != "" {
 				file = rel

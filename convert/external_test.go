@@ -98,8 +98,13 @@ components:
 			t.Errorf("a note for %s, which needs none:\n%s", unwanted, all)
 		}
 	}
-	// Notes stand where the reference is written.
+	// Notes stand where the reference is written, once each.
+	seen := map[int]bool{}
 	for _, n := range res.Notes {
+		if seen[n.Start] {
+			t.Errorf("two notes at %s", n.Pointer())
+		}
+		seen[n.Start] = true
 		if !strings.HasPrefix(string(doc.Text[n.Start:n.End]), "'parts.yaml#") {
 			t.Errorf("note %s at %q", n.Pointer(), doc.Text[n.Start:n.End])
 		}
