@@ -70,8 +70,8 @@ n=0
 start=$(date +%s%N)
 for dir in "$@"; do
   for f in $(find "$dir" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \) -not -path '*/node_modules/*' | sort); do
-    # 2.x documents only: an asyncapi key with a 2.x version near the top.
-    head -c 4096 "$f" | grep -Eq '^[{[:space:]]*["'"'"']?asyncapi["'"'"']?[[:space:]]*:[[:space:]]*["'"'"']?2\.[0-6]\.0' || continue
+    # 2.x documents only: an asyncapi key with a 2.x version.
+    grep -Eq '^[{[:space:]]*["'"'"']?asyncapi["'"'"']?[[:space:]]*:[[:space:]]*["'"'"']?2\.[0-6]\.0' "$f" || continue
     n=$((n + 1))
     ext=${f##*.}
     out="$scratch/$n.$ext"
