@@ -41,24 +41,34 @@ fi
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 go build -o "$scratch/asyncapi-ls" "$root/cmd/asyncapi-ls"
-# median runs "$@" three times and prints the median wall time in ms.
+# cpu reads the user+system time, in ms, of the children waited for, from
+# the output of times.
+cpu() {
+  sed -n 2p "$1" | awk '{ split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%d", (u[1] * 60 + u[2] + s[1] * 60 + s[2]) * 1000 }'
+}
+# median runs "$@" three times and prints the median wall time in ms and
+# the mean processor time (user + system) in ms.
 median() {
-  times=""
+  walls=""
+  times >"$scratch/times0"
   for run in 1 2 3; do
     start=$(date +%s%N)
     "$@" >/dev/null 2>&1 || true
     end=$(date +%s%N)
-    times="$times $(( (end - start) / 1000000 ))"
+    walls="$walls $(( (end - start) / 1000000 ))"
   done
-  echo $times | tr ' ' '\n' | sort -n | sed -n 2p
+  times >"$scratch/times1"
+  echo "$(echo $walls | tr ' ' '\n' | sort -n | sed -n 2p) $(( ($(cpu "$scratch/times1") - $(cpu "$scratch/times0")) / 3 ))"
 }
 if $big; then
   doc="$scratch/asyncapi-2.6.0-1000.yaml"
   (cd "$root" && go run ./bench/cmd/gen -version 2.6.0 -channels 1000 -o "$doc")
-  ours=$(median "$scratch/asyncapi-ls" convert --no-check -o "$scratch/big-ours.yaml" "$doc")
-  theirs=$(median node bench.mjs --once "$doc")
+  r=$(median "$scratch/asyncapi-ls" convert --no-check -o "$scratch/big-ours.yaml" "$doc")
+  ours=${r% *} ourscpu=${r#* }
+  r=$(median node bench.mjs --once "$doc")
+  theirs=${r% *} theirscpu=${r#* }
   call=$(node bench.mjs "$doc")
-  echo "1,000-channel 2.6 document ($(wc -c <"$doc") bytes): asyncapi-ls convert $ours ms; official converter $theirs ms (its convert call alone: $call); ratio $(awk "BEGIN { printf \"%.1f\", $theirs / $ours }")x"
+  echo "1,000-channel 2.6 document ($(wc -c <"$doc") bytes), one process each, median of three: asyncapi-ls convert $ours ms wall ($ourscpu ms processor); official converter $theirs ms wall ($theirscpu ms processor; its convert call alone: $call); ratio $(awk "BEGIN { printf \"%.1f\", $theirs / $ours }")x wall, $(awk "BEGIN { printf \"%.1f\", $theirscpu / $ourscpu }")x processor"
 fi
 if [ $# -eq 0 ]; then
   echo "convert.sh: no corpus folder; nothing to compare"
