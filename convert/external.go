@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"slices"
 	"strings"
 
 	"asyncapi-ls/analysis/model"
@@ -18,6 +19,12 @@ import (
 // in this document lead to and that 3.0 wants changed.
 func (r *run) externalNotes() {
 	if r.opts.Resolver == nil {
+		return
+	}
+	// Only a document with a reference to another file reaches objects
+	// there: the others need no model.
+	external := func(s refs.Site) bool { return !strings.HasPrefix(s.Value.Value, "#") }
+	if !slices.ContainsFunc(refs.Collect(r.doc.Root()), external) {
 		return
 	}
 	load := func(uri string) (*syntax.Node, error) {

@@ -21,6 +21,7 @@ import (
 // go to stderr. Exit status: 0 converted, 1 converted but the result has
 // errors, 2 usage, I/O or a document that cannot be converted.
 func runConvert(args []string, stdout, stderr io.Writer) int {
+	oneShotMemory()
 	fset := flag.NewFlagSet("convert", flag.ContinueOnError)
 	fset.SetOutput(stderr)
 	to := fset.String("to", "3.0.0", "the version to convert to: 3.0.0 or 3.1.0")
