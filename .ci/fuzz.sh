@@ -14,6 +14,7 @@ targets=(
   "./server FuzzServe"
   "./server FuzzFeatures"
   "./server FuzzIncrementalEdits"
+  "./convert FuzzConvert"
 )
 status=0
 for t in "${targets[@]}"; do

@@ -32,6 +32,9 @@ func refMarkdown(req Request, root *syntax.Node, value string) string {
 			return ""
 		}
 		text, targetRoot = req.LoadFile(ref.File)
+		if md := fileMarkdown(req, ref.File, len(ref.Pointer) == 0, targetRoot); md != "" {
+			return md
+		}
 		if targetRoot == nil {
 			return "`" + ref.File + "` could not be read as a YAML or JSON document."
 		}
@@ -63,23 +66,11 @@ func refMarkdown(req Request, root *syntax.Node, value string) string {
 	snippet := strings.TrimRight(string(text[lineStart:max(end, lineStart)]), "\r\n ")
 	var b strings.Builder
 	b.WriteString("**" + value + "**\n\nDefined in " + where + " at line " + strconv.Itoa(line+1) + ":\n\n")
-	b.WriteString("```" + lang + "\n" + dedent(snippet) + "\n```")
+	b.WriteString("```" + lang + "\n" + syntax.Dedent(snippet) + "\n```")
 	if m.LineOf(target.Value.End) >= line+previewLines {
 		b.WriteString("\n\n…")
 	}
 	return b.String()
-}
-
-// dedent removes the indentation the first line has from every line.
-func dedent(s string) string {
-	lines := strings.Split(s, "\n")
-	first := lines[0]
-	indent := len(first) - len(strings.TrimLeft(first, " "))
-	for i, l := range lines {
-		cut := min(indent, len(l)-len(strings.TrimLeft(l, " ")))
-		lines[i] = l[cut:]
-	}
-	return strings.Join(lines, "\n")
 }
 
 // schemaKeywords and objectKeys mark a value as a JSON Schema or an AsyncAPI

@@ -51,6 +51,7 @@ var completionKinds = map[completion.Kind]protocol.CompletionItemKind{
 	completion.KindReference: protocol.CompletionItemKindReference,
 	completion.KindSnippet:   protocol.CompletionItemKindSnippet,
 	completion.KindFile:      protocol.CompletionItemKindFile,
+	completion.KindFolder:    protocol.CompletionItemKindFolder,
 	completion.KindKeyword:   protocol.CompletionItemKindKeyword,
 }
 

@@ -5,7 +5,7 @@ import "go.lsp.dev/protocol"
 // addFeatureCapabilities advertises the request features implemented so far.
 func (s *Server) addFeatureCapabilities(c *protocol.ServerCapabilities) {
 	c.DefinitionProvider = protocol.Boolean(true)
-	c.CodeActionProvider = &protocol.CodeActionOptions{CodeActionKinds: []protocol.CodeActionKind{protocol.CodeActionKindQuickFix, protocol.CodeActionKindSourceFixAll, FixAllKind}}
+	c.CodeActionProvider = &protocol.CodeActionOptions{CodeActionKinds: []protocol.CodeActionKind{protocol.CodeActionKindQuickFix, protocol.CodeActionKindSourceFixAll, FixAllKind, protocol.CodeActionKindRefactorRewrite}}
 	c.ReferencesProvider = protocol.Boolean(true)
 	c.DocumentHighlightProvider = protocol.Boolean(true)
 	prepare := true

@@ -28,7 +28,8 @@ func (s *Server) Hover(ctx context.Context, params *protocol.HoverParams) (*prot
 		return &protocol.Hover{Contents: &protocol.MarkupContent{Kind: protocol.MarkupKindMarkdown, Value: md}, Range: &r}, nil
 	}
 	tree, current := s.docs.tree(u, doc, true)
-	req := hover.Request{Text: doc.Text, Offset: offset, Format: doc.Format(), LoadFile: s.files(u).loadText, Mapper: doc.Mapper}
+	files := s.files(u)
+	req := hover.Request{Text: doc.Text, Offset: offset, Format: doc.Format(), LoadFile: files.loadText, ReadFile: files.read, Mapper: doc.Mapper}
 	if current {
 		req.Tree = tree
 	} else {
@@ -45,18 +46,36 @@ func (s *Server) Hover(ctx context.Context, params *protocol.HoverParams) (*prot
 	return &protocol.Hover{Contents: &protocol.MarkupContent{Kind: protocol.MarkupKindMarkdown, Value: res.Markdown}, Range: &r}, nil
 }
 
-// loadText reads a YAML or JSON file named relative to the document for a
-// preview; anything else (no such extension, not a regular file, too large,
-// not a mapping) is refused so that hover never shows unrelated files.
+// loadText reads a YAML or JSON file (or a JSON Avro schema) named relative
+// to the document for a preview; anything else (no such extension, not a
+// regular file, too large, not a mapping) is refused so that hover never
+// shows unrelated files.
 func (f nearbyFiles) loadText(rel string) ([]byte, *syntax.Node) {
+	avro := false
 	switch strings.ToLower(filepath.Ext(rel)) {
 	case ".yaml", ".yml", ".json":
+	case ".avsc":
+		avro = true
 	default:
 		return nil, nil
 	}
 	doc := f.document(rel)
-	if doc == nil || doc.Root().Resolve() == nil || doc.Root().Resolve().Kind != syntax.Mapping {
+	if doc == nil {
+		return nil, nil
+	}
+	root := doc.Root().Resolve()
+	if root == nil || root.Kind != syntax.Mapping && !(avro && root.Kind == syntax.Sequence) {
 		return nil, nil
 	}
 	return doc.Text, doc.Root()
+}
+
+// read reads any file named relative to the document through the
+// workspace (buffers first, regular files under the size cap), for hover to
+// say what it is.
+func (f nearbyFiles) read(rel string) ([]byte, bool) {
+	if doc := f.document(rel); doc != nil {
+		return doc.Text, true
+	}
+	return nil, false
 }

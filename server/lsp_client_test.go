@@ -67,7 +67,18 @@ func newSession(t *testing.T) *session {
 
 func (s *session) initialize(caps protocol.ClientCapabilities) *protocol.InitializeResult {
 	s.t.Helper()
-	res, err := s.server.Initialize(context.Background(), &protocol.InitializeParams{Capabilities: caps, InitializationOptions: styleRulesOff})
+	return s.initializeFolder("", caps)
+}
+
+// initializeFolder initializes with folder as the one workspace folder
+// ("" for none).
+func (s *session) initializeFolder(folder uri.URI, caps protocol.ClientCapabilities) *protocol.InitializeResult {
+	s.t.Helper()
+	params := &protocol.InitializeParams{Capabilities: caps, InitializationOptions: styleRulesOff}
+	if folder != "" {
+		params.WorkspaceFolders = protocol.NewNullable([]protocol.WorkspaceFolder{{URI: folder, Name: "test"}})
+	}
+	res, err := s.server.Initialize(context.Background(), params)
 	if err != nil {
 		s.t.Fatalf("initialize: %v", err)
 	}
@@ -75,6 +86,13 @@ func (s *session) initialize(caps protocol.ClientCapabilities) *protocol.Initial
 		s.t.Fatalf("initialized: %v", err)
 	}
 	return res
+}
+
+// snippetCapabilities is a client that accepts snippets in completion.
+func snippetCapabilities() protocol.ClientCapabilities {
+	snippets := true
+	return protocol.ClientCapabilities{TextDocument: &protocol.TextDocumentClientCapabilities{
+		Completion: &protocol.CompletionClientCapabilities{CompletionItem: &protocol.ClientCompletionItemOptions{SnippetSupport: &snippets}}}}
 }
 
 func (s *session) open(u uri.URI, version int32, text string) {

@@ -19,8 +19,12 @@ type Reference struct {
 }
 
 // References returns every place across the workspace that names the thing
-// under the cursor, the declaration first when asked for.
+// under the cursor, the declaration first when asked for; for a YAML anchor
+// or alias, the anchor and its aliases.
 func References(ws *workspace.Workspace, doc *analysis.Document, offset int, withDeclaration bool) []Reference {
+	if refs, ok := anchorReferences(doc, offset, withDeclaration); ok {
+		return refs
+	}
 	s, ok := SubjectAt(doc, offset)
 	if !ok {
 		return nil

@@ -23,6 +23,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return runCheck(args[1:], stdout, stderr)
 		case "rules":
 			return runListRules(stdout)
+		case "convert":
+			return runConvert(args[1:], stdout, stderr)
 		case "version", "--version", "-version":
 			fmt.Fprintln(stdout, "asyncapi-ls", version)
 			return 0
@@ -48,6 +50,14 @@ Usage:
       --ruleset, else ruleset:, else the nearest .spectral.yaml/.yml/.json.
       Exit status: 0 nothing at or above the fail
       level (default error), 1 otherwise, 2 usage, I/O or configuration error.
+  asyncapi-ls convert [--to 3.0.0|3.1.0] [--perspective application|client] [-o OUT | -w] [--no-check] FILE
+      Convert an AsyncAPI 2.0–2.6 document to 3.0.0 (or 3.1.0), and 3.0.0
+      to 3.1.0, as the official converter does, keeping comments, key order,
+      blank lines and quoting; YAML stays YAML, JSON stays JSON. Writes to
+      stdout, to OUT, or back into FILE (-w). Notes about what could not be
+      carried over, and the errors the converted document still has, go to
+      stderr. Exit status: 0 converted, 1 converted with errors left, 2
+      usage, I/O or a document that cannot be converted.
   asyncapi-ls rules
       List the rules: code, default level, versions, description.
   asyncapi-ls version
