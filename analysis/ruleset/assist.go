@@ -78,6 +78,11 @@ func Complete(text []byte, offset int, format syntax.Format, lastGood *syntax.No
 		ctx.InKey = false
 	}
 	path := ctx.Path
+	if ctx.InKey && len(path) > 0 && isIndex(path[len(path)-1]) && format == syntax.YAML {
+		// An item of a flow list, as the context reads one: a value.
+		flowItem, _ = strconv.Atoi(path[len(path)-1])
+		ctx.Key, path, ctx.InKey = path[len(path)-1], path[:len(path)-1], false
+	}
 	var out []Suggestion
 	keys := func(docs map[string]string, detail string) {
 		names := make([]string, 0, len(docs))
