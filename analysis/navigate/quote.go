@@ -24,4 +24,3 @@ func scalarText(doc *analysis.Document, n *syntax.Node, value string) string {
 	}
 	return syntax.SingleQuoted(value)
 }
-
