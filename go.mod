@@ -17,6 +17,7 @@ require (
 
 require (
 	github.com/theory/jsonpath v0.12.3 // indirect
+	github.com/yuin/goldmark v1.8.7 // indirect
 	go.uber.org/multierr v1.11.0 // indirect
 	google.golang.org/protobuf v1.36.10 // indirect
 )
