@@ -1,0 +1,415 @@
+package flow
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Picture is the laid-out event flow: one diagram, or an overview of groups
+// and a diagram per group page.
+type Picture struct {
+	Overview *Diagram // nil when every channel fits one diagram
+	Parts    []Part
+	Channels int // how many channels the graph has
+}
+
+// Part is one diagram of the picture with its heading.
+type Part struct {
+	ID      string // anchor of the part, for the overview's links
+	Title   string // "" for the single diagram of a small graph
+	Diagram *Diagram
+}
+
+// Diagram is a laid-out picture in pixels.
+type Diagram struct {
+	Width, Height int
+	App           Box
+	Boxes         []Box
+	Arrows        []Arrow
+}
+
+// Box is a node: the application, a channel or a group of channels.
+type Box struct {
+	X, Y, W, H int
+	Lines      []string // first line bold; the rest smaller
+	Title      string   // the full text, on hover
+	Href       string
+	Kind       string // "app", "channel", "group", "idle" (a channel without operations)
+}
+
+// Arrow is one operation (or group of operations) between a box and the
+// application.
+type Arrow struct {
+	X1, Y1, X2, Y2 int // from the tail to the head
+	Label          string
+	LabelX, LabelY int
+	LabelEnd       bool // the label is anchored at its end (right-aligned)
+	Title          string
+	Href           string
+	Send           bool // drawn in the send colour, else receive
+	Dashed         bool
+}
+
+// Geometry, in pixels. Text is 12px; a character is about 7px wide in the
+// monospace addresses and 6.5px in labels.
+const (
+	margin    = 16
+	boxW      = 250
+	boxH      = 46
+	rowPitch  = 60
+	gap       = 200 // between a channel column and the application
+	appW      = 180
+	minAppH   = 96
+	charW     = 7
+	labelChar = 6.5
+)
+
+// Layout places the graph. It never fails: an empty graph gives a picture of
+// the application alone.
+func Layout(g Graph) *Picture {
+	p := &Picture{Channels: len(g.Channels)}
+	if len(g.Channels) <= MaxChannels {
+		p.Parts = []Part{{ID: "flow-all", Diagram: place(g, channelNodes(g.Channels))}}
+		return p
+	}
+	groups := groupChannels(g.Channels)
+	var overview []node
+	for gi, grp := range groups {
+		pages := (len(grp.channels) + MaxChannels - 1) / MaxChannels
+		firstID := ""
+		for pi := 0; pi < pages; pi++ {
+			chans := grp.channels[pi*MaxChannels : min(len(grp.channels), (pi+1)*MaxChannels)]
+			id := "flow-" + strconv.Itoa(gi+1) + "-" + strconv.Itoa(pi+1)
+			if firstID == "" {
+				firstID = id
+			}
+			title := grp.label + " · " + plural(len(grp.channels), "channel")
+			if pages > 1 {
+				title = grp.label + " · channels " + strconv.Itoa(pi*MaxChannels+1) + "–" +
+					strconv.Itoa(pi*MaxChannels+len(chans)) + " of " + strconv.Itoa(len(grp.channels))
+			}
+			p.Parts = append(p.Parts, Part{ID: id, Title: title, Diagram: place(g, channelNodes(chans))})
+		}
+		overview = append(overview, groupNode(grp, "#"+firstID))
+	}
+	p.Overview = place(g, overview)
+	return p
+}
+
+// node is a box to place with its arrows (before layout).
+type node struct {
+	lines  []string
+	title  string
+	href   string
+	kind   string
+	arrows []pendingArrow
+}
+
+type pendingArrow struct {
+	label, title, href string
+	send, dashed       bool
+}
+
+func channelNodes(chans []Channel) []node {
+	out := make([]node, 0, len(chans))
+	for _, c := range chans {
+		n := node{href: c.Href, kind: "channel", lines: []string{c.Label}}
+		title := []string{c.Label}
+		if c.Address != "" && c.Address != c.Label {
+			title = append(title, "address: "+c.Address)
+		}
+		if detail := serverLine(c); detail != "" {
+			n.lines = append(n.lines, detail)
+		}
+		if len(c.Servers) > 0 {
+			title = append(title, "servers: "+strings.Join(c.Servers, ", "))
+		}
+		if len(c.Ops) == 0 {
+			n.kind = "idle"
+			title = append(title, "no operation uses this channel")
+		}
+		n.title = strings.Join(title, "\n")
+		// One arrow per operation; operations with the same direction and
+		// messages are one arrow (a send and its twin in a component).
+		seen := map[string]int{}
+		for _, op := range c.Ops {
+			key := strconv.FormatBool(op.Send) + strconv.FormatBool(op.Reply) + strings.Join(op.Messages, "\x00")
+			verb := "receives"
+			if op.Send {
+				verb = "sends"
+			}
+			if op.Reply {
+				verb += " (reply)"
+			}
+			line := op.Name + ": " + verb
+			if len(op.Messages) > 0 {
+				line += " " + strings.Join(op.Messages, ", ")
+			}
+			if i, ok := seen[key]; ok {
+				n.arrows[i].title += "\n" + line
+				continue
+			}
+			seen[key] = len(n.arrows)
+			n.arrows = append(n.arrows, pendingArrow{
+				label: strings.Join(op.Messages, ", "), title: line, href: op.Href, send: op.Send, dashed: op.Reply,
+			})
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// serverLine is the second line of a channel box: its protocols.
+func serverLine(c Channel) string {
+	protos := slices.Compact(slices.Sorted(slices.Values(c.Protocols)))
+	return strings.Join(protos, " · ")
+}
+
+// group is a set of channels shown as one box on the overview.
+type group struct {
+	label    string
+	channels []Channel
+}
+
+// groupChannels groups channels by the first segment of their address after
+// the segments every address shares ("user/signedup" and "user/deleted" are
+// the group "user/…"). When there are too many groups for one overview the
+// smallest are folded into "other channels".
+func groupChannels(chans []Channel) []group {
+	split := make([][]string, len(chans))
+	for i, c := range chans {
+		split[i] = segments(cmp.Or(c.Address, c.Label))
+	}
+	common := commonPrefix(split)
+	byKey := map[string]*group{}
+	var order []string
+	for i, c := range chans {
+		key := "(no address)"
+		if s := split[i]; len(s) > common {
+			key = strings.Join(s[:common+1], "/")
+			if len(s) > common+1 {
+				key += "/…"
+			}
+		} else if len(s) > 0 {
+			key = strings.Join(s, "/")
+		}
+		g := byKey[key]
+		if g == nil {
+			g = &group{label: key}
+			byKey[key] = g
+			order = append(order, key)
+		}
+		g.channels = append(g.channels, c)
+	}
+	groups := make([]group, 0, len(order))
+	for _, k := range order {
+		groups = append(groups, *byKey[k])
+	}
+	if len(groups) <= MaxChannels {
+		return groups
+	}
+	// Keep the biggest groups (in their order of appearance), fold the rest.
+	bySize := slices.Clone(groups)
+	slices.SortStableFunc(bySize, func(a, b group) int { return cmp.Compare(len(b.channels), len(a.channels)) })
+	keep := map[string]bool{}
+	for _, g := range bySize[:MaxChannels-1] {
+		keep[g.label] = true
+	}
+	var out []group
+	other := group{label: "other channels"}
+	for _, g := range groups {
+		if keep[g.label] {
+			out = append(out, g)
+		} else {
+			other.channels = append(other.channels, g.channels...)
+		}
+	}
+	return append(out, other)
+}
+
+// segments splits an address at "/" and "." (topics, routing keys, paths).
+func segments(addr string) []string {
+	return strings.FieldsFunc(addr, func(r rune) bool { return r == '/' || r == '.' })
+}
+
+// commonPrefix counts the leading segments all lists share, leaving at least
+// one segment to group by in the longest list.
+func commonPrefix(lists [][]string) int {
+	if len(lists) == 0 {
+		return 0
+	}
+	n := 0
+	for {
+		if n >= len(lists[0]) {
+			return n
+		}
+		for _, l := range lists[1:] {
+			if n >= len(l)-1 || l[n] != lists[0][n] {
+				return n
+			}
+		}
+		n++
+	}
+}
+
+func groupNode(g group, href string) node {
+	var recv, send, replies, idle int
+	var protos []string
+	for _, c := range g.channels {
+		protos = append(protos, c.Protocols...)
+		if len(c.Ops) == 0 {
+			idle++
+		}
+		for _, op := range c.Ops {
+			switch {
+			case op.Reply:
+				replies++
+			case op.Send:
+				send++
+			default:
+				recv++
+			}
+		}
+	}
+	n := node{href: href, kind: "group", lines: []string{g.label, plural(len(g.channels), "channel")}}
+	if p := serverLine(Channel{Protocols: protos}); p != "" {
+		n.lines[1] += " · " + p
+	}
+	n.title = g.label + "\n" + plural(len(g.channels), "channel") + ", " + plural(recv, "receive") + ", " +
+		plural(send, "send") + ", " + plural(replies, "reply")
+	if idle > 0 {
+		n.title += "\n" + strconv.Itoa(idle) + " without operations"
+	}
+	if recv > 0 {
+		n.arrows = append(n.arrows, pendingArrow{label: plural(recv, "operation"), title: plural(recv, "receive operation"), href: href})
+	}
+	if send > 0 {
+		n.arrows = append(n.arrows, pendingArrow{label: plural(send, "operation"), title: plural(send, "send operation"), href: href, send: true})
+	}
+	if len(n.arrows) == 0 {
+		n.kind = "idle"
+	}
+	return n
+}
+
+func plural(n int, word string) string {
+	s := strconv.Itoa(n) + " " + word
+	if n != 1 {
+		if strings.HasSuffix(word, "y") {
+			s = s[:len(s)-1] + "ies"
+		} else {
+			s += "s"
+		}
+	}
+	return s
+}
+
+// place lays the nodes out in two columns: nodes the application only
+// sends to on the right, the others on the left (receive and mixed), the
+// columns kept even by moving mixed nodes right; the application spans the
+// columns' height between them, so every arrow is a straight line.
+func place(g Graph, nodes []node) *Diagram {
+	var left, right []node
+	var mixed []node
+	for _, n := range nodes {
+		send, recv := false, false
+		for _, a := range n.arrows {
+			if a.send {
+				send = true
+			} else {
+				recv = true
+			}
+		}
+		switch {
+		case send && recv:
+			mixed = append(mixed, n)
+		case send:
+			right = append(right, n)
+		default:
+			left = append(left, n)
+		}
+	}
+	for _, n := range mixed {
+		if len(right) < len(left) {
+			right = append(right, n)
+		} else {
+			left = append(left, n)
+		}
+	}
+	rows := max(len(left), len(right), 1)
+	colH := rows*rowPitch - (rowPitch - boxH)
+	appH := max(minAppH, colH)
+	top := margin + 20 // room for the column headings
+	d := &Diagram{Width: 2*margin + 2*boxW + 2*gap + appW, Height: top + max(colH, appH) + margin}
+	appX := margin + boxW + gap
+	d.App = Box{X: appX, Y: top, W: appW, H: appH, Kind: "app", Href: g.App.Href,
+		Lines: []string{fit(g.App.Label, appW-16, labelChar)}, Title: g.App.Label}
+	if g.AppDetail != "" {
+		d.App.Lines = append(d.App.Lines, fit(g.AppDetail, appW-16, labelChar))
+	}
+	offset := func(count int) int { return top + (appH-(count*rowPitch-(rowPitch-boxH)))/2 }
+	column := func(col []node, x int, onRight bool) {
+		y0 := offset(len(col))
+		for i, n := range col {
+			b := Box{X: x, Y: y0 + i*rowPitch, W: boxW, H: boxH, Kind: n.kind, Href: n.href, Title: n.title}
+			for j, l := range n.lines {
+				w := float64(charW)
+				if j > 0 {
+					w = labelChar
+				}
+				b.Lines = append(b.Lines, fit(l, boxW-16, w))
+			}
+			d.Boxes = append(d.Boxes, b)
+			d.addArrows(b, n.arrows, onRight)
+		}
+	}
+	column(left, margin, false)
+	column(right, appX+appW+gap, true)
+	return d
+}
+
+// addArrows draws a box's arrows to the application, spread over the box's
+// height so that two never overlap.
+func (d *Diagram) addArrows(b Box, arrows []pendingArrow, onRight bool) {
+	n := len(arrows)
+	for i, a := range arrows {
+		y := b.Y + b.H/2
+		if n > 1 {
+			step := min(14, (b.H-12)/(n-1))
+			y = b.Y + b.H/2 - step*(n-1)/2 + i*step
+		}
+		boxEdge, appEdge := b.X+b.W, d.App.X
+		if onRight {
+			boxEdge, appEdge = b.X, d.App.X+d.App.W
+		}
+		ar := Arrow{Y1: y, Y2: y, Title: a.title, Href: a.href, Send: a.send, Dashed: a.dashed,
+			Label: fit(a.label, gap-24, labelChar), LabelY: y - 5}
+		if a.send {
+			ar.X1, ar.X2 = appEdge, boxEdge
+		} else {
+			ar.X1, ar.X2 = boxEdge, appEdge
+		}
+		// The label sits over the line next to the channel box.
+		if onRight {
+			ar.LabelX, ar.LabelEnd = boxEdge-10, true
+		} else {
+			ar.LabelX = boxEdge + 10
+		}
+		if n > 1 && i == n-1 {
+			ar.LabelY = y + 14 // the lowest label goes under its line
+		}
+		d.Arrows = append(d.Arrows, ar)
+	}
+}
+
+// fit shortens s with an ellipsis to about width pixels of text.
+func fit(s string, width int, char float64) string {
+	max := int(float64(width) / char)
+	r := []rune(s)
+	if len(r) <= max || max < 2 {
+		return s
+	}
+	return string(r[:max-1]) + "…"
+}
