@@ -17,7 +17,7 @@ package flow
 type Graph struct {
 	App       Link   // the application (the document's title)
 	AppDetail string // a second line under the title (its version)
-	Channels []Channel
+	Channels  []Channel
 }
 
 // Link is a label and the page anchor it leads to ("#id").
