@@ -3,7 +3,6 @@ package flow
 import (
 	"bytes"
 	"html/template"
-	"strconv"
 )
 
 // svgTemplate draws a diagram. Colours come from the page's CSS classes
@@ -46,9 +45,4 @@ func (d *Diagram) SVG(id, summary string) template.HTML {
 		return template.HTML("<p>" + template.HTMLEscapeString("picture failed: "+err.Error()) + "</p>")
 	}
 	return template.HTML(buf.String())
-}
-
-// Summary is the picture's text alternative.
-func Summary(app string, channels, arrows int) string {
-	return app + ": " + strconv.Itoa(channels) + " channels, " + strconv.Itoa(arrows) + " arrows"
 }

@@ -1,0 +1,92 @@
+package preview
+
+import (
+	"crypto/rand"
+	"embed"
+	"encoding/base64"
+	"html/template"
+	"io"
+	"strconv"
+
+	"asyncapi-ls/preview/flow"
+)
+
+//go:embed page.tmpl page.css page.js
+var assets embed.FS
+
+var (
+	pageTemplate = template.Must(template.New("").ParseFS(assets, "page.tmpl"))
+	pageCSS      = mustRead("page.css")
+	pageJS       = mustRead("page.js")
+)
+
+func mustRead(name string) string {
+	b, err := assets.ReadFile(name)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
+
+// Options say how a page is served.
+type Options struct {
+	// Nonce lets the page's one script and style run under its
+	// Content-Security-Policy; NewNonce makes one per response.
+	Nonce string
+	// Live pages follow the document: the script listens for changes.
+	Live bool
+}
+
+// NewNonce returns a fresh unguessable nonce (128 bits).
+func NewNonce() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails
+	return base64.RawURLEncoding.EncodeToString(b[:])
+}
+
+// CSP is the Content-Security-Policy of a page with this nonce: nothing
+// loads from anywhere, only the nonced script and style run, the live page
+// may talk to the server it came from.
+func CSP(nonce string) string {
+	return "default-src 'none'; script-src 'nonce-" + nonce + "'; style-src 'nonce-" + nonce +
+		"'; img-src data:; connect-src 'self'; base-uri 'none'; form-action 'none'"
+}
+
+// part is one drawn diagram for the template.
+type part struct {
+	ID, Title string
+	SVG       template.HTML
+}
+
+// Write renders the page as one self-contained HTML document.
+func Write(w io.Writer, p *Page, opts Options) error {
+	if opts.Nonce == "" {
+		opts.Nonce = NewNonce()
+	}
+	data := struct {
+		Page        *Page
+		Nonce       string
+		CSP         string
+		CSS         template.CSS
+		JS          template.JS
+		Live        bool
+		OverviewSVG template.HTML
+		PartSVGs    []part
+	}{Page: p, Nonce: opts.Nonce, CSP: CSP(opts.Nonce), CSS: template.CSS(pageCSS), JS: template.JS(pageJS), Live: opts.Live}
+	if pic := p.Flow; pic != nil {
+		if pic.Overview != nil {
+			data.OverviewSVG = pic.Overview.SVG("flow-overview", flowSummary(p.Title, pic.Overview))
+		}
+		for _, pt := range pic.Parts {
+			data.PartSVGs = append(data.PartSVGs, part{ID: pt.ID, Title: pt.Title, SVG: pt.Diagram.SVG(pt.ID+"-svg", flowSummary(p.Title, pt.Diagram))})
+		}
+	}
+	return pageTemplate.ExecuteTemplate(w, "page", data)
+}
+
+func flowSummary(title string, d *flow.Diagram) string {
+	if title == "" {
+		title = "The application"
+	}
+	return title + ": " + strconv.Itoa(len(d.Boxes)) + " channels, " + strconv.Itoa(len(d.Arrows)) + " arrows"
+}
