@@ -1,0 +1,258 @@
+// Package live serves rendered pages on 127.0.0.1 and tells open pages when
+// their document changed, for `asyncapi-ls preview` and the language
+// server's asyncapi.preview command.
+//
+// Every URL starts with an unguessable token (a request without it gets
+// 403), every page response carries a Content-Security-Policy with a fresh
+// nonce, and the server only ever listens on the loopback address. It
+// returns errors and never logs; it must not import go.lsp.dev or server/.
+package live
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"asyncapi-ls/preview"
+)
+
+// Source is one document the server shows.
+type Source interface {
+	// Stamp changes whenever the page may have changed (the document or a
+	// file it references); it is called often and must be cheap.
+	Stamp() string
+	// Render writes the page with the given options.
+	Render(w io.Writer, opts preview.Options) error
+}
+
+// Server serves pages until Close.
+type Server struct {
+	token string
+	base  string // "http://127.0.0.1:port/token/"
+	srv   *http.Server
+	ln    net.Listener
+	poll  time.Duration
+
+	mu    sync.Mutex
+	pages map[string]*page // by id
+	byKey map[string]string
+	next  int
+	done  chan struct{}
+}
+
+type page struct {
+	src  Source
+	wake chan struct{} // closed and replaced on Notify
+}
+
+// Options tune a server; the zero value is usable.
+type Options struct {
+	Port int           // 0 picks a free port
+	Poll time.Duration // how often open pages check their stamp (default 150 ms)
+}
+
+// Start listens on 127.0.0.1 and serves in the background.
+func Start(opts Options) (*Server, error) {
+	ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(opts.Port)))
+	if err != nil {
+		return nil, fmt.Errorf("cannot listen on 127.0.0.1:%d: %w", opts.Port, err)
+	}
+	var b [24]byte
+	_, _ = rand.Read(b[:])
+	s := &Server{
+		token: base64.RawURLEncoding.EncodeToString(b[:]),
+		ln:    ln,
+		poll:  opts.Poll,
+		pages: map[string]*page{},
+		byKey: map[string]string{},
+		done:  make(chan struct{}),
+	}
+	if s.poll <= 0 {
+		s.poll = 150 * time.Millisecond
+	}
+	s.base = "http://" + ln.Addr().String() + "/" + s.token + "/"
+	s.srv = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	go s.srv.Serve(ln) //nolint:errcheck // Serve returns ErrServerClosed after Close
+	return s, nil
+}
+
+// Addr is the address the server listens on.
+func (s *Server) Addr() string { return s.ln.Addr().String() }
+
+// Show serves src under key (a document URI): the same key keeps its URL and
+// open pages refresh to the new source. It returns the page's URL.
+func (s *Server) Show(key string, src Source) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	id, ok := s.byKey[key]
+	if !ok {
+		s.next++
+		id = strconv.Itoa(s.next)
+		s.byKey[key] = id
+		s.pages[id] = &page{src: src, wake: make(chan struct{})}
+	} else {
+		p := s.pages[id]
+		p.src = src
+		close(p.wake)
+		p.wake = make(chan struct{})
+	}
+	return s.base + "d/" + id + "/"
+}
+
+// Notify wakes the open pages of key now instead of at their next poll.
+func (s *Server) Notify(key string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if id, ok := s.byKey[key]; ok {
+		p := s.pages[id]
+		close(p.wake)
+		p.wake = make(chan struct{})
+	}
+}
+
+// Close stops the server and ends every open page's event stream.
+func (s *Server) Close() error {
+	select {
+	case <-s.done:
+		return nil
+	default:
+		close(s.done)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	err := s.srv.Shutdown(ctx)
+	if errors.Is(err, context.DeadlineExceeded) {
+		err = s.srv.Close()
+	}
+	return err
+}
+
+func (s *Server) lookup(id string) (Source, <-chan struct{}) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	p := s.pages[id]
+	if p == nil {
+		return nil, nil
+	}
+	return p.src, p.wake
+}
+
+// ServeHTTP checks the token, then serves /TOKEN/d/ID/ (the page),
+// /TOKEN/d/ID/page (the same, fetched by the live script) and
+// /TOKEN/d/ID/events (a stream of "change" events).
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("Cache-Control", "no-store")
+	rest, ok := s.authorized(r.URL.Path)
+	if !ok {
+		http.Error(w, "forbidden", http.StatusForbidden)
+		return
+	}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	parts := strings.Split(rest, "/")
+	if len(parts) != 3 || parts[0] != "d" {
+		http.NotFound(w, r)
+		return
+	}
+	src, wake := s.lookup(parts[1])
+	if src == nil {
+		http.NotFound(w, r)
+		return
+	}
+	switch parts[2] {
+	case "", "page":
+		s.servePage(w, src)
+	case "events":
+		s.serveEvents(w, r, parts[1], src, wake)
+	default:
+		http.NotFound(w, r)
+	}
+}
+
+// authorized strips "/TOKEN/" from path, comparing in constant time.
+func (s *Server) authorized(path string) (string, bool) {
+	path = strings.TrimPrefix(path, "/")
+	tok, rest, _ := strings.Cut(path, "/")
+	if subtle.ConstantTimeCompare([]byte(tok), []byte(s.token)) != 1 {
+		return "", false
+	}
+	return rest, true
+}
+
+func (s *Server) servePage(w http.ResponseWriter, src Source) {
+	nonce := preview.NewNonce()
+	var buf bytes.Buffer
+	if err := src.Render(&buf, preview.Options{Nonce: nonce, Live: true}); err != nil {
+		http.Error(w, "the page cannot be rendered: "+err.Error(), http.StatusInternalServerError)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Security-Policy", preview.CSP(nonce))
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	_, _ = w.Write(buf.Bytes())
+}
+
+// serveEvents streams "change" whenever the source's stamp changes or the
+// source is replaced, until the client goes or the server closes.
+func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request, id string, src Source, wake <-chan struct{}) {
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/event-stream")
+	w.WriteHeader(http.StatusOK)
+	_, _ = io.WriteString(w, "retry: 1000\n: connected\n\n")
+	flusher.Flush()
+	stamp := src.Stamp()
+	tick := time.NewTicker(s.poll)
+	defer tick.Stop()
+	keepAlive := time.NewTicker(15 * time.Second)
+	defer keepAlive.Stop()
+	for {
+		changed := false
+		select {
+		case <-r.Context().Done():
+			return
+		case <-s.done:
+			return
+		case <-wake:
+			src, wake = s.lookup(id)
+			if src == nil {
+				return
+			}
+			changed = true
+		case <-tick.C:
+		case <-keepAlive.C:
+			if _, err := io.WriteString(w, ": ping\n\n"); err != nil {
+				return
+			}
+			flusher.Flush()
+			continue
+		}
+		if now := src.Stamp(); now != stamp || changed {
+			stamp = now
+			if _, err := io.WriteString(w, "event: change\ndata: "+strconv.Quote(stamp)+"\n\n"); err != nil {
+				return
+			}
+			flusher.Flush()
+		}
+	}
+}
