@@ -170,7 +170,8 @@ type Channel struct {
 	Docs        *Link
 	Messages    []*MessageRef // 3.x: the channel's messages
 	Operations  []*Operation
-	Component   bool // declared under components only
+	ReplyOf     []*Operation // operations that reply on this channel
+	Component   bool         // declared under components only
 	Filter      string
 	Source      Source
 }

@@ -24,10 +24,11 @@ type Part struct {
 
 // Diagram is a laid-out picture in pixels.
 type Diagram struct {
-	Width, Height int
-	App           Box
-	Boxes         []Box
-	Arrows        []Arrow
+	Width, Height     int
+	HasLeft, HasRight bool // which columns hold boxes
+	App               Box
+	Boxes             []Box
+	Arrows            []Arrow
 }
 
 // Box is a node: the application, a channel or a group of channels.
@@ -55,15 +56,16 @@ type Arrow struct {
 // Geometry, in pixels. Text is 12px; a character is about 7px wide in the
 // monospace addresses and 6.5px in labels.
 const (
-	margin    = 16
-	boxW      = 250
-	boxH      = 46
-	rowPitch  = 60
-	gap       = 200 // between a channel column and the application
-	appW      = 180
-	minAppH   = 96
-	charW     = 7
-	labelChar = 6.5
+	margin     = 16
+	boxW       = 250
+	boxH       = 46
+	rowGap     = 14  // between two boxes of a column
+	arrowPitch = 18  // between two arrows of one box
+	gap        = 200 // between a channel column and the application
+	appW       = 180
+	minAppH    = 96
+	charW      = 7
+	labelChar  = 6.5
 )
 
 // Layout places the graph. It never fails: an empty graph gives a picture of
@@ -338,22 +340,38 @@ func place(g Graph, nodes []node) *Diagram {
 			left = append(left, n)
 		}
 	}
-	rows := max(len(left), len(right), 1)
-	colH := rows*rowPitch - (rowPitch - boxH)
-	appH := max(minAppH, colH)
-	top := margin + 20 // room for the column headings
-	d := &Diagram{Width: 2*margin + 2*boxW + 2*gap + appW, Height: top + max(colH, appH) + margin}
-	appX := margin + boxW + gap
+	colH := func(col []node) int {
+		h := 0
+		for i, n := range col {
+			if i > 0 {
+				h += rowGap
+			}
+			h += nodeHeight(n)
+		}
+		return h
+	}
+	appH := max(minAppH, colH(left), colH(right))
+	top := margin
+	// A side with no channel takes no room.
+	leftW, rightW := boxW+gap, boxW+gap
+	if len(left) == 0 && len(right) > 0 {
+		leftW = 0
+	}
+	if len(right) == 0 {
+		rightW = 0
+	}
+	d := &Diagram{Width: 2*margin + leftW + appW + rightW, Height: top + appH + margin}
+	appX := margin + leftW
 	d.App = Box{X: appX, Y: top, W: appW, H: appH, Kind: "app", Href: g.App.Href,
 		Lines: []string{fit(g.App.Label, appW-16, labelChar)}, Title: g.App.Label}
 	if g.AppDetail != "" {
 		d.App.Lines = append(d.App.Lines, fit(g.AppDetail, appW-16, labelChar))
 	}
-	offset := func(count int) int { return top + (appH-(count*rowPitch-(rowPitch-boxH)))/2 }
 	column := func(col []node, x int, onRight bool) {
-		y0 := offset(len(col))
-		for i, n := range col {
-			b := Box{X: x, Y: y0 + i*rowPitch, W: boxW, H: boxH, Kind: n.kind, Href: n.href, Title: n.title}
+		y := top + (appH-colH(col))/2
+		for _, n := range col {
+			h := nodeHeight(n)
+			b := Box{X: x, Y: y, W: boxW, H: h, Kind: n.kind, Href: n.href, Title: n.title}
 			for j, l := range n.lines {
 				w := float64(charW)
 				if j > 0 {
@@ -363,12 +381,17 @@ func place(g Graph, nodes []node) *Diagram {
 			}
 			d.Boxes = append(d.Boxes, b)
 			d.addArrows(b, n.arrows, onRight)
+			y += h + rowGap
 		}
 	}
 	column(left, margin, false)
 	column(right, appX+appW+gap, true)
+	d.HasLeft, d.HasRight = len(left) > 0, len(right) > 0
 	return d
 }
+
+// nodeHeight leaves each arrow of a box room for its label.
+func nodeHeight(n node) int { return max(boxH, arrowPitch*len(n.arrows)+10) }
 
 // addArrows draws a box's arrows to the application, spread over the box's
 // height so that two never overlap.
@@ -377,8 +400,7 @@ func (d *Diagram) addArrows(b Box, arrows []pendingArrow, onRight bool) {
 	for i, a := range arrows {
 		y := b.Y + b.H/2
 		if n > 1 {
-			step := min(14, (b.H-12)/(n-1))
-			y = b.Y + b.H/2 - step*(n-1)/2 + i*step
+			y = b.Y + b.H/2 - arrowPitch*(n-1)/2 + i*arrowPitch
 		}
 		boxEdge, appEdge := b.X+b.W, d.App.X
 		if onRight {
@@ -396,9 +418,6 @@ func (d *Diagram) addArrows(b Box, arrows []pendingArrow, onRight bool) {
 			ar.LabelX, ar.LabelEnd = boxEdge-10, true
 		} else {
 			ar.LabelX = boxEdge + 10
-		}
-		if n > 1 && i == n-1 {
-			ar.LabelY = y + 14 // the lowest label goes under its line
 		}
 		d.Arrows = append(d.Arrows, ar)
 	}
