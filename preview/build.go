@@ -2,6 +2,7 @@ package preview
 
 import (
 	"cmp"
+	"html/template"
 	"path"
 	"slices"
 	"strconv"
@@ -29,7 +30,7 @@ type Snapshot interface {
 func Build(snap Snapshot) *Page {
 	doc := snap.Document()
 	p := &Page{}
-	b := &builder{snap: snap, page: p, ids: map[string]bool{}, mappers: map[string]*source.Mapper{},
+	b := &builder{snap: snap, page: p, ids: map[string]bool{}, rendered: map[string]template.HTML{}, mappers: map[string]*source.Mapper{},
 		channels: map[string]*Channel{}, messages: map[string]*Message{}, messagesByID: map[string]*Message{}, servers: map[string]*Server{},
 		schemes: map[string]*SecurityScheme{}}
 	b.trees = &schemaTrees{load: snap.Root, named: map[string]string{}}
@@ -44,10 +45,12 @@ func Build(snap Snapshot) *Page {
 			msg += ": " + errs[0].Message
 		}
 		p.Problems = append(p.Problems, msg+".")
+		p.Broken = true
 		return p
 	}
 	if !doc.IsAsyncAPI() {
 		p.Problems = append(p.Problems, "This is not an AsyncAPI document: it has no asyncapi key at its root.")
+		p.Broken = true
 		return p
 	}
 	b.m = snap.Model()
@@ -61,8 +64,9 @@ type builder struct {
 	page  *Page
 	trees *schemaTrees
 
-	ids     map[string]bool
-	mappers map[string]*source.Mapper
+	ids      map[string]bool
+	rendered map[string]template.HTML // descriptions already rendered
+	mappers  map[string]*source.Mapper
 	// views by the place of their definition
 	channels map[string]*Channel
 	messages map[string]*Message
@@ -72,13 +76,27 @@ type builder struct {
 	schemes      map[string]*SecurityScheme
 }
 
+// markdown renders a description once per page: generated and large
+// documents repeat the same descriptions many times.
+func (b *builder) markdown(src string) template.HTML {
+	if src == "" {
+		return ""
+	}
+	if h, ok := b.rendered[src]; ok {
+		return h
+	}
+	h := Markdown(src)
+	b.rendered[src] = h
+	return h
+}
+
 func (b *builder) build() {
 	m, p := b.m, b.page
 	p.SpecVersion, p.DocID = m.Version.Value, m.ID.Value
 	p.ContentType = m.DefaultContentType.Value
 	if i := m.Info; i != nil {
 		p.Title, p.Version = i.Title.Value, i.Version.Value
-		p.Description = Markdown(i.Description.Value)
+		p.Description = b.markdown(i.Description.Value)
 		p.Terms = safeURL(i.TermsOfService.Value)
 		if c := i.Contact; c != nil {
 			p.Contact = &Contact{Name: c.Name.Value, URL: safeURL(c.URL.Value), Email: email(c.Email.Value)}
@@ -214,7 +232,7 @@ func (b *builder) source(loc model.Location, n *syntax.Node) Source {
 
 func (b *builder) server(s *model.Server) *Server {
 	v := &Server{ID: b.id("server", s.Key), Name: s.Key, Protocol: s.Protocol.Value, ProtocolVersion: s.ProtocolVersion.Value,
-		Title: s.Title.Value, Summary: s.Summary.Value, Description: Markdown(s.Description.Value),
+		Title: s.Title.Value, Summary: s.Summary.Value, Description: b.markdown(s.Description.Value),
 		Bindings: b.bindings(s.Bindings), Tags: b.tags(s.Tags), Docs: b.docs(s.ExternalDocs),
 		Security: b.security(s.Security), Source: b.sourceOf(&s.Base)}
 	v.URL = s.URL.Value
@@ -222,7 +240,7 @@ func (b *builder) server(s *model.Server) *Server {
 		v.URL = s.Host.Value + s.Pathname.Value
 	}
 	for _, va := range s.Variables {
-		v.Variables = append(v.Variables, &Variable{Name: va.Key, Description: Markdown(va.Description.Value),
+		v.Variables = append(v.Variables, &Variable{Name: va.Key, Description: b.markdown(va.Description.Value),
 			Default: va.Default.Value, Enum: values(va.Enum), Examples: values(va.Examples), Source: b.sourceOf(&va.Base)})
 	}
 	v.Filter = filterText(v.Name, v.URL, v.Protocol, v.Title, v.Summary)
@@ -237,7 +255,7 @@ func (b *builder) securityScheme(s *model.SecurityScheme) {
 		return
 	}
 	v := &SecurityScheme{ID: b.id("security", s.Key), Name: s.Key, Type: s.Type.Value,
-		Description: Markdown(s.Description.Value), Source: b.sourceOf(&s.Base)}
+		Description: b.markdown(s.Description.Value), Source: b.sourceOf(&s.Base)}
 	for _, kv := range []struct {
 		label string
 		f     model.Scalar
@@ -290,18 +308,18 @@ func (b *builder) channel(c *model.Channel, component bool) *Channel {
 		name = lastPointerToken(c.Loc)
 	}
 	v := &Channel{ID: b.id("channel", name), Name: name, Title: c.Title.Value, Summary: c.Summary.Value,
-		Description: Markdown(c.Description.Value), Bindings: b.bindings(c.Bindings), Tags: b.tags(c.Tags),
+		Description: b.markdown(c.Description.Value), Bindings: b.bindings(c.Bindings), Tags: b.tags(c.Tags),
 		Docs: b.docs(c.ExternalDocs), Component: component, Source: b.sourceOf(&c.Base)}
 	if c.Address.IsSet() {
 		v.Address = c.Address.Value
 	}
 	v.Filter = filterText(v.Name, v.Address, v.Title, v.Summary)
 	for _, pa := range c.Parameters {
-		va := &Variable{Name: pa.Key, Description: Markdown(pa.Description.Value), Default: pa.Default.Value,
+		va := &Variable{Name: pa.Key, Description: b.markdown(pa.Description.Value), Default: pa.Default.Value,
 			Enum: values(pa.Enum), Examples: values(pa.Examples), Location: pa.Location.Value, Source: b.sourceOf(&pa.Base)}
 		if s := pa.Schema; s != nil && s.Value != nil { // 2.x: the values come from the schema
 			if va.Description == "" {
-				va.Description = Markdown(scalarText(s.Value.Get("description")))
+				va.Description = b.markdown(scalarText(s.Value.Get("description")))
 			}
 			if e := s.Value.Get("enum").Resolve(); e != nil && e.Kind == syntax.Sequence {
 				for _, it := range e.Items {
@@ -344,7 +362,7 @@ func (b *builder) operation(op *model.Operation) *Operation {
 		name = op.Verb + " " + op.Channel.Key
 	}
 	v := &Operation{ID: b.id("operation", name), Name: name, Action: string(op.Action), Legacy: op.Verb,
-		Title: a.Title.Value, Summary: a.Summary.Value, Description: Markdown(a.Description.Value),
+		Title: a.Title.Value, Summary: a.Summary.Value, Description: b.markdown(a.Description.Value),
 		Security: b.security(a.Security), Bindings: b.bindings(a.Bindings), Tags: b.tags(a.Tags), Docs: b.docs(a.ExternalDocs),
 		Source: b.sourceOf(&op.Base)}
 	if op.Verb != "" {
@@ -431,7 +449,7 @@ func (b *builder) message(msg *model.Message) *Message {
 		name = cmp.Or(a.Name.Value, a.Title.Value, lastPointerToken(msg.Loc), "message")
 	}
 	v := &Message{ID: b.id("message", name), Name: name, Title: a.Title.Value, Summary: a.Summary.Value,
-		Description: Markdown(a.Description.Value), ContentType: cmp.Or(a.ContentType.Value, b.m.DefaultContentType.Value),
+		Description: b.markdown(a.Description.Value), ContentType: cmp.Or(a.ContentType.Value, b.m.DefaultContentType.Value),
 		Bindings: b.bindings(a.Bindings), Tags: b.tags(a.Tags), Docs: b.docs(a.ExternalDocs),
 		Source: b.sourceOf(&msg.Base)}
 	if msg.MessageID.IsSet() {
@@ -459,7 +477,7 @@ func (b *builder) message(msg *model.Message) *Message {
 		b.refName(v.Headers, &h.Base)
 	}
 	if c := a.CorrelationID; c != nil && c.Value != nil {
-		v.Correlation = &Correlation{Location: c.Location.Value, Description: Markdown(c.Description.Value)}
+		v.Correlation = &Correlation{Location: c.Location.Value, Description: b.markdown(c.Description.Value)}
 	}
 	for _, ex := range a.Examples {
 		v.Examples = append(v.Examples, Example{Name: ex.Name.Value, Summary: ex.Summary.Value,
@@ -505,7 +523,7 @@ func (b *builder) bindings(bs *model.Bindings) []Binding {
 func (b *builder) tags(ts []*model.Tag) []Tag {
 	var out []Tag
 	for _, t := range ts {
-		out = append(out, Tag{Name: t.Name.Value, Description: Markdown(t.Description.Value), Docs: b.docs(t.ExternalDocs)})
+		out = append(out, Tag{Name: t.Name.Value, Description: b.markdown(t.Description.Value), Docs: b.docs(t.ExternalDocs)})
 	}
 	return out
 }
@@ -520,7 +538,7 @@ func (b *builder) docs(d *model.ExternalDocs) *Link {
 	if desc := strings.TrimSpace(d.Description.Value); desc != "" && len(desc) <= 80 && !strings.Contains(desc, "\n") {
 		l.Label = desc
 	} else {
-		l.Description = Markdown(desc)
+		l.Description = b.markdown(desc)
 	}
 	return l
 }
@@ -667,4 +685,16 @@ func lastPointerToken(l model.Location) string {
 func filterText(words ...string) string {
 	words = slices.DeleteFunc(words, func(s string) bool { return s == "" })
 	return strings.ToLower(strings.Join(words, " "))
+}
+
+// Follow picks the page to show for a document being edited: while the
+// text does not parse, the previous good page stays, with the problem on
+// top, so that the page does not go blank on every keystroke.
+func Follow(p, previous *Page) *Page {
+	if !p.Broken || previous == nil {
+		return p
+	}
+	kept := *previous
+	kept.Problems = append(slices.Clone(p.Problems), "Showing the last version that parsed.")
+	return &kept
 }

@@ -39,6 +39,9 @@ type Page struct {
 	// Problems are shown above everything: the document did not parse, is
 	// not AsyncAPI, or only an older version could be shown.
 	Problems []string
+	// Broken: the document does not parse (or is no AsyncAPI document), so
+	// the page shows nothing of it.
+	Broken bool
 	// Counts, for the header and for comparisons with other renderers.
 	Counts Counts
 }
@@ -91,7 +94,7 @@ type TagGroup struct {
 // Binding is one protocol's bindings, shown as data.
 type Binding struct {
 	Protocol string
-	Value    string // pretty JSON
+	Value    template.HTML // pretty JSON, escaped (see codeHTML)
 }
 
 // Server is one server.
@@ -246,8 +249,8 @@ type Correlation struct {
 type Example struct {
 	Name    string
 	Summary string
-	Headers string // pretty JSON
-	Payload string // pretty JSON
+	Headers template.HTML // pretty JSON, escaped (see codeHTML)
+	Payload template.HTML
 }
 
 // NamedSchema is a component schema.
@@ -280,4 +283,7 @@ type SchemaNode struct {
 	Recursive   bool // the schema contains itself here: not expanded again
 	Truncated   bool // the tree was cut (too deep or too big)
 	Open        bool // shown expanded at first
+	// Lazy is the anchor of a named schema whose tree the page's script
+	// copies here when the row is opened (the page holds it once).
+	Lazy string
 }

@@ -88,6 +88,19 @@
   window.addEventListener('hashchange', revealHash);
   revealHash();
 
+  // A named schema inside another is filled in from its own section when
+  // opened: the page holds each named schema once.
+  doc.addEventListener('toggle', function (e) {
+    var d = e.target;
+    if (!d.open || !d.classList || !d.classList.contains('lazy') || d.hasAttribute('data-filled')) return;
+    var src = doc.querySelector('#' + CSS.escape(d.getAttribute('data-ref')) + ' .schema-tree > .snode');
+    if (!src) return;
+    d.setAttribute('data-filled', '');
+    Array.prototype.forEach.call(src.children, function (c) {
+      if (c.tagName !== 'SUMMARY') d.appendChild(c.cloneNode(true));
+    });
+  }, true);
+
   // Page to source: an editor that hosts the page (the VS Code webview)
   // announces itself and gets reveal requests; elsewhere a click copies
   // "file:line".
@@ -102,7 +115,7 @@
   function openSource(el) {
     var r = (el.getAttribute('data-range') || '').split(':').map(Number);
     if (host) {
-      host.postMessage({ type: 'asyncapi-reveal', uri: el.getAttribute('data-uri'),
+      host.postMessage({ type: 'asyncapi-reveal', uri: el.getAttribute('data-file'),
         range: { start: { line: r[0], character: r[1] }, end: { line: r[2], character: r[3] } } }, '*');
       return;
     }

@@ -1,12 +1,16 @@
 package preview
 
 import (
+	"bytes"
 	"crypto/rand"
 	"embed"
 	"encoding/base64"
+	"errors"
 	"html/template"
 	"io"
+	"runtime"
 	"strconv"
+	"sync"
 
 	"asyncapi-ls/preview/flow"
 )
@@ -72,7 +76,19 @@ func Write(w io.Writer, p *Page, opts Options) error {
 		Live        bool
 		OverviewSVG template.HTML
 		PartSVGs    []part
+		// The long lists, rendered on every core beforehand.
+		ChannelsHTML, MessagesHTML, SchemasHTML []template.HTML
 	}{Page: p, Nonce: opts.Nonce, CSP: CSP(opts.Nonce), CSS: template.CSS(pageCSS), JS: template.JS(pageJS), Live: opts.Live}
+	var err error
+	if data.ChannelsHTML, err = renderAll("channel", p.Channels); err != nil {
+		return err
+	}
+	if data.MessagesHTML, err = renderAll("message", p.Messages); err != nil {
+		return err
+	}
+	if data.SchemasHTML, err = renderAll("schema", p.Schemas); err != nil {
+		return err
+	}
 	if pic := p.Flow; pic != nil {
 		if pic.Overview != nil {
 			data.OverviewSVG = pic.Overview.SVG("flow-overview", flowSummary(p.Title, pic.Overview))
@@ -89,4 +105,36 @@ func flowSummary(title string, d *flow.Diagram) string {
 		title = "The application"
 	}
 	return title + ": " + strconv.Itoa(len(d.Boxes)) + " channels, " + strconv.Itoa(len(d.Arrows)) + " arrows"
+}
+
+// renderAll renders the named template for every item, the items split in
+// one run per core, and returns the runs' HTML in order. Each run is
+// html/template output in the same (HTML body) context the page inserts it
+// in, so inserting it as template.HTML keeps the escaping whole.
+func renderAll[T any](name string, items []T) ([]template.HTML, error) {
+	if len(items) == 0 {
+		return nil, nil
+	}
+	runs := min(runtime.GOMAXPROCS(0), len(items), 16)
+	if len(items) < 64 {
+		runs = 1
+	}
+	out := make([]template.HTML, runs)
+	errs := make([]error, runs)
+	var wg sync.WaitGroup
+	for r := range runs {
+		lo, hi := r*len(items)/runs, (r+1)*len(items)/runs
+		wg.Go(func() {
+			var buf bytes.Buffer
+			for _, it := range items[lo:hi] {
+				if err := pageTemplate.ExecuteTemplate(&buf, name, it); err != nil {
+					errs[r] = err
+					return
+				}
+			}
+			out[r] = template.HTML(buf.String())
+		})
+	}
+	wg.Wait()
+	return out, errors.Join(errs...)
 }

@@ -2,6 +2,7 @@ package preview
 
 import (
 	"encoding/json"
+	"html/template"
 	"strconv"
 	"strings"
 
@@ -99,6 +100,14 @@ func (w *schemaWalk) json(uri string, n *syntax.Node, depth int) *SchemaNode {
 				out.Type = typeOf(target)
 				return out
 			}
+		}
+		// A named schema below the root is drawn in its own section: here
+		// it is a row that the page's script fills from there when opened,
+		// so that the page holds each named schema once.
+		if out.RefID != "" && depth > 0 && hasChildren(target) {
+			out.Type, out.Format = typeOf(target), scalarText(target.Get("format"))
+			out.Lazy, out.Open = out.RefID, false
+			return out
 		}
 		w.stack = append(w.stack, place)
 		defer func() { w.stack = w.stack[:len(w.stack)-1] }()
@@ -464,8 +473,9 @@ func valueText(n *syntax.Node) string {
 	return s
 }
 
-// prettyJSON shows an example or a binding as indented JSON.
-func prettyJSON(n *syntax.Node) string {
+// prettyJSON shows an example or a binding as indented JSON, escaped for
+// the inside of a <pre> element.
+func prettyJSON(n *syntax.Node) template.HTML {
 	if n == nil {
 		return ""
 	}
@@ -477,8 +487,16 @@ func prettyJSON(n *syntax.Node) string {
 	if err != nil {
 		return "(cannot be shown)"
 	}
-	return s
+	return codeHTML(s)
 }
+
+// codeEscaper escapes text for element content. html/template also escapes
+// quotes (five bytes each), which element content does not need: code
+// blocks full of JSON would double in size.
+var codeEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
+// codeHTML is s escaped for the inside of an element (not an attribute).
+func codeHTML(s string) template.HTML { return template.HTML(codeEscaper.Replace(s)) }
 
 // encodeJSON writes v as JSON without HTML escapes: the page escapes it
 // where it is shown, so "<" reads as "<", not "\u003c".

@@ -21,6 +21,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		switch args[0] {
 		case "check":
 			return runCheck(args[1:], stdout, stderr)
+		case "docs":
+			return runDocs(args[1:], stdout, stderr)
+		case "preview":
+			return runPreview(args[1:], stdout, stderr)
 		case "rules":
 			return runListRules(stdout)
 		case "convert":
@@ -58,6 +62,13 @@ Usage:
       carried over, and the errors the converted document still has, go to
       stderr. Exit status: 0 converted, 1 converted with errors left, 2
       usage, I/O or a document that cannot be converted.
+  asyncapi-ls docs [-o OUT.html] FILE
+      Write the documentation page of a document: one self-contained HTML
+      file (servers, channels, operations, messages and schemas, and the
+      event-flow picture), nothing fetched from the network.
+  asyncapi-ls preview [--port N] FILE
+      Serve that page on 127.0.0.1 (the URL carries a secret token) and
+      refresh it when the file, or a file it references, changes.
   asyncapi-ls rules
       List the rules: code, default level, versions, description.
   asyncapi-ls version
