@@ -17,6 +17,7 @@ func (s *Server) addFeatureCapabilities(c *protocol.ServerCapabilities) {
 	c.DocumentLinkProvider = &protocol.DocumentLinkOptions{}
 	c.CodeLensProvider = &protocol.CodeLensOptions{} // empty unless the setting is on
 	c.HoverProvider = protocol.Boolean(true)
+	c.ExecuteCommandProvider = protocol.ExecuteCommandOptions{Commands: []string{PreviewCommand}}
 	c.CompletionProvider = &protocol.CompletionOptions{TriggerCharacters: []string{":", " ", "#", "/", "{", "\"", "'", "-"}}
 }
 
@@ -39,4 +40,5 @@ var implementedMethods = map[string]bool{
 	protocol.MethodTextDocumentCodeLens:          true,
 	protocol.MethodTextDocumentCompletion:        true,
 	protocol.MethodTextDocumentHover:             true,
+	protocol.MethodWorkspaceExecuteCommand:       true,
 }

@@ -43,7 +43,11 @@ type session struct {
 }
 
 // newSession starts a server on one end of a pipe and a client on the other.
-func newSession(t *testing.T) *session {
+func newSession(t *testing.T) *session { return newSessionWith(t, nil) }
+
+// newSessionWith is newSession with a client that answers more than
+// testClient does (wrap, given the testClient, returns it).
+func newSessionWith(t *testing.T, wrap func(*testClient) protocol.Client) *session {
 	t.Helper()
 	serverEnd, clientEnd := net.Pipe()
 	done := make(chan int, 1)
@@ -51,8 +55,12 @@ func newSession(t *testing.T) *session {
 	go func() { done <- srv.Serve(context.Background(), serverEnd) }()
 
 	client := &testClient{published: map[uri.URI][]*protocol.PublishDiagnosticsParams{}, changed: make(chan struct{}, 1)}
+	var handler protocol.Client = client
+	if wrap != nil {
+		handler = wrap(client)
+	}
 	conn := jsonrpc2.NewConn(jsonrpc2.NewHeaderStream(clientEnd), jsonrpc2.WithCodec(server.Codec))
-	conn.Go(context.Background(), protocol.ClientHandler(client, jsonrpc2.MethodNotFoundHandler))
+	conn.Go(context.Background(), protocol.ClientHandler(handler, jsonrpc2.MethodNotFoundHandler))
 	s := &session{t: t, client: client, conn: conn, server: protocol.ServerDispatcher(conn), done: done}
 	t.Cleanup(func() {
 		conn.Close()
