@@ -21,10 +21,11 @@ import (
 )
 
 // PreviewCommand opens the live documentation page of a document: its
-// argument is the document URI (or {"uri": …}); an optional second
-// argument {"open": false} keeps the server from asking the client to open
-// the page (editors that show it themselves, such as VS Code's webview).
-// The answer is {"url": …}.
+// argument is the document URI (or {"uri": …}); without one (Helix's
+// :lsp-workspace-command sends none) the document opened or edited last. An
+// optional second argument {"open": false} keeps the server from asking the
+// client to open the page (editors that show it themselves, such as VS
+// Code's webview). The answer is {"url": …}.
 const PreviewCommand = "asyncapi.preview"
 
 // previews is the session's local page server, started on first use.
@@ -70,6 +71,11 @@ func (s *Server) ExecuteCommand(ctx context.Context, params *protocol.ExecuteCom
 	if err != nil {
 		return nil, jsonrpc2.NewError(jsonrpc2.InvalidParams, err.Error())
 	}
+	if doc == "" {
+		if doc = s.docs.lastChanged(); doc == "" {
+			return nil, jsonrpc2.NewError(jsonrpc2.InvalidParams, "asyncapi.preview needs the document URI as its argument (no document is open)")
+		}
+	}
 	jsonrpc2.Async(ctx)
 	if s.docs.get(doc) == nil {
 		// A closed document is read from disk (and followed there).
@@ -103,7 +109,7 @@ func (s *Server) ExecuteCommand(ctx context.Context, params *protocol.ExecuteCom
 func previewArgs(args []protocol.LSPAny) (doc uri.URI, open bool, err error) {
 	open = true
 	if len(args) == 0 {
-		return "", false, errString("asyncapi.preview needs the document URI as its argument")
+		return "", true, nil
 	}
 	var first struct {
 		URI  string `json:"uri"`

@@ -111,6 +111,11 @@ func TestPreviewFollowsTheBuffer(t *testing.T) {
 	if again := previewURL(t, s, map[string]any{"uri": string(doc)}, map[string]any{"open": false}); again != url {
 		t.Errorf("a second preview of the document has another URL: %s vs %s", again, url)
 	}
+	// Without an argument (Helix): the document edited last.
+	if last := previewURL(t, s); last != url {
+		t.Errorf("asyncapi.preview without argument: %s, want the open document's %s", last, url)
+	}
+	<-pc.shown
 	select {
 	case p := <-pc.shown:
 		t.Errorf("showDocument %s although open was false", p.URI)
@@ -191,7 +196,7 @@ func TestPreviewFollowsTheBuffer(t *testing.T) {
 func TestPreviewBadArguments(t *testing.T) {
 	s := newSession(t)
 	s.initialize(protocol.ClientCapabilities{})
-	for _, args := range [][]any{nil, {42}, {"not a uri"}, {"file:///nowhere/missing.yaml"}} {
+	for _, args := range [][]any{nil, {42}, {"not a uri"}, {"file:///nowhere/missing.yaml"}} { // nil: no document is open
 		if _, err := s.call("workspace/executeCommand", map[string]any{"command": server.PreviewCommand, "arguments": args}); err == nil {
 			t.Errorf("asyncapi.preview %v: no error", args)
 		}
