@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"path"
 	"strconv"
 	"strings"
 	"sync"
@@ -97,6 +98,12 @@ func (s *Server) ExecuteCommand(ctx context.Context, params *protocol.ExecuteCom
 		cancel()
 		if err != nil || res == nil || !res.Success {
 			s.log.Info("the client did not open the preview", zap.Error(err))
+		}
+	} else if open {
+		// A client that cannot open it still shows the address.
+		if err := s.client.ShowMessage(ctx, &protocol.ShowMessageParams{Type: protocol.MessageTypeInfo,
+			Message: "AsyncAPI preview of " + path.Base(string(doc)) + ": " + url}); err != nil {
+			s.log.Info("showMessage failed", zap.Error(err))
 		}
 	}
 	answer, err := json.Marshal(struct {

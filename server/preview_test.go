@@ -193,6 +193,39 @@ func TestPreviewFollowsTheBuffer(t *testing.T) {
 	}
 }
 
+// messageClient records window/showMessage.
+type messageClient struct {
+	*testClient
+	messages chan string
+}
+
+func (c *messageClient) ShowMessage(ctx context.Context, p *protocol.ShowMessageParams) error {
+	c.messages <- p.Message
+	return nil
+}
+
+// TestPreviewWithoutShowDocument: a client that cannot open URLs (Helix's
+// :lsp-workspace-command, without arguments) is shown the URL.
+func TestPreviewWithoutShowDocument(t *testing.T) {
+	var mc *messageClient
+	s := newSessionWith(t, func(tc *testClient) protocol.Client {
+		mc = &messageClient{testClient: tc, messages: make(chan string, 4)}
+		return mc
+	})
+	s.initialize(protocol.ClientCapabilities{})
+	doc := uri.URI(refs.FileURI(filepath.Join(t.TempDir(), "api.yaml")))
+	s.open(doc, 1, previewDoc)
+	url := previewURL(t, s)
+	select {
+	case m := <-mc.messages:
+		if !strings.Contains(m, url) || !strings.Contains(m, "api.yaml") {
+			t.Errorf("message %q does not give the URL %s", m, url)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("no window/showMessage with the URL")
+	}
+}
+
 func TestPreviewBadArguments(t *testing.T) {
 	s := newSession(t)
 	s.initialize(protocol.ClientCapabilities{})
