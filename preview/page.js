@@ -141,18 +141,25 @@
     doc.querySelectorAll('#content details').forEach(function (d, i) { open[(d.id || '') + '#' + i] = d.open; });
     return open;
   }
+  var busy = false, again = false;
   function refresh() {
-    fetch('page', { cache: 'no-store' }).then(function (r) {
+    // One fetch at a time; changes that come meanwhile make one more.
+    if (busy) { again = true; return; }
+    busy = true;
+    fetch('content', { cache: 'no-store' }).then(function (r) {
       if (!r.ok) throw new Error(r.status);
       return r.text();
     }).then(function (html) {
+      // The fragment holds markup only (no script, no style): the parsed
+      // nodes are put in place of the page's own.
       var next = new DOMParser().parseFromString(html, 'text/html');
       var content = next.getElementById('content'), toc = next.getElementById('toc');
       if (!content) return;
       var y = window.scrollY, open = openState();
       doc.getElementById('content').replaceWith(doc.adoptNode(content));
       if (toc) doc.getElementById('toc').replaceWith(doc.adoptNode(toc));
-      doc.title = next.title;
+      var h1 = next.querySelector('#content h1');
+      if (h1) doc.title = h1.textContent.trim();
       doc.querySelectorAll('#content details').forEach(function (d, i) {
         var k = (d.id || '') + '#' + i;
         if (k in open) d.open = open[k];
@@ -163,7 +170,8 @@
       status = doc.getElementById('live-status');
       if (status) status.textContent = 'live · updated ' + new Date().toLocaleTimeString();
       doc.body.setAttribute('data-version', String(Number(doc.body.getAttribute('data-version') || 0) + 1));
-    }).catch(function () { if (status) { status.textContent = 'live · update failed'; status.classList.add('stale'); } });
+    }).catch(function () { if (status) { status.textContent = 'live · update failed'; status.classList.add('stale'); } })
+      .then(function () { busy = false; if (again) { again = false; refresh(); } });
   }
   var events = new EventSource('events');
   events.addEventListener('change', refresh);

@@ -39,6 +39,9 @@ type Options struct {
 	Nonce string
 	// Live pages follow the document: the script listens for changes.
 	Live bool
+	// Fragment renders only the table of contents and the content, which
+	// the live page's script puts in place of its own (no head, no script).
+	Fragment bool
 }
 
 // NewNonce returns a fresh unguessable nonce (128 bits).
@@ -96,6 +99,9 @@ func Write(w io.Writer, p *Page, opts Options) error {
 		for _, pt := range pic.Parts {
 			data.PartSVGs = append(data.PartSVGs, part{ID: pt.ID, Title: pt.Title, SVG: pt.Diagram.SVG(pt.ID+"-svg", flowSummary(p.Title, pt.Diagram))})
 		}
+	}
+	if opts.Fragment {
+		return pageTemplate.ExecuteTemplate(w, "fragment", data)
 	}
 	return pageTemplate.ExecuteTemplate(w, "page", data)
 }

@@ -148,9 +148,9 @@ func (s *Server) lookup(id string) (Source, <-chan struct{}) {
 	return p.src, p.wake
 }
 
-// ServeHTTP checks the token, then serves /TOKEN/d/ID/ (the page),
-// /TOKEN/d/ID/page (the same, fetched by the live script) and
-// /TOKEN/d/ID/events (a stream of "change" events).
+// ServeHTTP checks the token, then serves /TOKEN/d/ID/ (the page; also as
+// /TOKEN/d/ID/page), /TOKEN/d/ID/content (its contents alone, fetched by the
+// live script) and /TOKEN/d/ID/events (a stream of "change" events).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("X-Content-Type-Options", "nosniff")
@@ -177,7 +177,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	switch parts[2] {
 	case "", "page":
-		s.servePage(w, src)
+		s.servePage(w, src, false)
+	case "content":
+		s.servePage(w, src, true)
 	case "events":
 		s.serveEvents(w, r, parts[1], src, wake)
 	default:
@@ -195,10 +197,10 @@ func (s *Server) authorized(path string) (string, bool) {
 	return rest, true
 }
 
-func (s *Server) servePage(w http.ResponseWriter, src Source) {
+func (s *Server) servePage(w http.ResponseWriter, src Source, fragment bool) {
 	nonce := preview.NewNonce()
 	var buf bytes.Buffer
-	if err := src.Render(&buf, preview.Options{Nonce: nonce, Live: true}); err != nil {
+	if err := src.Render(&buf, preview.Options{Nonce: nonce, Live: true, Fragment: fragment}); err != nil {
 		http.Error(w, "the page cannot be rendered: "+err.Error(), http.StatusInternalServerError)
 		return
 	}
