@@ -173,7 +173,7 @@
     }).catch(function () { if (status) { status.textContent = 'live · update failed'; status.classList.add('stale'); } })
       .then(function () { busy = false; if (again) { again = false; refresh(); } });
   }
-  var events = new EventSource('events');
+  var events = new EventSource('events?since=' + encodeURIComponent(doc.body.getAttribute('data-stamp') || ''));
   events.addEventListener('change', refresh);
   events.onerror = function () { if (status) { status.textContent = 'live · disconnected, retrying'; status.classList.add('stale'); } };
   events.onopen = function () { if (status) { status.classList.remove('stale'); status.textContent = 'live'; } };

@@ -39,6 +39,9 @@ type Options struct {
 	Nonce string
 	// Live pages follow the document: the script listens for changes.
 	Live bool
+	// Stamp is the source's stamp when the page was rendered: the live
+	// script hands it back so that a change made meanwhile is not missed.
+	Stamp string
 	// Fragment renders only the table of contents and the content, which
 	// the live page's script puts in place of its own (no head, no script).
 	Fragment bool
@@ -77,11 +80,12 @@ func Write(w io.Writer, p *Page, opts Options) error {
 		CSS         template.CSS
 		JS          template.JS
 		Live        bool
+		Stamp       string
 		OverviewSVG template.HTML
 		PartSVGs    []part
 		// The long lists, rendered on every core beforehand.
 		ChannelsHTML, MessagesHTML, SchemasHTML []template.HTML
-	}{Page: p, Nonce: opts.Nonce, CSP: CSP(opts.Nonce), CSS: template.CSS(pageCSS), JS: template.JS(pageJS), Live: opts.Live}
+	}{Page: p, Nonce: opts.Nonce, CSP: CSP(opts.Nonce), CSS: template.CSS(pageCSS), JS: template.JS(pageJS), Live: opts.Live, Stamp: opts.Stamp}
 	var err error
 	if data.ChannelsHTML, err = renderAll("channel", p.Channels); err != nil {
 		return err

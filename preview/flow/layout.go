@@ -34,8 +34,9 @@ type Diagram struct {
 // Box is a node: the application, a channel or a group of channels.
 type Box struct {
 	X, Y, W, H int
-	Lines      []string // first line bold; the rest smaller
-	Title      string   // the full text, on hover
+	Lines      []string // the first Bold lines are the name; the rest smaller
+	Bold       int
+	Title      string // the full text, on hover
 	Href       string
 	Kind       string // "app", "channel", "group", "idle" (a channel without operations)
 }
@@ -66,6 +67,7 @@ const (
 	minAppH    = 96
 	charW      = 7
 	labelChar  = 6.5
+	appChar    = 7.8 // the application title: bold, 13px
 )
 
 // Layout places the graph. It never fails: an empty graph gives a picture of
@@ -175,10 +177,12 @@ type group struct {
 	channels []Channel
 }
 
-// groupChannels groups channels by the first segment of their address after
-// the segments every address shares ("user/signedup" and "user/deleted" are
-// the group "user/…"). When there are too many groups for one overview the
-// smallest are folded into "other channels".
+// groupChannels groups channels by what their addresses are about: the
+// first segment after those every address shares that is neither a
+// parameter ("{userId}") nor a version ("v1") — "{region}/v1/users/{id}" and
+// "{tenant}/v1/users/{id}/events" are both in "users". When there are too
+// many groups for one overview the smallest are folded into "other
+// channels".
 func groupChannels(chans []Channel) []group {
 	split := make([][]string, len(chans))
 	for i, c := range chans {
@@ -188,15 +192,7 @@ func groupChannels(chans []Channel) []group {
 	byKey := map[string]*group{}
 	var order []string
 	for i, c := range chans {
-		key := "(no address)"
-		if s := split[i]; len(s) > common {
-			key = strings.Join(s[:common+1], "/")
-			if len(s) > common+1 {
-				key += "/…"
-			}
-		} else if len(s) > 0 {
-			key = strings.Join(s, "/")
-		}
+		key := groupKey(split[i], common)
 		g := byKey[key]
 		if g == nil {
 			g = &group{label: key}
@@ -229,6 +225,27 @@ func groupChannels(chans []Channel) []group {
 		}
 	}
 	return append(out, other)
+}
+
+// groupKey is the segment of an address its group is named by.
+func groupKey(segs []string, common int) string {
+	if len(segs) == 0 {
+		return "(no address)"
+	}
+	rest := segs[min(common, len(segs)-1):]
+	for _, seg := range rest {
+		if !isParameter(seg) && !isVersion(seg) {
+			return seg
+		}
+	}
+	return rest[0]
+}
+
+func isParameter(seg string) bool { return strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}") }
+
+// isVersion matches "v1", "V2", "v1beta".
+func isVersion(seg string) bool {
+	return len(seg) >= 2 && (seg[0] == 'v' || seg[0] == 'V') && seg[1] >= '0' && seg[1] <= '9'
 }
 
 // segments splits an address at "/" and "." (topics, routing keys, paths).
@@ -285,15 +302,36 @@ func groupNode(g group, href string) node {
 		n.title += "\n" + strconv.Itoa(idle) + " without operations"
 	}
 	if recv > 0 {
-		n.arrows = append(n.arrows, pendingArrow{label: plural(recv, "operation"), title: plural(recv, "receive operation"), href: href})
+		n.arrows = append(n.arrows, pendingArrow{label: messageList(g, false), title: plural(recv, "receive operation"), href: href})
 	}
 	if send > 0 {
-		n.arrows = append(n.arrows, pendingArrow{label: plural(send, "operation"), title: plural(send, "send operation"), href: href, send: true})
+		n.arrows = append(n.arrows, pendingArrow{label: messageList(g, true), title: plural(send, "send operation"), href: href, send: true})
 	}
 	if len(n.arrows) == 0 {
 		n.kind = "idle"
 	}
 	return n
+}
+
+// messageList names the messages a group's operations of one direction
+// carry, each once (the arrow shortens the list to its width).
+func messageList(g group, send bool) string {
+	var names []string
+	seen := map[string]bool{}
+	for _, c := range g.channels {
+		for _, op := range c.Ops {
+			if op.Send != send || op.Reply {
+				continue
+			}
+			for _, m := range op.Messages {
+				if !seen[m] {
+					seen[m] = true
+					names = append(names, m)
+				}
+			}
+		}
+	}
+	return strings.Join(names, ", ")
 }
 
 func plural(n int, word string) string {
@@ -363,7 +401,8 @@ func place(g Graph, nodes []node) *Diagram {
 	d := &Diagram{Width: 2*margin + leftW + appW + rightW, Height: top + appH + margin}
 	appX := margin + leftW
 	d.App = Box{X: appX, Y: top, W: appW, H: appH, Kind: "app", Href: g.App.Href,
-		Lines: []string{fit(g.App.Label, appW-16, labelChar)}, Title: g.App.Label}
+		Lines: wrap(g.App.Label, appW-20, appChar, 2), Title: g.App.Label}
+	d.App.Bold = len(d.App.Lines)
 	if g.AppDetail != "" {
 		d.App.Lines = append(d.App.Lines, fit(g.AppDetail, appW-16, labelChar))
 	}
@@ -371,13 +410,13 @@ func place(g Graph, nodes []node) *Diagram {
 		y := top + (appH-colH(col))/2
 		for _, n := range col {
 			h := nodeHeight(n)
-			b := Box{X: x, Y: y, W: boxW, H: h, Kind: n.kind, Href: n.href, Title: n.title}
+			b := Box{X: x, Y: y, W: boxW, H: h, Kind: n.kind, Href: n.href, Title: n.title, Bold: 1}
 			for j, l := range n.lines {
-				w := float64(charW)
-				if j > 0 {
-					w = labelChar
+				if j == 0 && n.kind != "group" {
+					b.Lines = append(b.Lines, fitMiddle(l, boxW-16, charW))
+				} else {
+					b.Lines = append(b.Lines, fit(l, boxW-16, labelChar))
 				}
-				b.Lines = append(b.Lines, fit(l, boxW-16, w))
 			}
 			d.Boxes = append(d.Boxes, b)
 			d.addArrows(b, n.arrows, onRight)
@@ -421,6 +460,46 @@ func (d *Diagram) addArrows(b Box, arrows []pendingArrow, onRight bool) {
 		}
 		d.Arrows = append(d.Arrows, ar)
 	}
+}
+
+// wrap breaks s at spaces into at most lines lines of about width pixels,
+// the last one shortened with an ellipsis.
+func wrap(s string, width int, char float64, lines int) []string {
+	max := int(float64(width) / char)
+	words := strings.Fields(s)
+	var out []string
+	line := ""
+	for i, w := range words {
+		if line != "" && len([]rune(line))+1+len([]rune(w)) > max {
+			if len(out) == lines-1 {
+				line += " " + strings.Join(words[i:], " ")
+				break
+			}
+			out = append(out, line)
+			line = ""
+		}
+		if line == "" {
+			line = w
+		} else {
+			line += " " + w
+		}
+	}
+	out = append(out, line)
+	out[len(out)-1] = fit(out[len(out)-1], width, char)
+	return out
+}
+
+// fitMiddle shortens an address in its middle, keeping its start and its
+// more telling end: "{region}/…/users/{userId}/events".
+func fitMiddle(s string, width int, char float64) string {
+	max := int(float64(width) / char)
+	r := []rune(s)
+	if len(r) <= max || max < 8 {
+		return fit(s, width, char)
+	}
+	head := max / 3
+	tail := max - head - 1
+	return string(r[:head]) + "…" + string(r[len(r)-tail:])
 }
 
 // fit shortens s with an ellipsis to about width pixels of text.

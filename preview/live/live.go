@@ -200,7 +200,9 @@ func (s *Server) authorized(path string) (string, bool) {
 func (s *Server) servePage(w http.ResponseWriter, src Source, fragment bool) {
 	nonce := preview.NewNonce()
 	var buf bytes.Buffer
-	if err := src.Render(&buf, preview.Options{Nonce: nonce, Live: true, Fragment: fragment}); err != nil {
+	// The stamp before rendering: a change during the render is announced.
+	stamp := src.Stamp()
+	if err := src.Render(&buf, preview.Options{Nonce: nonce, Live: true, Fragment: fragment, Stamp: stamp}); err != nil {
 		http.Error(w, "the page cannot be rendered: "+err.Error(), http.StatusInternalServerError)
 		return
 	}
@@ -220,10 +222,16 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request, id string, 
 	}
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream")
+	// The stamp the page was rendered with, when it says: a change between
+	// the render and this request is announced at once.
+	// (A stamp is never "\x00": the first check then announces.)
+	stamp := src.Stamp()
+	if since := r.URL.Query().Get("since"); since != "" && since != stamp {
+		stamp = "\x00"
+	}
 	w.WriteHeader(http.StatusOK)
 	_, _ = io.WriteString(w, "retry: 1000\n: connected\n\n")
 	flusher.Flush()
-	stamp := src.Stamp()
 	tick := time.NewTicker(s.poll)
 	defer tick.Stop()
 	keepAlive := time.NewTicker(15 * time.Second)

@@ -107,7 +107,7 @@ func TestEveryResponseHasItsOwnNonce(t *testing.T) {
 
 func TestEventsFollowTheSource(t *testing.T) {
 	s, src, url := start(t)
-	resp, err := http.Get(url + "events")
+	resp, err := http.Get(url + "events?since=0")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -162,6 +162,32 @@ func TestEventsFollowTheSource(t *testing.T) {
 			t.Fatal("the event stream outlived Close")
 		}
 	}
+}
+
+// TestChangeBeforeTheStreamIsAnnounced: a change between the page's render
+// and its event stream is not lost.
+func TestChangeBeforeTheStreamIsAnnounced(t *testing.T) {
+	_, src, url := start(t)
+	_, body := get(t, url)
+	stamp := regexp.MustCompile(`data-stamp="([^"]*)"`).FindStringSubmatch(body)
+	if stamp == nil || stamp[1] != "0" {
+		t.Fatalf("the page carries no stamp (or not the source's): %v", stamp)
+	}
+	src.version.Store(7)
+	resp, err := http.Get(url + "events?since=" + stamp[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	sc := bufio.NewScanner(resp.Body)
+	deadline := time.AfterFunc(5*time.Second, func() { resp.Body.Close() })
+	defer deadline.Stop()
+	for sc.Scan() {
+		if sc.Text() == "event: change" {
+			return
+		}
+	}
+	t.Fatal("the change made before the stream opened was not announced")
 }
 
 func TestShowKeepsTheURLOfAKey(t *testing.T) {
