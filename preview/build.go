@@ -156,8 +156,37 @@ func (b *builder) build() {
 	}
 	b.byTag()
 	b.flow()
+	b.renderTrees()
 	p.Counts = Counts{Servers: len(p.Servers), Channels: len(p.Channels), Operations: len(p.Operations),
 		Messages: len(p.Messages), Schemas: len(p.Schemas)}
+}
+
+// renderTrees renders every distinct schema tree of the page once, on every
+// core; the page then inserts the HTML wherever the tree is used.
+func (b *builder) renderTrees() {
+	var roots []*SchemaNode
+	seen := map[*SchemaNode]bool{}
+	add := func(t *SchemaNode) {
+		if t != nil && !seen[t] {
+			seen[t] = true
+			roots = append(roots, t)
+		}
+	}
+	for _, m := range b.page.Messages {
+		add(m.Headers)
+		add(m.Payload)
+	}
+	for _, s := range b.page.Schemas {
+		add(s.Schema)
+	}
+	html, err := renderEach("schematree-body", roots)
+	for i, t := range roots {
+		if err != nil {
+			t.HTML = codeHTML("the schema cannot be shown: " + err.Error())
+		} else {
+			t.HTML = html[i]
+		}
+	}
 }
 
 // id makes a unique anchor from a kind and a name: letters, digits, "-",
@@ -467,14 +496,14 @@ func (b *builder) message(msg *model.Message) *Message {
 			v.PayloadText = scalarText(body.Value)
 		default:
 			v.Payload = b.trees.tree(body.Loc.URI, body.Value, isAvro(format))
-			b.refName(v.Payload, &p.Base)
+			v.PayloadRef = b.refLink(&p.Base)
 		}
 	}
 	v.SchemaFormat = format
 	if h := a.Headers; h != nil && h.Value != nil {
 		body := h.Body()
 		v.Headers = b.trees.tree(body.Loc.URI, body.Value, isAvro(h.Format.Value))
-		b.refName(v.Headers, &h.Base)
+		v.HeadersRef = b.refLink(&h.Base)
 	}
 	if c := a.CorrelationID; c != nil && c.Value != nil {
 		v.Correlation = &Correlation{Location: c.Location.Value, Description: b.markdown(c.Description.Value)}
@@ -499,14 +528,13 @@ func (b *builder) message(msg *model.Message) *Message {
 	return v
 }
 
-// refName names a tree reached through a "$ref" (a payload written as a
-// reference to a component schema).
-func (b *builder) refName(t *SchemaNode, e *model.Base) {
-	if t == nil || e.Ref == nil || t.RefName != "" {
-		return
+// refLink names the schema a payload or headers "$ref" leads to, with the
+// anchor of its section when it has one.
+func (b *builder) refLink(e *model.Base) *SchemaRef {
+	if e.Ref == nil || e.Ref.Err != nil {
+		return nil
 	}
-	t.RefName = lastPointerToken(e.Ref.Target)
-	t.RefID = b.trees.named[e.Ref.Target.String()]
+	return &SchemaRef{Name: lastPointerToken(e.Ref.Target), ID: b.trees.named[e.Ref.Target.String()]}
 }
 
 func (b *builder) bindings(bs *model.Bindings) []Binding {

@@ -226,7 +226,9 @@ type Message struct {
 	ContentType  string
 	SchemaFormat string
 	Headers      *SchemaNode
+	HeadersRef   *SchemaRef // the schema the headers "$ref" names
 	Payload      *SchemaNode
+	PayloadRef   *SchemaRef
 	PayloadText  string // a payload shown as text (Protobuf, or a format the page cannot draw)
 	Correlation  *Correlation
 	Examples     []Example
@@ -252,6 +254,10 @@ type Example struct {
 	Headers template.HTML // pretty JSON, escaped (see codeHTML)
 	Payload template.HTML
 }
+
+// SchemaRef names a schema reached through a "$ref": its name and the
+// anchor of its section ("" when it has none).
+type SchemaRef struct{ Name, ID string }
 
 // NamedSchema is a component schema.
 type NamedSchema struct {
@@ -283,6 +289,9 @@ type SchemaNode struct {
 	Recursive   bool // the schema contains itself here: not expanded again
 	Truncated   bool // the tree was cut (too deep or too big)
 	Open        bool // shown expanded at first
+	// HTML is the rendered tree, on a root: shared trees render once (see
+	// renderTrees).
+	HTML template.HTML
 	// Lazy is the anchor of a named schema whose tree the page's script
 	// copies here when the row is opened (the page holds it once).
 	Lazy string

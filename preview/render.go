@@ -117,6 +117,28 @@ func flowSummary(title string, d *flow.Diagram) string {
 	return title + ": " + strconv.Itoa(len(d.Boxes)) + " channels, " + strconv.Itoa(len(d.Arrows)) + " arrows"
 }
 
+// renderEach renders the named template for every item, on every core, and
+// returns one piece of HTML per item (see renderAll).
+func renderEach[T any](name string, items []T) ([]template.HTML, error) {
+	out := make([]template.HTML, len(items))
+	errs := make([]error, len(items))
+	runs := min(runtime.GOMAXPROCS(0), len(items), 16)
+	var wg sync.WaitGroup
+	for r := range runs {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			for i := r; i < len(items); i += runs {
+				buf.Reset()
+				if errs[i] = pageTemplate.ExecuteTemplate(&buf, name, items[i]); errs[i] == nil {
+					out[i] = template.HTML(buf.String())
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return out, errors.Join(errs...)
+}
+
 // renderAll renders the named template for every item, the items split in
 // one run per core, and returns the runs' HTML in order. Each run is
 // html/template output in the same (HTML body) context the page inserts it

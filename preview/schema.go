@@ -26,6 +26,16 @@ type schemaTrees struct {
 	// named maps the place of a component schema to its section's anchor,
 	// so a "$ref" to it links there.
 	named map[string]string
+	// drawn shares the tree of a schema value among its uses (the headers
+	// of every message that takes them from one trait), so that it is built
+	// and rendered once.
+	drawn map[treeKey]*SchemaNode
+}
+
+type treeKey struct {
+	uri  string
+	n    *syntax.Node
+	avro bool
 }
 
 // schemaWalk is one tree being built.
@@ -41,12 +51,22 @@ func (t *schemaTrees) tree(uri string, n *syntax.Node, avro bool) *SchemaNode {
 	if n == nil {
 		return nil
 	}
-	w := &schemaWalk{schemaTrees: t, left: maxSchemaNodes}
-	if avro {
-		return w.avro(uri, n, "", map[string]bool{}, 0)
+	key := treeKey{uri, n, avro}
+	if root, ok := t.drawn[key]; ok {
+		return root
 	}
-	root := w.json(uri, n, 0)
-	root.Open = true
+	w := &schemaWalk{schemaTrees: t, left: maxSchemaNodes}
+	var root *SchemaNode
+	if avro {
+		root = w.avro(uri, n, "", map[string]bool{}, 0)
+	} else {
+		root = w.json(uri, n, 0)
+		root.Open = true
+	}
+	if t.drawn == nil {
+		t.drawn = map[treeKey]*SchemaNode{}
+	}
+	t.drawn[key] = root
 	return root
 }
 
