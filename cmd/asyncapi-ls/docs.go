@@ -32,6 +32,7 @@ func runDocs(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
+	oneShotMemory()
 	page, err := filePage(fs.Arg(0), nil)
 	if err != nil {
 		fmt.Fprintf(stderr, "asyncapi-ls docs: %v\n", err)
