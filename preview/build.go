@@ -255,7 +255,7 @@ func (b *builder) source(loc model.Location, n *syntax.Node) Source {
 		return s
 	}
 	s.Line = start.Line + 1
-	s.StartLine, s.StartChar, s.EndLine, s.EndChar = start.Line, start.Character, end.Line, end.Character
+	s.Range = strconv.Itoa(start.Line) + ":" + strconv.Itoa(start.Character) + ":" + strconv.Itoa(end.Line) + ":" + strconv.Itoa(end.Character)
 	return s
 }
 

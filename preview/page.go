@@ -56,12 +56,10 @@ type Source struct {
 	URI  string // the file's URI
 	File string // its base name, for "file:line"
 	Line int    // one-based
-	// The range, zero-based lines and UTF-16 columns (what an editor reveals).
-	StartLine, StartChar, EndLine, EndChar int
+	// Range is "startLine:startChar:endLine:endChar", zero-based lines and
+	// UTF-16 columns (what an editor reveals); "" when the place is unknown.
+	Range string
 }
-
-// Valid reports whether the source is known.
-func (s Source) Valid() bool { return s.URI != "" && s.Line > 0 }
 
 // Contact is info.contact.
 type Contact struct {

@@ -119,7 +119,7 @@
         range: { start: { line: r[0], character: r[1] }, end: { line: r[2], character: r[3] } } }, '*');
       return;
     }
-    var text = el.getAttribute('title');
+    var text = el.textContent;
     if (navigator.clipboard) navigator.clipboard.writeText(text).then(function () {
       el.classList.add('copied');
       setTimeout(function () { el.classList.remove('copied'); }, 1200);
