@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"asyncapi-ls/analysis/model"
 	"asyncapi-ls/analysis/refs"
 	"asyncapi-ls/analysis/syntax"
 )
@@ -70,36 +71,24 @@ func (t *schemaTrees) tree(uri string, n *syntax.Node, avro bool) *SchemaNode {
 	return root
 }
 
-// follow resolves a "$ref" object: the target, its file and the name it is
-// known by; ok is false when n is no reference.
+// follow resolves a "$ref" object with the model's one way of following
+// references: the target, its file, its place and the name it is known
+// by; ok is false when n is no reference.
 func (w *schemaWalk) follow(uri string, n *syntax.Node) (target *syntax.Node, targetURI, place, name string, ok bool, err error) {
 	ref := refs.RefNode(n)
 	if ref == nil {
 		return nil, "", "", "", false, nil
 	}
-	key, err := refs.Resolve(uri, ref.Resolve().Value)
+	value, loc, r := model.Follow(w.load, model.Location{URI: uri}, n)
 	name = ref.Resolve().Value
-	if err != nil {
-		return nil, "", "", name, true, err
+	if len(r.Key.Tokens) > 0 {
+		name = r.Key.Tokens[len(r.Key.Tokens)-1]
 	}
-	if len(key.Tokens) > 0 {
-		name = key.Tokens[len(key.Tokens)-1]
+	if r.Err != nil {
+		return nil, "", "", name, true, r.Err
 	}
-	if w.load == nil {
-		return nil, "", key.String(), name, true, errNoLoader
-	}
-	tg, err := refs.Lookup(w.load, key)
-	if err != nil {
-		return nil, "", key.String(), name, true, err
-	}
-	return tg.Value.Resolve(), tg.URI, (refs.Key{URI: tg.URI, Tokens: tg.Tokens}).String(), name, true, nil
+	return value.Resolve(), loc.URI, loc.String(), name, true, nil
 }
-
-type noLoaderError struct{}
-
-func (noLoaderError) Error() string { return "other files cannot be read here" }
-
-var errNoLoader error = noLoaderError{}
 
 // json draws a JSON Schema (the AsyncAPI schema, OpenAPI's and RAML's read
 // alike).
