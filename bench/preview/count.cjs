@@ -24,10 +24,15 @@ if (kind === 'ours') {
   for (const m of html.matchAll(/id="operation-(?:send|receive|publish|subscribe)-([^"]*?)-(?:message|parameters|security|bindings)"/g)) {
     addresses.add(m[1]);
   }
+  // Its Messages section lists the component messages only; a message
+  // written inside a channel shows under its operation. Every message block
+  // names its id ("Message ID …"): the distinct ids are the messages shown.
+  const ids = new Set([...html.matchAll(/Message ID<span[^>]*>([^<]+)<\/span>/g)].map((m) => m[1]));
   result = {
     channels: addresses.size,
     operations: count(/<li><a [^>]*href="#operation-[^"]*"/g),
-    messages: count(/<li><a [^>]*href="#message-[^"]*"/g),
+    messages: ids.size,
+    messagesSection: count(/<li><a [^>]*href="#message-[^"]*"/g),
   };
 } else {
   process.stderr.write('usage: node count.cjs ours|official PAGE.html\n');

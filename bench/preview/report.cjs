@@ -18,7 +18,7 @@ for (const n of sizes) {
   const offPage = path.join(dir, `official-${n}`, 'index.html');
   const oc = counts('ours', oursPage);
   const fc = fs.existsSync(offPage) ? counts('official', offPage) : null;
-  const row = (r, page, c) => `| ${n} | ${r.name} | ${r.error ? 'failed: ' + r.error : ms(r.wall_ms.p50)} | ${r.max_rss_mb.toFixed(0)} MB | ${fs.existsSync(page) ? mb(fs.statSync(page).size) : '-'} | ${c ? `${c.channels} / ${c.operations} / ${c.messages}` : '-'} |`;
+  const row = (r, page, c) => `| ${n} | ${r.name} | ${r.error ? 'failed: ' + r.error : ms(r.wall_ms.p50)} | ${r.max_rss_mb.toFixed(0)} MB | ${fs.existsSync(page) ? mb(fs.statSync(page).size) : '-'} | ${c ? `${c.channels} / ${c.operations} / ${c.messages}${c.messagesSection !== undefined ? ` (Messages section: ${c.messagesSection})` : ''}` : '-'} |`;
   console.log(row(ours, oursPage, oc));
   console.log(row(official, offPage, fc));
   const agree = fc && oc.channels === fc.channels && oc.operations === fc.operations && oc.messages === fc.messages;
