@@ -131,10 +131,10 @@
     if (s && (e.key === 'Enter' || e.key === ' ')) { e.preventDefault(); openSource(s); }
   });
 
-  // Live: the server sends "change" when the document (or a file it
-  // references) changes; the new page replaces the content in place,
-  // keeping the scroll position, the open details and the filter.
-  if (!doc.body.hasAttribute('data-live') || !window.EventSource) return;
+  // Live: when the document (or a file it references) changes, the new
+  // content replaces the page's in place, keeping the scroll position, the
+  // open details and the filter.
+  if (!doc.body.hasAttribute('data-live') || !window.fetch) return;
   var status = doc.getElementById('live-status');
   function openState() {
     var open = {};
@@ -158,6 +158,8 @@
       var y = window.scrollY, open = openState();
       doc.getElementById('content').replaceWith(doc.adoptNode(content));
       if (toc) doc.getElementById('toc').replaceWith(doc.adoptNode(toc));
+      var brand = next.getElementById('brand');
+      if (brand) doc.getElementById('brand').replaceWith(doc.adoptNode(brand));
       var h1 = next.querySelector('#content h1');
       if (h1) doc.title = h1.textContent.trim();
       doc.querySelectorAll('#content details').forEach(function (d, i) {
@@ -168,13 +170,34 @@
       applyFilter();
       window.scrollTo(0, y);
       status = doc.getElementById('live-status');
-      if (status) status.textContent = 'live · updated ' + new Date().toLocaleTimeString();
+      setStatus('live · updated ' + new Date().toLocaleTimeString());
       doc.body.setAttribute('data-version', String(Number(doc.body.getAttribute('data-version') || 0) + 1));
-    }).catch(function () { if (status) { status.textContent = 'live · update failed'; status.classList.add('stale'); } })
+    }).catch(function () { setStatus('live · update failed', true); })
       .then(function () { busy = false; if (again) { again = false; refresh(); } });
   }
-  var events = new EventSource('events?since=' + encodeURIComponent(doc.body.getAttribute('data-stamp') || ''));
-  events.addEventListener('change', refresh);
-  events.onerror = function () { if (status) { status.textContent = 'live · disconnected, retrying'; status.classList.add('stale'); } };
-  events.onopen = function () { if (status) { status.classList.remove('stale'); status.textContent = 'live'; } };
+  // Ask the server, again and again, whether the page changed since the
+  // stamp it was rendered with; it answers at once on a change, else after
+  // a while with the same stamp.
+  var stamp = doc.body.getAttribute('data-stamp') || '';
+  function setStatus(text, stale) {
+    if (!status) return;
+    status.textContent = text;
+    status.classList.toggle('stale', !!stale);
+  }
+  function watch() {
+    fetch('events?since=' + encodeURIComponent(stamp), { cache: 'no-store' }).then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.json();
+    }).then(function (answer) {
+      if (answer.stamp !== stamp || answer.changed) {
+        stamp = answer.stamp;
+        refresh();
+      }
+      watch();
+    }).catch(function () {
+      setStatus('live · disconnected, retrying', true);
+      setTimeout(watch, 1000);
+    });
+  }
+  watch();
 })();

@@ -1,13 +1,14 @@
 package server_test
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"io"
 	"net/http"
+	neturl "net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -134,29 +135,28 @@ func TestPreviewFollowsTheBuffer(t *testing.T) {
 		t.Errorf("GET without the token: %d, want 403", status)
 	}
 
-	events, err := http.Get(url + "events")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer events.Body.Close()
-	changes := make(chan struct{}, 16)
-	go func() {
-		sc := bufio.NewScanner(events.Body)
-		for sc.Scan() {
-			if sc.Text() == "event: change" {
-				changes <- struct{}{}
-			}
-		}
-	}()
+	// The page asks "changed since STAMP?" (long polling) and then fetches
+	// its content.
+	stamp := regexp.MustCompile(`data-stamp="([^"]*)"`).FindStringSubmatch(body)[1]
 	waitPage := func(what, want string) {
 		t.Helper()
-		select {
-		case <-changes:
-		case <-time.After(10 * time.Second):
-			t.Fatalf("%s: no change event", what)
-		}
-		if _, body := httpGet(t, url+"page"); !strings.Contains(body, want) {
-			t.Fatalf("%s: the page does not show %q", what, want)
+		deadline := time.Now().Add(10 * time.Second)
+		for {
+			_, answer := httpGet(t, url+"events?since="+neturl.QueryEscape(stamp))
+			var a struct {
+				Stamp   string `json:"stamp"`
+				Changed bool   `json:"changed"`
+			}
+			if err := json.Unmarshal([]byte(answer), &a); err != nil {
+				t.Fatalf("%s: events answered %q", what, answer)
+			}
+			stamp = a.Stamp
+			if _, content := httpGet(t, url+"content"); a.Changed && strings.Contains(content, want) {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: the page does not show %q", what, want)
+			}
 		}
 	}
 

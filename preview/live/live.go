@@ -1,5 +1,5 @@
 // Package live serves rendered pages on 127.0.0.1 and tells open pages when
-// their document changed, for `asyncapi-ls preview` and the language
+// their document changed (long polling), for `asyncapi-ls preview` and the language
 // server's asyncapi.preview command.
 //
 // Every URL starts with an unguessable token (a request without it gets
@@ -14,6 +14,7 @@ import (
 	"crypto/rand"
 	"crypto/subtle"
 	"encoding/base64"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -150,7 +151,8 @@ func (s *Server) lookup(id string) (Source, <-chan struct{}) {
 
 // ServeHTTP checks the token, then serves /TOKEN/d/ID/ (the page; also as
 // /TOKEN/d/ID/page), /TOKEN/d/ID/content (its contents alone, fetched by the
-// live script) and /TOKEN/d/ID/events (a stream of "change" events).
+// live script) and /TOKEN/d/ID/events?since=STAMP (answers when the page
+// changed).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("X-Content-Type-Options", "nosniff")
@@ -212,57 +214,46 @@ func (s *Server) servePage(w http.ResponseWriter, src Source, fragment bool) {
 	_, _ = w.Write(buf.Bytes())
 }
 
-// serveEvents streams "change" whenever the source's stamp changes or the
-// source is replaced, until the client goes or the server closes.
+// serveEvents answers a page waiting for a change (long polling, which
+// passes through any proxy, unlike a stream that code-server's port
+// forwarding broke): GET events?since=STAMP answers {"stamp": …} as soon as
+// the source's stamp differs from STAMP or the source is replaced, and after
+// holdFor with the same stamp when nothing changed; the page asks again.
 func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request, id string, src Source, wake <-chan struct{}) {
-	flusher, ok := w.(http.Flusher)
-	if !ok {
-		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
-		return
-	}
-	h := w.Header()
-	h.Set("Content-Type", "text/event-stream")
-	// The stamp the page was rendered with, when it says: a change between
-	// the render and this request is announced at once.
-	// (A stamp is never "\x00": the first check then announces.)
+	since := r.URL.Query().Get("since")
 	stamp := src.Stamp()
-	if since := r.URL.Query().Get("since"); since != "" && since != stamp {
-		stamp = "\x00"
-	}
-	w.WriteHeader(http.StatusOK)
-	_, _ = io.WriteString(w, "retry: 1000\n: connected\n\n")
-	flusher.Flush()
 	tick := time.NewTicker(s.poll)
 	defer tick.Stop()
-	keepAlive := time.NewTicker(15 * time.Second)
-	defer keepAlive.Stop()
-	for {
-		changed := false
+	timeout := time.NewTimer(holdFor)
+	defer timeout.Stop()
+	for stamp == since {
 		select {
 		case <-r.Context().Done():
 			return
 		case <-s.done:
+			http.Error(w, "the preview stopped", http.StatusServiceUnavailable)
 			return
 		case <-wake:
-			src, wake = s.lookup(id)
-			if src == nil {
+			if src, wake = s.lookup(id); src == nil {
+				http.NotFound(w, r)
 				return
 			}
-			changed = true
+			stamp = src.Stamp() + "\x00replaced" // differs from since: answered below
 		case <-tick.C:
-		case <-keepAlive.C:
-			if _, err := io.WriteString(w, ": ping\n\n"); err != nil {
-				return
-			}
-			flusher.Flush()
-			continue
-		}
-		if now := src.Stamp(); now != stamp || changed {
-			stamp = now
-			if _, err := io.WriteString(w, "event: change\ndata: "+strconv.Quote(stamp)+"\n\n"); err != nil {
-				return
-			}
-			flusher.Flush()
+			stamp = src.Stamp()
+		case <-timeout.C:
+			since = "\x01" // answer with the unchanged stamp
 		}
 	}
+	h := w.Header()
+	h.Set("Content-Type", "application/json")
+	body, _ := json.Marshal(struct {
+		Stamp   string `json:"stamp"`
+		Changed bool   `json:"changed"`
+	}{strings.TrimSuffix(stamp, "\x00replaced"), since != "\x01"})
+	_, _ = w.Write(body)
 }
+
+// holdFor is how long a page's question waits for a change before the
+// answer "nothing changed" (well below the idle timeouts of proxies).
+const holdFor = 25 * time.Second

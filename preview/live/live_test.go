@@ -1,7 +1,7 @@
 package live
 
 import (
-	"bufio"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -105,68 +105,77 @@ func TestEveryResponseHasItsOwnNonce(t *testing.T) {
 	}
 }
 
-func TestEventsFollowTheSource(t *testing.T) {
-	s, src, url := start(t)
-	resp, err := http.Get(url + "events?since=0")
+// poll asks whether the page changed since stamp, as the page's script
+// does; it returns the answer.
+func poll(t *testing.T, url, since string) (stamp string, changed bool) {
+	t.Helper()
+	resp, err := http.Get(url + "events?since=" + since)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	if ct := resp.Header.Get("Content-Type"); ct != "text/event-stream" {
-		t.Fatalf("events Content-Type %q", ct)
+	var answer struct {
+		Stamp   string `json:"stamp"`
+		Changed bool   `json:"changed"`
 	}
-	lines := make(chan string, 100)
+	if err := json.NewDecoder(resp.Body).Decode(&answer); err != nil {
+		t.Fatalf("events answer: %v", err)
+	}
+	return answer.Stamp, answer.Changed
+}
+
+func TestEventsFollowTheSource(t *testing.T) {
+	s, src, url := start(t)
+	// A question with the current stamp waits for the change.
 	go func() {
-		sc := bufio.NewScanner(resp.Body)
-		for sc.Scan() {
-			lines <- sc.Text()
-		}
-		close(lines)
+		time.Sleep(100 * time.Millisecond)
+		src.version.Store(1)
 	}()
-	waitEvent := func(what string) {
-		t.Helper()
-		deadline := time.After(5 * time.Second)
-		for {
-			select {
-			case l, ok := <-lines:
-				if !ok {
-					t.Fatalf("%s: stream ended", what)
-				}
-				if l == "event: change" {
-					return
-				}
-			case <-deadline:
-				t.Fatalf("%s: no change event", what)
-			}
-		}
+	started := time.Now()
+	if stamp, changed := poll(t, url, "0"); stamp != "1" || !changed {
+		t.Fatalf("after the change: %q %v, want stamp 1, changed", stamp, changed)
 	}
-	src.version.Store(1)
-	waitEvent("stamp changed")
+	if time.Since(started) < 50*time.Millisecond {
+		t.Error("the answer came before the change")
+	}
 	if _, body := get(t, url+"page"); !strings.Contains(body, "version 1") {
 		t.Errorf("the page after the change does not show it")
 	}
-	s.Notify("file:///a.yaml")
-	waitEvent("notified")
-	s.Show("file:///a.yaml", &fakeSource{})
-	waitEvent("source replaced")
-	// Close ends the stream.
-	s.Close()
-	deadline := time.After(5 * time.Second)
-	for {
-		select {
-		case _, ok := <-lines:
-			if !ok {
-				return
-			}
-		case <-deadline:
-			t.Fatal("the event stream outlived Close")
+	// An old stamp is answered at once.
+	if stamp, changed := poll(t, url, "0"); stamp != "1" || !changed {
+		t.Errorf("an old stamp: %q %v", stamp, changed)
+	}
+	// Notify and a new source wake a waiting question.
+	for _, wake := range []func(){
+		func() { s.Notify("file:///a.yaml") },
+		func() { s.Show("file:///a.yaml", src) },
+	} {
+		go func() { time.Sleep(100 * time.Millisecond); wake() }()
+		if _, changed := poll(t, url, "1"); !changed {
+			t.Error("a woken question answered no change")
 		}
+	}
+	// Close answers waiting questions.
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		resp, err := http.Get(url + "events?since=1")
+		if err == nil {
+			resp.Body.Close()
+		}
+	}()
+	time.Sleep(100 * time.Millisecond)
+	s.Close()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatal("a waiting question outlived Close")
 	}
 }
 
-// TestChangeBeforeTheStreamIsAnnounced: a change between the page's render
-// and its event stream is not lost.
-func TestChangeBeforeTheStreamIsAnnounced(t *testing.T) {
+// TestChangeBeforeTheQuestionIsAnnounced: a change between the page's
+// render and its first question is not lost.
+func TestChangeBeforeTheQuestionIsAnnounced(t *testing.T) {
 	_, src, url := start(t)
 	_, body := get(t, url)
 	stamp := regexp.MustCompile(`data-stamp="([^"]*)"`).FindStringSubmatch(body)
@@ -174,20 +183,9 @@ func TestChangeBeforeTheStreamIsAnnounced(t *testing.T) {
 		t.Fatalf("the page carries no stamp (or not the source's): %v", stamp)
 	}
 	src.version.Store(7)
-	resp, err := http.Get(url + "events?since=" + stamp[1])
-	if err != nil {
-		t.Fatal(err)
+	if got, changed := poll(t, url, stamp[1]); got != "7" || !changed {
+		t.Fatalf("the change made before the question: %q %v", got, changed)
 	}
-	defer resp.Body.Close()
-	sc := bufio.NewScanner(resp.Body)
-	deadline := time.AfterFunc(5*time.Second, func() { resp.Body.Close() })
-	defer deadline.Stop()
-	for sc.Scan() {
-		if sc.Text() == "event: change" {
-			return
-		}
-	}
-	t.Fatal("the change made before the stream opened was not announced")
 }
 
 func TestShowKeepsTheURLOfAKey(t *testing.T) {

@@ -11,6 +11,21 @@ export function originOf(url: string): string {
   return u.origin;
 }
 
+/**
+ * externalPageUrl puts the page's path and query under the address VS Code
+ * maps the page server's origin to (vscode.env.asExternalUri): the same
+ * origin on a desktop, a forwarded port or a proxy path such as
+ * "/proxy/PORT/" in a remote or browser window, which maps the origin only.
+ */
+export function externalPageUrl(mappedOrigin: string, pageUrl: string): string {
+  const page = new URL(pageUrl);
+  const mapped = new URL(mappedOrigin);
+  mapped.pathname = mapped.pathname.replace(/\/+$/, '') + page.pathname;
+  mapped.search = page.search;
+  mapped.hash = '';
+  return mapped.toString();
+}
+
 function escapeAttr(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

@@ -2,7 +2,7 @@ import * as crypto from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient } from 'vscode-languageclient/node';
-import { parseReveal, previewHtml } from './previewHtml';
+import { externalPageUrl, parseReveal, previewHtml } from './previewHtml';
 
 /** The server command that serves a document's page (server/preview.go). */
 export const SERVER_PREVIEW_COMMAND = 'asyncapi.preview';
@@ -53,8 +53,11 @@ export class PreviewPanels implements vscode.Disposable {
       void vscode.window.showErrorMessage(`AsyncAPI preview: ${text}`);
       return;
     }
-    // In a remote window the page is reached through a forwarded port.
-    const external = (await vscode.env.asExternalUri(vscode.Uri.parse(url))).toString(true);
+    // In a remote or browser window the page is reached through a
+    // forwarded port or a proxy path: map the origin, keep the path (the
+    // token is in it).
+    const origin = new URL(url).origin + '/';
+    const external = externalPageUrl((await vscode.env.asExternalUri(vscode.Uri.parse(origin))).toString(true), url);
     this.log.info(`Preview of ${doc.uri.fsPath || key} at ${external}`);
     const title = `Preview ${path.basename(doc.uri.path)}`;
     const panel = vscode.window.createWebviewPanel(

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { previewHtml, originOf, parseReveal } = require('../dist/lib/previewHtml.js');
+const { previewHtml, originOf, parseReveal, externalPageUrl } = require('../dist/lib/previewHtml.js');
 
 const url = 'http://127.0.0.1:43123/TOKEN123/d/1/';
 
@@ -41,4 +41,13 @@ test('reveal requests are checked before they reach the editor', () => {
   assert.equal(parseReveal({ type: 'reveal', uri: 'file:///a', range: { start: { line: -1, character: 0 }, end: range.end } }), undefined);
   assert.equal(parseReveal({ type: 'other', uri: 'file:///a', range }), undefined);
   assert.equal(parseReveal(null), undefined);
+});
+
+test('the page keeps its path (and token) under the address VS Code maps its origin to', () => {
+  // Desktop: the same origin.
+  assert.equal(externalPageUrl('http://127.0.0.1:43123/', url), url);
+  // code-server: a proxy path on its own origin.
+  assert.equal(externalPageUrl('http://127.0.0.1:8080/proxy/43123/', url), 'http://127.0.0.1:8080/proxy/43123/TOKEN123/d/1/');
+  // A forwarded port in a remote window.
+  assert.equal(externalPageUrl('https://host.example:9999', url + '?x=1'), 'https://host.example:9999/TOKEN123/d/1/?x=1');
 });
