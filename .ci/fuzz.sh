@@ -15,6 +15,7 @@ targets=(
   "./server FuzzFeatures"
   "./server FuzzIncrementalEdits"
   "./convert FuzzConvert"
+  "./preview FuzzMarkdown"
 )
 status=0
 for t in "${targets[@]}"; do
