@@ -154,11 +154,50 @@ func (b *builder) build() {
 		p.Schemas = append(p.Schemas, &NamedSchema{ID: id, Name: s.Key, Schema: tree,
 			Filter: filterText(s.Key), Source: b.sourceOf(&s.Base)})
 	}
+	b.components(comps)
 	b.byTag()
 	b.flow()
 	b.renderTrees()
 	p.Counts = Counts{Servers: len(p.Servers), Channels: len(p.Channels), Operations: len(p.Operations),
 		Messages: len(p.Messages), Schemas: len(p.Schemas)}
+}
+
+// components lists the reusable objects that have no section of their own.
+func (b *builder) components(c *model.Components) {
+	add := func(kind string, bases []*model.Base) {
+		g := ComponentGroup{Kind: kind}
+		for _, e := range bases {
+			g.Entries = append(g.Entries, ComponentEntry{Name: elementName(e), Source: b.sourceOf(e)})
+		}
+		if len(g.Entries) > 0 {
+			b.page.Components = append(b.page.Components, g)
+		}
+	}
+	add("Servers", bases(c.Servers))
+	add("Channels", bases(c.Channels))
+	add("Operations", bases(c.Operations))
+	add("Parameters", bases(c.Parameters))
+	add("Server variables", bases(c.ServerVariables))
+	add("Correlation ids", bases(c.CorrelationIDs))
+	add("Replies", bases(c.Replies))
+	add("Reply addresses", bases(c.ReplyAddresses))
+	add("Operation traits", bases(c.OperationTraits))
+	add("Message traits", bases(c.MessageTraits))
+	add("Tags", bases(c.Tags))
+	add("External docs", bases(c.ExternalDocs))
+	add("Server bindings", bases(c.ServerBindings))
+	add("Channel bindings", bases(c.ChannelBindings))
+	add("Operation bindings", bases(c.OperationBindings))
+	add("Message bindings", bases(c.MessageBindings))
+}
+
+// bases is the common part of each element.
+func bases[E model.Element](list []E) []*model.Base {
+	out := make([]*model.Base, 0, len(list))
+	for _, e := range list {
+		out = append(out, e.Common())
+	}
+	return out
 }
 
 // renderTrees renders every distinct schema tree of the page once, on every

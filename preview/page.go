@@ -33,6 +33,9 @@ type Page struct {
 	Messages []*Message
 	Schemas  []*NamedSchema
 	Security []*SecurityScheme
+	// Components lists the other reusable objects by kind (schemas,
+	// messages and security schemes have sections of their own).
+	Components []ComponentGroup
 
 	Flow *flow.Picture
 
@@ -251,6 +254,18 @@ type Example struct {
 	Summary string
 	Headers template.HTML // pretty JSON, escaped (see codeHTML)
 	Payload template.HTML
+}
+
+// ComponentGroup is one kind of component with its entries.
+type ComponentGroup struct {
+	Kind    string
+	Entries []ComponentEntry
+}
+
+// ComponentEntry is one reusable object, named, with where it is.
+type ComponentEntry struct {
+	Name   string
+	Source Source
 }
 
 // SchemaRef names a schema reached through a "$ref": its name and the
