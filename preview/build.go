@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/model"
@@ -754,14 +755,36 @@ func filterText(words ...string) string {
 	return strings.ToLower(strings.Join(words, " "))
 }
 
-// Follow picks the page to show for a document being edited: while the
-// text does not parse, the previous good page stays, with the problem on
-// top, so that the page does not go blank on every keystroke.
-func Follow(p, previous *Page) *Page {
-	if !p.Broken || previous == nil {
+// Follower keeps what a live page needs from one render to the next: the
+// last page that showed the document, and the other files that page read
+// (whose changes refresh the page). Safe for concurrent use.
+type Follower struct {
+	mu       sync.Mutex
+	previous *Page
+	files    []string
+}
+
+// Next picks the page to show: while the document does not parse, the
+// previous good page stays, with the problem on top, so that the page does
+// not go blank on every keystroke. files are the other files p read.
+func (f *Follower) Next(p *Page, files []string) *Page {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if !p.Broken {
+		f.previous, f.files = p, files
 		return p
 	}
-	kept := *previous
+	if f.previous == nil {
+		return p
+	}
+	kept := *f.previous
 	kept.Problems = append(slices.Clone(p.Problems), "Showing the last version that parsed.")
 	return &kept
+}
+
+// Files are the other files the last good page read.
+func (f *Follower) Files() []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.files
 }

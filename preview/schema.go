@@ -347,7 +347,7 @@ func (w *schemaWalk) avro(uri string, n *syntax.Node, namespace string, seen map
 			if c.Type == "null" {
 				continue
 			}
-			if len(c.Children) > 0 || c.Recursive || len(c.Enum) > 0 {
+			if hasDetail(c) {
 				c.Role = "union branch"
 				out.Children = append(out.Children, c)
 			}
@@ -415,19 +415,9 @@ func (w *schemaWalk) avro(uri string, n *syntax.Node, namespace string, seen map
 			out.Default = valueText(d)
 		}
 	case "array":
-		c := w.avro(uri, n.Get("items"), namespace, seen, depth+1)
-		out.Type = "array of " + avroName(n.Get("items").Resolve(), c)
-		if len(c.Children) > 0 || c.Recursive || len(c.Enum) > 0 {
-			c.Role = "items"
-			out.Children = append(out.Children, c)
-		}
+		w.avroContainer(out, uri, n, "items", "array of ", namespace, seen, depth)
 	case "map":
-		c := w.avro(uri, n.Get("values"), namespace, seen, depth+1)
-		out.Type = "map of " + avroName(n.Get("values").Resolve(), c)
-		if len(c.Children) > 0 || c.Recursive || len(c.Enum) > 0 {
-			c.Role = "values"
-			out.Children = append(out.Children, c)
-		}
+		w.avroContainer(out, uri, n, "values", "map of ", namespace, seen, depth)
 	case "fixed":
 		out.Type = "fixed " + scalarText(n.Get("name"))
 		if s := n.Get("size"); s != nil {
@@ -441,6 +431,19 @@ func (w *schemaWalk) avro(uri string, n *syntax.Node, namespace string, seen map
 	}
 	return out
 }
+
+// avroContainer draws an array's items or a map's values (key) under out.
+func (w *schemaWalk) avroContainer(out *SchemaNode, uri string, n *syntax.Node, key, prefix, namespace string, seen map[string]bool, depth int) {
+	c := w.avro(uri, n.Get(key), namespace, seen, depth+1)
+	out.Type = prefix + avroName(n.Get(key).Resolve(), c)
+	if hasDetail(c) {
+		c.Role = key
+		out.Children = append(out.Children, c)
+	}
+}
+
+// hasDetail tells whether a member type has more to show than its name.
+func hasDetail(c *SchemaNode) bool { return len(c.Children) > 0 || c.Recursive || len(c.Enum) > 0 }
 
 // avroName is how a union or a container names a member type.
 func avroName(n *syntax.Node, drawn *SchemaNode) string {

@@ -155,9 +155,9 @@ type bufferSource struct {
 	s   *Server
 	uri uri.URI
 
-	mu       sync.Mutex
-	files    []string // other files the last page read
-	previous *preview.Page
+	follow preview.Follower
+
+	mu sync.Mutex
 	// stamped holds the versions the last stamp named, so that their
 	// addresses, which the stamp contains, are not reused meanwhile.
 	stamped []any
@@ -180,10 +180,7 @@ func (b *bufferSource) Stamp() string {
 		sb.WriteString(strconv.FormatInt(int64(d.Version), 10) + "@" + fmt.Sprintf("%p", d))
 		stamped = append(stamped, d)
 	}
-	b.mu.Lock()
-	files := b.files
-	b.mu.Unlock()
-	for _, f := range files {
+	for _, f := range b.follow.Files() {
 		sb.WriteByte(';')
 		if d := b.s.docs.get(uri.URI(f)); d != nil {
 			sb.WriteString(fmt.Sprintf("%p", d))
@@ -212,11 +209,5 @@ func (b *bufferSource) Render(w io.Writer, opts preview.Options) error {
 			files = snap.Model().Files()
 		}
 	}
-	b.mu.Lock()
-	page = preview.Follow(page, b.previous)
-	if !page.Broken {
-		b.previous, b.files = page, files
-	}
-	b.mu.Unlock()
-	return preview.Write(w, page, opts)
+	return preview.Write(w, b.follow.Next(page, files), opts)
 }

@@ -9,7 +9,6 @@ import (
 	"os/signal"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 
 	"asyncapi-ls/analysis/refs"
@@ -113,17 +112,12 @@ func runPreview(args []string, stdout, stderr io.Writer) int {
 // fileSource is a document on disk for the live server: its stamp is the
 // size and modification time of the file and of every file it references.
 type fileSource struct {
-	path string
-
-	mu       sync.Mutex
-	files    []string // other files the last page read (URIs)
-	previous *preview.Page
+	path   string
+	follow preview.Follower
 }
 
 func (f *fileSource) Stamp() string {
-	f.mu.Lock()
-	files := append([]string{f.path}, f.files...)
-	f.mu.Unlock()
+	files := append([]string{f.path}, f.follow.Files()...)
 	var b strings.Builder
 	for _, p := range files {
 		if strings.HasPrefix(p, "file:") {
@@ -144,11 +138,5 @@ func (f *fileSource) Render(w io.Writer, opts preview.Options) error {
 	if err != nil {
 		page = &preview.Page{Problems: []string{err.Error()}, Broken: true}
 	}
-	f.mu.Lock()
-	page = preview.Follow(page, f.previous)
-	if !page.Broken {
-		f.previous, f.files = page, files
-	}
-	f.mu.Unlock()
-	return preview.Write(w, page, opts)
+	return preview.Write(w, f.follow.Next(page, files), opts)
 }
