@@ -634,6 +634,9 @@ func (b *builder) byTag() {
 			add(t.Name, op)
 		}
 	}
+	if len(order) == 0 {
+		return // no tags: no second view to switch to
+	}
 	for _, t := range order {
 		b.page.ByTag = append(b.page.ByTag, *groups[t])
 	}

@@ -63,12 +63,13 @@
 
   // Operations by channel or by tag.
   function setGroup(g) {
+    if (!doc.getElementById('by-tag')) g = 'channel';
     doc.querySelectorAll('.switch button').forEach(function (b) { b.setAttribute('aria-pressed', String(b.dataset.group === g)); });
     var byChannel = doc.getElementById('by-channel'), byTag = doc.getElementById('by-tag');
     if (byChannel) byChannel.hidden = g !== 'channel';
     if (byTag) byTag.hidden = g !== 'tag';
   }
-  var group = store.get('asyncapi-group') === 'tag' ? 'tag' : 'channel';
+  var group = store.get('asyncapi-group') === 'tag' && doc.getElementById('by-tag') ? 'tag' : 'channel';
   doc.addEventListener('click', function (e) {
     var b = e.target.closest('.switch button');
     if (b) { group = b.dataset.group; store.set('asyncapi-group', group); setGroup(group); }
