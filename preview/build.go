@@ -43,7 +43,7 @@ func Build(snap Snapshot) *Page {
 	if root == nil {
 		msg := "The document does not parse"
 		if errs := doc.File().Errors; len(errs) > 0 {
-			msg += ": " + errs[0].Message
+			msg += ": " + strings.TrimSuffix(errs[0].Message, ".")
 		}
 		p.Problems = append(p.Problems, msg+".")
 		p.Broken = true
