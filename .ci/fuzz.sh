@@ -14,6 +14,8 @@ targets=(
   "./server FuzzServe"
   "./server FuzzFeatures"
   "./server FuzzIncrementalEdits"
+  "./convert FuzzConvert"
+  "./preview FuzzMarkdown"
 )
 status=0
 for t in "${targets[@]}"; do

@@ -191,3 +191,17 @@ func (p *Pass) Find(path ...string) *syntax.Node {
 	}
 	return n
 }
+
+// Loader is LoadRoot as a refs.Loader (the rulesets' resolved view reads
+// through it): safe for concurrent use by rules, as the snapshot is.
+func (p *Pass) Loader() refs.Loader { return p.LoadRoot }
+
+// DocumentAt is Load for callers that only need the document: nil when it
+// cannot be read.
+func (p *Pass) DocumentAt(uri string) *Document {
+	d, err := p.Load(uri)
+	if err != nil {
+		return nil
+	}
+	return d
+}

@@ -27,6 +27,10 @@ type Rule struct {
 	// Check reports findings; the engine fills Code, Severity and DocURL
 	// where the rule left them empty.
 	Check func(p *Pass) []Diagnostic
+	// AnyVersion runs the rule on AsyncAPI documents of any "asyncapi"
+	// value, supported or not (Versions is then ignored): ruleset rules,
+	// since Spectral lints whatever document it is given.
+	AnyVersion bool
 	// Serial names state a rule shares with others beyond Pass.Memo (a
 	// schema compiler): rules with the same Serial run one after another;
 	// the others run in parallel.
@@ -104,15 +108,13 @@ func (p *Pass) IsV3() bool { return strings.HasPrefix(p.Version, "3.") }
 
 // runRules applies every rule of opts that fits the version.
 func runRules(p *Pass) []Diagnostic {
-	if p.Version == "" {
-		return nil
-	}
 	// Tasks: each rule alone, or all rules of one Serial group in order.
 	var tasks [][]int
 	group := map[string]int{}
 	for i := range p.Options.Rules {
 		r := &p.Options.Rules[i]
-		if sev, _ := p.Options.Config.ruleSeverity(r); !r.Versions.Contains(p.Version) || sev == SeverityOff {
+		applies := r.AnyVersion || (p.Version != "" && r.Versions.Contains(p.Version))
+		if sev, _ := p.Options.Config.ruleSeverity(r); !applies || sev == SeverityOff {
 			continue
 		}
 		if r.Serial == "" {

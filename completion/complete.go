@@ -2,7 +2,7 @@ package completion
 
 import (
 	"bytes"
-	"sort"
+	"slices"
 	"strings"
 
 	"asyncapi-ls/analysis"
@@ -25,6 +25,8 @@ func Complete(req Request) Result {
 	ctx := syntax.ContextAt(req.Text, req.Offset, req.Format)
 	st := &state{req: req, ctx: ctx, version: analysis.VersionOf(req.Tree, req.Text), seen: map[string]bool{}}
 	switch {
+	case st.aliasing():
+		st.aliasNames()
 	case len(bytes.TrimSpace(req.Text)) == len(bytes.TrimSpace([]byte(ctx.Prefix))) && len(ctx.Path) == 0 && ctx.InKey:
 		st.documentSkeletons()
 	case !schemas.IsSupported(st.version):
@@ -96,6 +98,12 @@ func (st *state) add(it Item) {
 		return
 	}
 	st.seen[key] = true
+	st.addUnique(it)
+}
+
+// addUnique adds an item no other producer makes (a "$ref" target), without
+// the bookkeeping that drops repeats.
+func (st *state) addUnique(it Item) {
 	if it.ReplaceStart == 0 && it.ReplaceEnd == 0 {
 		it.ReplaceStart, it.ReplaceEnd = st.ctx.ReplaceStart, st.ctx.ReplaceEnd
 	}
@@ -115,11 +123,17 @@ func (st *state) add(it Item) {
 }
 
 func (st *state) result() Result {
-	sort.SliceStable(st.items, func(i, j int) bool { return st.items[i].SortText < st.items[j].SortText })
-	if len(st.items) > MaxItems {
-		return Result{Items: st.items[:MaxItems], Incomplete: true}
+	// Sorting positions, not the (large) items, then placing each once.
+	order := make([]int32, len(st.items))
+	for i := range order {
+		order[i] = int32(i)
 	}
-	return Result{Items: st.items, Incomplete: st.capped}
+	slices.SortStableFunc(order, func(a, b int32) int { return strings.Compare(st.items[a].SortText, st.items[b].SortText) })
+	items := make([]Item, min(len(order), MaxItems))
+	for i := range items {
+		items[i] = st.items[order[i]]
+	}
+	return Result{Items: items, Incomplete: st.capped || len(order) > MaxItems}
 }
 
 // existingKeys lists the keys already written in the mapping at path, but not

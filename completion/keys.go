@@ -15,7 +15,7 @@ func (st *state) keys() {
 	if st.securityNames(path) || st.channelKeyParameters(path) {
 		return
 	}
-	m := st.bindingHintModel(path)
+	m := st.bindingModel(path, false)
 	if m == nil {
 		m = st.model(path)
 	}
@@ -54,13 +54,17 @@ func (st *state) keys() {
 	if m.AnyName() {
 		st.newEntrySnippets(path)
 	}
+	st.exampleSkeleton(path)
 }
 
 // keyInsert is the text inserting key with an empty value of the right shape.
 func (st *state) keyInsert(name string, shape schemas.Shape, m *schemas.Model, choices bool) string {
 	if m != nil && m.RefOnly {
-		if st.req.Format == syntax.JSON {
+		switch {
+		case st.req.Format == syntax.JSON:
 			return st.keyInsertText(name, `{"$ref": "`+st.placeholder(0, "")+`"}`, schemas.ShapeScalar)
+		case st.ctx.Flow:
+			return st.keyInsertText(name, `{$ref: '`+st.placeholder(0, "")+`'}`, schemas.ShapeScalar)
 		}
 		return st.keyInsertText(name, "\n"+st.indent(2)+"$ref: '"+st.placeholder(0, "")+"'", schemas.ShapeObject)
 	}
@@ -82,15 +86,19 @@ func (st *state) keyInsert(name string, shape schemas.Shape, m *schemas.Model, c
 }
 
 // keyInsertText writes "name: value" in the document's notation, opening an
-// indented block for objects and a "- " item for arrays.
+// indented block for objects and a "- " item for arrays (in JSON and YAML
+// flow collections, "{}" and "[]").
 func (st *state) keyInsertText(name, value string, shape schemas.Shape) string {
-	if st.ctx.ColonFollows {
-		if st.req.Format == syntax.JSON {
-			return `"` + name + `"`
-		}
-		return name
-	}
+	key := name
 	if st.req.Format == syntax.JSON {
+		key = `"` + name + `"`
+	} else if st.needsQuotes(name) {
+		key = "'" + name + "'"
+	}
+	if st.ctx.ColonFollows {
+		return key
+	}
+	if st.req.Format == syntax.JSON || st.ctx.Flow {
 		switch {
 		case value != "":
 		case shape == schemas.ShapeObject:
@@ -100,11 +108,7 @@ func (st *state) keyInsertText(name, value string, shape schemas.Shape) string {
 		default:
 			value = st.placeholder(0, "")
 		}
-		return st.jsonSeparators(`"` + name + `": ` + value)
-	}
-	key := name
-	if needsQuotes(name) {
-		key = "'" + name + "'"
+		return st.memberSeparators(key + ": " + value)
 	}
 	switch {
 	case value != "" && strings.HasPrefix(value, "\n"):
@@ -119,14 +123,15 @@ func (st *state) keyInsertText(name, value string, shape schemas.Shape) string {
 	return key + ": " + st.placeholder(0, "")
 }
 
-// jsonSeparators adds the commas a JSON member needs between its neighbours.
-func (st *state) jsonSeparators(member string) string {
+// memberSeparators adds the commas a JSON member (or a member of a YAML flow
+// mapping) needs between its neighbours.
+func (st *state) memberSeparators(member string) string {
 	before := strings.TrimRight(string(st.req.Text[:st.ctx.ReplaceStart]), " \t\r\n")
 	after := strings.TrimLeft(string(st.req.Text[st.ctx.ReplaceEnd:]), " \t\r\n")
 	if before != "" && !strings.HasSuffix(before, "{") && !strings.HasSuffix(before, ",") && !strings.HasSuffix(before, "[") {
 		member = ", " + member
 	}
-	if strings.HasPrefix(after, `"`) {
+	if strings.HasPrefix(after, `"`) || st.ctx.Flow && after != "" && !strings.ContainsRune(",}]#", rune(after[0])) {
 		member += ","
 	}
 	return member
@@ -140,7 +145,7 @@ func (st *state) placeholder(n int, text string) string {
 	if text == "" {
 		return fmt.Sprintf("$%d", n)
 	}
-	return fmt.Sprintf("${%d:%s}", n, text)
+	return fmt.Sprintf("${%d:%s}", n, strings.NewReplacer(`\`, `\\`, `$`, `\$`, `}`, `\}`).Replace(text))
 }
 
 func snippetChoiceEscape(s string) string {

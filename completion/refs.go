@@ -2,6 +2,7 @@ package completion
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -9,73 +10,180 @@ import (
 	"asyncapi-ls/analysis/syntax"
 )
 
-// refs offers "$ref" targets of the kind the position expects: local
-// pointers, then workspace files, then pointers inside a chosen file.
+// refs offers "$ref" targets of the kind the position expects. The list is
+// ranked first (local targets of the expected kind, then files by nearness
+// to the document), narrowed by what is typed (path segments, pointer
+// segments), then cut: the cut marks the answer incomplete, so the client
+// asks again as the user types, and it never hides local targets in favour
+// of files.
 func (st *state) refs() {
 	kind := st.expectedKind()
 	typed := st.ctx.Prefix
-	if file, _, hasHash := strings.Cut(typed, "#"); hasHash && file != "" {
+	file, _, hasHash := strings.Cut(typed, "#")
+	if hasHash && file != "" {
 		if st.req.Snapshot != nil {
 			if doc, err := st.req.Snapshot.Referenced(file); err == nil && doc.Root() != nil {
-				st.pointerItems(doc.Root(), file, kind, "1")
+				st.pointerItems(doc.Root(), file, kind)
 			}
 		}
 		return
 	}
-	if !strings.HasPrefix(typed, "#") || typed == "" {
-		st.fileItems()
+	if hasHash || !looksLikePath(typed) {
+		st.pointerItems(st.req.Tree, "", kind)
 	}
-	if strings.HasPrefix(typed, "#") || !strings.ContainsAny(typed, "./") {
-		st.pointerItems(st.req.Tree, "", kind, "0")
+	if !hasHash {
+		st.fileItems(typed, kind)
 	}
 }
 
-// maxRefItems caps reference proposals: past it the list is incomplete and
-// the client asks again as the user narrows the pointer.
-const maxRefItems = 100
+// looksLikePath reports whether typed text starts a file path rather than
+// a name: it holds a "/" or starts with ".".
+func looksLikePath(typed string) bool {
+	return strings.Contains(typed, "/") || strings.HasPrefix(typed, ".")
+}
+
+// maxRefItems caps the file proposals of one answer, maxLocalRefItems its
+// local targets; past them the answer is incomplete and the client asks
+// again as the user types. Local targets rank before files and have a cap
+// of their own, so files never push them out (documents seldom hold more
+// than a hundred of one kind; the cap keeps answers on the biggest
+// documents quick to send).
+const (
+	maxRefItems      = 100
+	maxLocalRefItems = 100
+)
 
 // pointerItems lists the referable objects of root whose kind fits and
 // whose pointer matches what is typed: typed segments in full, the last one
-// typed as part of the segment at that depth.
-func (st *state) pointerItems(root *syntax.Node, file, kind, sort string) {
-	typed := st.ctx.Prefix
+// typed as part of the segment at that depth; a bare word matches names.
+// Targets of the expected kind rank first; maxLocalRefItems are kept.
+func (st *state) pointerItems(root *syntax.Node, file, kind string) {
+	typed, word := st.ctx.Prefix, ""
 	if _, frag, ok := strings.Cut(typed, "#"); ok {
 		typed = frag
+	} else if file == "" {
+		typed, word = "", typed // a bare word: a name in any section
+	}
+	listed := 0
+	here := ""
+	if file == "" {
+		for _, tok := range st.ctx.Path {
+			here += "/" + refs.EscapeToken(tok)
+		}
 	}
 	for _, t := range targets(root, st.version) {
-		if !kindFits(kind, t.kind) || !st.allowedTarget(t) || !pointerMatches(t.pointer, typed) {
+		if !kindFits(kind, t.kind) || !st.allowedTarget(t) || !pointerMatches(t.pointer, typed) || !nameMatches(t.pointer, word) {
 			continue
 		}
-		if len(st.items) >= maxRefItems {
+		if here != "" && (here == t.pointer || t.kind != "schema" && strings.HasPrefix(here, t.pointer+"/")) {
+			continue // the object being written, or one holding it: a cycle (recursive schemas aside)
+		}
+		if listed >= maxLocalRefItems {
 			st.capped = true
 			return
 		}
-		ref := file + "#" + t.pointer
-		st.add(Item{
+		listed++
+		ref, sortKey := t.ref, t.sortKey
+		if file != "" {
+			ref = file + t.ref
+			sortKey = "1" + sortKey[1:]
+		}
+		st.addUnique(Item{
 			Label:         ref,
 			Kind:          KindReference,
 			Detail:        t.kind,
 			Documentation: describeNode(t.node),
 			InsertText:    st.valueInsert(ref),
-			SortText:      sort + ref,
+			SortText:      sortKey,
 		})
 	}
 }
 
-// fileItems lists workspace files relative to the document.
-func (st *state) fileItems() {
+// preferredSection reports whether a target lies where references of its
+// kind usually lead: root channels, servers and operations, and components
+// for everything else.
+func preferredSection(t target) bool {
+	inComponents := strings.HasPrefix(t.pointer, "/components/")
+	switch t.kind {
+	case "channel", "server", "operation":
+		return !inComponents
+	}
+	return inComponents
+}
+
+// fileItems offers files (and the folders holding them) under the folder
+// typed so far, nearest first: the folder's own files, its subfolders, then
+// files deeper down; the last typed segment narrows them.
+func (st *state) fileItems(typed, kind string) {
 	if st.req.Files == nil {
 		return
 	}
-	files := st.req.Files()
-	sort.Strings(files)
-	for _, f := range files {
-		rel := f
-		if !strings.HasPrefix(rel, ".") {
-			rel = "./" + rel
-		}
-		st.add(Item{Label: rel, Kind: KindFile, Detail: "file", InsertText: st.valueInsert(rel), SortText: "2" + rel})
+	folder, partial := "", typed
+	if i := strings.LastIndexByte(typed, '/'); i >= 0 {
+		folder, partial = typed[:i+1], typed[i+1:]
 	}
+	shown := folder
+	if shown == "" {
+		shown = "./"
+	}
+	type candidate struct {
+		rel    string // relative to folder
+		depth  int
+		folder bool
+	}
+	var found []candidate
+	seenFolder := map[string]bool{}
+	for _, rel := range st.req.Files(folder) {
+		first, _, nested := strings.Cut(rel, "/")
+		if !segmentMatches(first, partial) || !fileFits(rel, kind) {
+			continue
+		}
+		if nested && !seenFolder[first] {
+			seenFolder[first] = true
+			found = append(found, candidate{rel: first + "/", depth: 1, folder: true})
+		}
+		found = append(found, candidate{rel: rel, depth: 2 * strings.Count(rel, "/")})
+	}
+	sort.SliceStable(found, func(i, j int) bool {
+		a, b := found[i], found[j]
+		if a.depth != b.depth {
+			return a.depth < b.depth
+		}
+		if pa, pb := hasPrefixFold(a.rel, partial), hasPrefixFold(b.rel, partial); pa != pb {
+			return pa
+		}
+		return a.rel < b.rel
+	})
+	if len(found) > maxRefItems {
+		found, st.capped = found[:maxRefItems], true
+	}
+	for i, c := range found {
+		label := shown + c.rel
+		it := Item{Label: label, Kind: KindFile, Detail: "file", InsertText: st.valueInsert(label),
+			SortText: "2" + strconv.Itoa(100000+i)}
+		if c.folder {
+			it.Kind, it.Detail = KindFolder, "folder"
+		}
+		st.add(it)
+	}
+}
+
+// fileFits reports whether a file may be the target of a "$ref" of kind:
+// Avro schema files only where a schema goes.
+func fileFits(rel, kind string) bool {
+	if strings.HasSuffix(strings.ToLower(rel), ".avsc") {
+		return kind == "schema" || kind == ""
+	}
+	return true
+}
+
+// segmentMatches reports whether a path segment fits the partly typed one.
+func segmentMatches(segment, partial string) bool {
+	return partial == "" || containsFold(segment, partial)
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 // target is a referable object of a document.
@@ -85,6 +193,19 @@ type target struct {
 	node    *syntax.Node
 	// channel is, for a message under a 3.x channel, that channel's pointer.
 	channel string
+	// ref is "#" + pointer, and sortKey its rank and ref when proposed in
+	// its own document: made once per tree, not per keystroke.
+	ref, sortKey string
+}
+
+// newTarget makes a target of the pointer ref[1:].
+func newTarget(ref, kind string, node *syntax.Node, channel string) target {
+	t := target{pointer: ref[1:], ref: ref, kind: kind, node: node, channel: channel}
+	t.sortKey = "0" + ref
+	if !preferredSection(t) {
+		t.sortKey = "0b" + ref
+	}
+	return t
 }
 
 // componentKinds maps a components section to the kind of its entries.
@@ -124,24 +245,24 @@ func collectTargets(root *syntax.Node, version string) []target {
 			continue
 		}
 		for _, e := range section.Value.PairsOrNil() {
-			out = append(out, target{pointer: "/components/" + section.Key.Value + "/" + refs.EscapeToken(e.Key.Value), kind: kind, node: e.Value})
+			out = append(out, newTarget("#/components/"+section.Key.Value+"/"+refs.EscapeToken(e.Key.Value), kind, e.Value, ""))
 		}
 	}
 	if strings.HasPrefix(version, "2.") {
 		return out
 	}
 	for _, s := range root.Get("servers").PairsOrNil() {
-		out = append(out, target{pointer: "/servers/" + refs.EscapeToken(s.Key.Value), kind: "server", node: s.Value})
+		out = append(out, newTarget("#/servers/"+refs.EscapeToken(s.Key.Value), "server", s.Value, ""))
 	}
 	for _, c := range root.Get("channels").PairsOrNil() {
 		ch := "/channels/" + refs.EscapeToken(c.Key.Value)
-		out = append(out, target{pointer: ch, kind: "channel", node: c.Value})
+		out = append(out, newTarget("#"+ch, "channel", c.Value, ""))
 		for _, m := range c.Value.Get("messages").PairsOrNil() {
-			out = append(out, target{pointer: ch + "/messages/" + refs.EscapeToken(m.Key.Value), kind: "message", node: m.Value, channel: ch})
+			out = append(out, newTarget("#"+ch+"/messages/"+refs.EscapeToken(m.Key.Value), "message", m.Value, ch))
 		}
 	}
 	for _, o := range root.Get("operations").PairsOrNil() {
-		out = append(out, target{pointer: "/operations/" + refs.EscapeToken(o.Key.Value), kind: "operation", node: o.Value})
+		out = append(out, newTarget("#/operations/"+refs.EscapeToken(o.Key.Value), "operation", o.Value, ""))
 	}
 	return out
 }
@@ -183,7 +304,8 @@ var nounKinds = map[string]string{
 
 func kindFits(want, have string) bool { return want == "" || want == have }
 
-// allowedTarget narrows messages of a 3.x operation to its channel's messages.
+// allowedTarget narrows messages of a 3.x operation (or reply) to its
+// channel's messages, referenced through the channel as the rules require.
 func (st *state) allowedTarget(t target) bool {
 	p := st.ctx.Path
 	n := len(p)
@@ -202,44 +324,68 @@ func (st *state) allowedTarget(t target) bool {
 // or description, and where it is.
 func describeNode(n *syntax.Node) string {
 	n = n.Resolve()
-	if n == nil {
+	if n == nil || n.Kind != syntax.Mapping {
 		return ""
 	}
-	var parts []string
-	for _, k := range []string{"title", "name", "summary", "description"} {
+	var b strings.Builder
+	part := func(s ...string) {
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		for _, x := range s {
+			b.WriteString(x)
+		}
+	}
+	for _, k := range [...]string{"title", "name", "summary", "description"} {
 		if v := n.Get(k).String(); v != "" {
-			parts = append(parts, v)
+			part(v)
 			if k != "title" && k != "name" {
 				break
 			}
 		}
 	}
 	if v := n.Get("address").String(); v != "" {
-		parts = append(parts, "Address: `"+v+"`")
+		part("Address: `", v, "`")
 	}
 	if v := n.Get("type").String(); v != "" {
-		parts = append(parts, "Type: `"+v+"`")
+		part("Type: `", v, "`")
 	}
-	return strings.Join(parts, "\n\n")
+	return b.String()
 }
 
-// pointerMatches reports whether pointer fits a partly typed pointer.
+// nameMatches reports whether the last token of pointer holds word.
+func nameMatches(pointer, word string) bool {
+	return segmentMatches(pointer[strings.LastIndexByte(pointer, '/')+1:], word)
+}
+
+// pointerMatches reports whether pointer fits a partly typed pointer: the
+// typed tokens in full, the last one as part of the token at its depth. It
+// allocates nothing: it runs for every target on every keystroke.
 func pointerMatches(pointer, typed string) bool {
 	if typed == "" || typed == "/" {
 		return true
 	}
-	want := strings.Split(strings.TrimPrefix(typed, "/"), "/")
-	have := strings.Split(strings.TrimPrefix(pointer, "/"), "/")
-	if len(have) < len(want) {
-		return false
-	}
-	for i, w := range want {
-		if i == len(want)-1 {
-			return strings.Contains(strings.ToLower(have[i]), strings.ToLower(w))
+	want := strings.TrimPrefix(typed, "/")
+	have := strings.TrimPrefix(pointer, "/")
+	for {
+		w, wantMore, wok := strings.Cut(want, "/")
+		h, haveMore, hok := strings.Cut(have, "/")
+		if !wok {
+			return containsFold(h, w)
 		}
-		if have[i] != w {
+		if h != w || !hok {
 			return false
 		}
+		want, have = wantMore, haveMore
 	}
-	return true
+}
+
+// containsFold reports whether s holds sub, ignoring ASCII case.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
 }

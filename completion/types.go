@@ -15,6 +15,7 @@ const (
 	KindReference
 	KindSnippet
 	KindFile
+	KindFolder
 	KindKeyword
 )
 
@@ -28,9 +29,10 @@ type Request struct {
 	Tree *syntax.Node
 	// Snippets is set when the client accepts snippet syntax.
 	Snippets bool
-	// Files lists other YAML/JSON files, as paths relative to the document's
-	// folder, for file references; nil offers none.
-	Files func() []string
+	// Files lists the files a reference may name under a folder given
+	// relative to the document's folder ("" for that folder itself, "../x/"),
+	// as paths relative to that folder, nearest first; nil offers none.
+	Files func(folder string) []string
 	// Snapshot is the request's view of the other files, for pointers into
 	// a file a reference names; nil offers none.
 	Snapshot *workspace.Snapshot

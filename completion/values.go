@@ -16,10 +16,11 @@ func (st *state) values(path []string) {
 		st.versions()
 		return
 	}
-	if st.names(path) {
+	if st.names(path) || st.bindingVersions(path) || st.securityScopes(path) {
 		return
 	}
-	m := st.bindingHintModel(path)
+	st.exampleSkeleton(path)
+	m := st.bindingModel(path, true)
 	if m == nil {
 		m = st.valueModel(path)
 	}

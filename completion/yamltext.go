@@ -13,10 +13,16 @@ func (st *state) scalarText(s string) string {
 	if st.req.Format == syntax.JSON {
 		return strconv.Quote(s)
 	}
-	if needsQuotes(s) {
+	if st.needsQuotes(s) {
 		return "'" + strings.ReplaceAll(s, "'", "''") + "'"
 	}
 	return s
+}
+
+// needsQuotes reports whether s must be quoted at the cursor: as a plain
+// YAML scalar, and inside a flow collection without its indicators.
+func (st *state) needsQuotes(s string) bool {
+	return needsQuotes(s) || st.ctx.Flow && strings.ContainsAny(s, ",[]{}")
 }
 
 // needsQuotes reports whether a plain YAML scalar would not read back as

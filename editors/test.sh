@@ -96,7 +96,7 @@ if want vscode; then
     step vscode "build (esbuild)" npm --prefix "$vs" run --silent build
     step vscode "typecheck (tsc)" npm --prefix "$vs" run --silent typecheck
     step vscode "unit + package (node --test)" env -C "$vs" node --test --test-reporter=tap \
-      test/detect.test.mjs test/gate.test.mjs test/server-path.test.mjs test/server-log.test.mjs test/package.test.mjs
+      test/detect.test.mjs test/gate.test.mjs test/server-path.test.mjs test/server-log.test.mjs test/preview.test.mjs test/package.test.mjs
     step vscode "e2e protocol client" env -C "$vs" node --test --test-reporter=tap test/e2e.test.mjs
     # Real VS Code (code-server) in Chromium: runs once browser/setup.sh has
     # run (install-deps.sh --browser); ASYNCAPI_LS_BROWSER=1 makes it required.

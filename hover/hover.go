@@ -22,7 +22,8 @@ type Request struct {
 	// Tree is nil.
 	LastGood *syntax.Node
 	// Snapshot is the request's view of the other files, for previews of
-	// cross-file references; nil shows none.
+	// cross-file references and for saying what a referenced file is; nil
+	// shows none.
 	Snapshot *workspace.Snapshot
 	// Mapper is the line table of Text, when the caller has one already.
 	Mapper *source.Mapper
@@ -36,6 +37,9 @@ type Result struct {
 
 // Hover returns what to show at req.Offset; ok is false when there is nothing.
 func Hover(req Request) (Result, bool) {
+	if res, ok := anchorHover(req); ok {
+		return res, true
+	}
 	if req.Tree == nil {
 		return fromText(req)
 	}
@@ -45,7 +49,8 @@ func Hover(req Request) (Result, bool) {
 		return Result{}, false
 	}
 	n := loc.Node
-	if md, inside := avroMarkdown(req.Tree, loc); inside && (loc.OnKey || n.Kind == syntax.Scalar) {
+	isRef := !loc.OnKey && loc.Path[len(loc.Path)-1] == "$ref" // a reference is resolved before any format reads it
+	if md, inside := avroMarkdown(req.Tree, loc); inside && !isRef && (loc.OnKey || n.Kind == syntax.Scalar) {
 		return Result{Markdown: md, Start: n.Start, End: n.End}, md != ""
 	}
 	if loc.OnKey {
@@ -58,7 +63,7 @@ func Hover(req Request) (Result, bool) {
 	last := loc.Path[len(loc.Path)-1]
 	var md string
 	switch {
-	case last == "$ref":
+	case isRef:
 		md = refMarkdown(req, req.Tree, n.Value)
 	case len(loc.Path) == 1 && last == "asyncapi":
 		md = versionMarkdown(n.Value)
@@ -98,28 +103,37 @@ func keyMarkdown(version string, root *syntax.Node, path []string) string {
 		}
 		return ""
 	}
+	if md, ok := bindingMarkdown(root, path, true); ok {
+		return md
+	}
 	m := schemas.At(version, analysis.SpineData(root, path), path)
 	if m == nil {
 		return ""
 	}
-	var b strings.Builder
-	b.WriteString("**" + path[len(path)-1] + "**")
-	if parent := schemas.At(version, analysis.SpineData(root, path[:len(path)-1]), path[:len(path)-1]); parent != nil {
+	parent := schemas.At(version, analysis.SpineData(root, path[:len(path)-1]), path[:len(path)-1])
+	return keyHeading(path[len(path)-1], parent) + m.Markdown()
+}
+
+// keyHeading is the bold key name, marked when parent requires it.
+func keyHeading(name string, parent *schemas.Model) string {
+	heading := "**" + name + "**"
+	if parent != nil {
 		for _, k := range parent.Keys() {
-			if k.Name == path[len(path)-1] && k.Required {
-				b.WriteString(" (required)")
+			if k.Name == name && k.Required {
+				heading += " (required)"
 			}
 		}
 	}
-	b.WriteString("\n\n")
-	b.WriteString(m.Markdown())
-	return strings.TrimSpace(b.String())
+	return heading + "\n\n"
 }
 
 // fieldMarkdown describes the field a value belongs to.
 func fieldMarkdown(version string, root *syntax.Node, path []string) string {
 	if !schemas.IsSupported(version) {
 		return ""
+	}
+	if md, ok := bindingMarkdown(root, path, false); ok {
+		return md
 	}
 	m := schemas.At(version, analysis.SpineData(root, path), path)
 	if m == nil {

@@ -34,6 +34,9 @@ func refMarkdown(req Request, root *syntax.Node, value string) string {
 			return ""
 		}
 		text, targetRoot = loadFile(req.Snapshot, ref.File)
+		if md := fileMarkdown(req, ref.File, len(ref.Pointer) == 0, targetRoot); md != "" {
+			return md
+		}
 		if targetRoot == nil {
 			return "`" + ref.File + "` could not be read as a YAML or JSON document."
 		}
@@ -65,36 +68,32 @@ func refMarkdown(req Request, root *syntax.Node, value string) string {
 	snippet := strings.TrimRight(string(text[lineStart:max(end, lineStart)]), "\r\n ")
 	var b strings.Builder
 	b.WriteString("**" + value + "**\n\nDefined in " + where + " at line " + strconv.Itoa(line+1) + ":\n\n")
-	b.WriteString("```" + lang + "\n" + dedent(snippet) + "\n```")
+	b.WriteString("```" + lang + "\n" + syntax.Dedent(snippet) + "\n```")
 	if m.LineOf(target.Value.End) >= line+previewLines {
 		b.WriteString("\n\n…")
 	}
 	return b.String()
 }
 
-// dedent removes the indentation the first line has from every line.
-func dedent(s string) string {
-	lines := strings.Split(s, "\n")
-	first := lines[0]
-	indent := len(first) - len(strings.TrimLeft(first, " "))
-	for i, l := range lines {
-		cut := min(indent, len(l)-len(strings.TrimLeft(l, " ")))
-		lines[i] = l[cut:]
-	}
-	return strings.Join(lines, "\n")
-}
-
-// loadFile reads a YAML or JSON file a reference names, for a preview;
-// anything else (no such extension, not a regular file, too large, not a
-// mapping) is refused so that hover never shows unrelated files.
+// loadFile reads a YAML or JSON file (or a JSON Avro schema) a reference
+// names, for a preview; anything else (no such extension, not a regular
+// file, too large, not a mapping) is refused so that hover never shows
+// unrelated files.
 func loadFile(snap *workspace.Snapshot, file string) ([]byte, *syntax.Node) {
+	avro := false
 	switch strings.ToLower(path.Ext(file)) {
 	case ".yaml", ".yml", ".json":
+	case ".avsc":
+		avro = true
 	default:
 		return nil, nil
 	}
 	doc, err := snap.Referenced(file)
-	if err != nil || doc.Root().Resolve() == nil || doc.Root().Resolve().Kind != syntax.Mapping {
+	if err != nil {
+		return nil, nil
+	}
+	root := doc.Root().Resolve()
+	if root == nil || root.Kind != syntax.Mapping && !(avro && root.Kind == syntax.Sequence) {
 		return nil, nil
 	}
 	return doc.Text, doc.Root()

@@ -99,6 +99,9 @@ func (b *builder) defOf(fullLoc, loc string) (*defInfo, string) {
 		if rest, ok := strings.CutPrefix(fullLoc, draft+"#"); ok {
 			return b.def(draft), rest
 		}
+		if id, rest, ok := strings.Cut(fullLoc, "#"); ok && strings.HasPrefix(id, bindingIDPrefix) {
+			return b.def(id), rest // a carried binding definition
+		}
 		return nil, ""
 	}
 	if loc == "" {

@@ -86,5 +86,11 @@ func compile(version string) (*spec, error) {
 	if err != nil {
 		return nil, fmt.Errorf("schemas: compiling the %s schema: %w", version, err)
 	}
-	return build(version, root, raw), nil
+	var carried map[string]*jsonschema.Schema
+	if version == bindingHost {
+		if carried, err = carriedResources(c); err != nil {
+			return nil, err
+		}
+	}
+	return build(version, root, raw, carried), nil
 }

@@ -45,6 +45,7 @@ type Model struct {
 	RefOnly     bool   // the value must be a Reference Object ({"$ref": ...})
 	AllowsRef   bool   // a Reference Object is one of the allowed values
 	IsSchema    bool   // an AsyncAPI Schema Object / JSON Schema: Keys lists the JSON Schema keywords
+	Binding     string // inside a binding: the definition used, e.g. "amqp channel binding 0.2.0"
 
 	sp     *spec
 	nodes  []*node // the schemas applying here, before their applicators are followed
@@ -68,9 +69,12 @@ func At(version string, doc any, path []string) *Model {
 	if err != nil {
 		return nil
 	}
-	path = slices.Clone(path)
-	nodes := []*node{sp.root}
-	v, present := doc, true
+	return sp.walk([]*node{sp.root}, doc, true, slices.Clone(path))
+}
+
+// walk follows path from nodes, the schemas of the value v, to the model of
+// the place it leads to.
+func (sp *spec) walk(nodes []*node, v any, present bool, path []string) *Model {
 	for i := 0; ; i++ {
 		leaves := expand(nodes, v, present)
 		if i == len(path) {
@@ -364,6 +368,7 @@ func (m *Model) Keys() []Key {
 	for _, name := range names {
 		nodes := children[name]
 		km := m.sp.model(appendPath(m.Path, name), nodes, expand(nodes, nil, false))
+		km.inherit(m)
 		keys = append(keys, Key{Name: name, Required: required[name], Model: km})
 	}
 	return keys
@@ -378,7 +383,17 @@ func (m *Model) Key(name string) *Model {
 	if len(nodes) == 0 {
 		return nil
 	}
-	return m.sp.model(appendPath(m.Path, name), nodes, expand(nodes, nil, false))
+	km := m.sp.model(appendPath(m.Path, name), nodes, expand(nodes, nil, false))
+	km.inherit(m)
+	return km
+}
+
+// inherit carries what a model of a member keeps from its parent's: the
+// binding it is inside.
+func (m *Model) inherit(parent *Model) {
+	if parent.Binding != "" && m.inBindingDef() {
+		m.Binding, m.DocURL = parent.Binding, parent.DocURL
+	}
 }
 
 // Extensions reports whether specification extensions (keys starting with "x-") are allowed here.
@@ -471,7 +486,10 @@ func (m *Model) Markdown() string {
 		b.WriteString(strings.Join(facts, " · "))
 		b.WriteString("\n\n")
 	}
-	if m.DocURL != "" {
+	switch {
+	case m.Binding != "" && m.DocURL != "":
+		fmt.Fprintf(&b, "[%s](%s)\n", m.Binding, m.DocURL)
+	case m.DocURL != "":
 		fmt.Fprintf(&b, "[AsyncAPI %s specification](%s)\n", m.Version, m.DocURL)
 	}
 	return strings.TrimSpace(b.String())

@@ -19,6 +19,10 @@ type spec struct {
 	version string
 	root    *node
 	prefix  string // location prefix of schemas inside the bundle: bundleURL + "#"
+	// bindingRoots holds the binding definitions by id (bindingHost only),
+	// carried marks those defined here rather than by the bundle.
+	bindingRoots map[string]*node
+	carried      map[string]bool
 }
 
 // typeMask is a set of JSON types.
@@ -130,10 +134,25 @@ func (p *pattern) match(s string) bool {
 // isExtension reports whether the pattern is the one of specification extensions (x-...).
 func (p *pattern) isExtension() bool { return strings.HasPrefix(p.src, "^x-") }
 
-func build(version string, root *jsonschema.Schema, raw any) *spec {
+// build turns the compiled bundle (and the carried binding definitions,
+// for bindingHost) into the node graph.
+func build(version string, root *jsonschema.Schema, raw any, carried map[string]*jsonschema.Schema) *spec {
 	sp := &spec{version: version, prefix: bundleURL(version) + "#"}
 	b := &builder{sp: sp, raw: raw, memo: map[*jsonschema.Schema]*node{}}
 	sp.root = b.node(root)
+	if carried != nil {
+		sp.bindingRoots, sp.carried = map[string]*node{}, map[string]bool{}
+		for id, s := range carried {
+			sp.bindingRoots[id], sp.carried[id] = b.node(s), true
+		}
+		for _, n := range b.all {
+			if id, ok := strings.CutPrefix(n.loc, "/definitions/"); ok && !strings.Contains(id, "/") {
+				if id = jsonpointer.Unescape(id); strings.HasPrefix(id, bindingIDPrefix) {
+					sp.bindingRoots[id] = n
+				}
+			}
+		}
+	}
 	for _, n := range b.all {
 		n.flat = b.flatten(n)
 	}

@@ -213,6 +213,11 @@ func (sp *spec) convert(e *verr, doc any) []Problem {
 		p.Message = fmt.Sprintf("%s is not a valid %s.", valuePhrase(v), n.format.Name)
 	case eFalse, eNot:
 		p.Message = "This value is not allowed here."
+		if _, isMap := valueAt(doc, e.path[:max(len(e.path)-1, 0)]).(map[string]any); e.kind == eFalse && isMap && len(e.path) > 0 {
+			// A property whose schema is false: the key itself is refused.
+			p.OnKey = true
+			p.Message = fmt.Sprintf("The key %q is not allowed here.", e.path[len(e.path)-1])
+		}
 	case eNoMatch:
 		p.Message = "This value has none of the forms allowed here."
 	case eMinProps:

@@ -2,9 +2,12 @@ package server
 
 import (
 	"context"
+	"strings"
 
 	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/fix"
+	"asyncapi-ls/analysis/syntax"
+	"asyncapi-ls/convert"
 
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
@@ -30,15 +33,23 @@ func (s *Server) CodeAction(ctx context.Context, params *protocol.CodeActionPara
 	if ignored {
 		return nil, nil
 	}
+	wantQuick, wantAll, wantRewrite := kindsWanted(params.Context.Only)
+	start := s.clampedOffset(doc.Mapper, params.Range.Start)
+	end := s.clampedOffset(doc.Mapper, params.Range.End)
+	var out []protocol.CommandOrCodeAction
+	if wantRewrite {
+		if a := s.convertAction(u, doc, start, end, s.nav.ws.Snapshot(doc)); a != nil {
+			out = append(out, a)
+		}
+	}
+	if !wantQuick && !wantAll {
+		return out, nil
+	}
 	found := analysis.Analyze(doc, opts)
 	if err := cancelled(ctx); err != nil {
 		return nil, err
 	}
-	wantQuick, wantAll := kindsWanted(params.Context.Only)
-	var out []protocol.CommandOrCodeAction
 	if wantQuick {
-		start := s.clampedOffset(doc.Mapper, params.Range.Start)
-		end := s.clampedOffset(doc.Mapper, params.Range.End)
 		for _, d := range found {
 			if d.End < start || d.Start > end {
 				continue
@@ -65,11 +76,11 @@ func (s *Server) CodeAction(ctx context.Context, params *protocol.CodeActionPara
 	return out, nil
 }
 
-// kindsWanted reads context.only: nothing means quick fixes only (fix-all
-// is asked for by kind, on save or by command).
-func kindsWanted(only []protocol.CodeActionKind) (quick, all bool) {
+// kindsWanted reads context.only: nothing means quick fixes and rewrites
+// (fix-all is asked for by kind, on save or by command).
+func kindsWanted(only []protocol.CodeActionKind) (quick, all, rewrite bool) {
 	if len(only) == 0 {
-		return true, false
+		return true, false, true
 	}
 	for _, k := range only {
 		switch k {
@@ -77,9 +88,34 @@ func kindsWanted(only []protocol.CodeActionKind) (quick, all bool) {
 			quick = true
 		case protocol.CodeActionKindSource, protocol.CodeActionKindSourceFixAll, FixAllKind:
 			all = true
+		case protocol.CodeActionKindRefactor, protocol.CodeActionKindRefactorRewrite:
+			rewrite = true
 		}
 	}
-	return quick, all
+	return quick, all, rewrite
+}
+
+// convertAction offers, on the asyncapi key or value of a 2.x document,
+// its conversion to 3.0.0 as one workspace edit (one undo step).
+func (s *Server) convertAction(u uri.URI, doc *analysis.Document, start, end int, resolver analysis.Resolver) *protocol.CodeAction {
+	root := doc.Root()
+	if root == nil || root.Kind != syntax.Mapping || len(doc.File().Errors) > 0 {
+		return nil
+	}
+	p := root.Entry("asyncapi")
+	if p == nil || !strings.HasPrefix(p.Value.String(), "2.") || end < p.Key.Start || start > max(p.Value.End, p.Key.End) {
+		return nil
+	}
+	res, err := convert.Convert(doc, convert.Options{To: "3.0.0", Resolver: resolver})
+	if err != nil || !res.Changed() {
+		return nil
+	}
+	edits := make([]fix.Edit, len(res.Edits))
+	for i, e := range res.Edits {
+		edits[i] = fix.Edit{Start: e.Start, End: e.End, Text: e.Text}
+	}
+	kind := protocol.CodeActionKindRefactorRewrite
+	return &protocol.CodeAction{Title: "Convert to AsyncAPI 3.0.0", Kind: &kind, Edit: s.workspaceEdit(u, doc, edits)}
 }
 
 func (s *Server) workspaceEdit(u uri.URI, doc *analysis.Document, edits []fix.Edit) *protocol.WorkspaceEdit {

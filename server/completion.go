@@ -18,6 +18,9 @@ func (s *Server) Completion(ctx context.Context, params *protocol.CompletionPara
 		return nil, nil
 	}
 	doc := snap.Document()
+	if isRulesetDocument(doc) {
+		return s.rulesetCompletion(ctx, u, doc, offset)
+	}
 	tree, _ := s.docs.tree(u, doc, false)
 	if tree == nil {
 		tree = repairedTree(doc, offset)
@@ -48,6 +51,7 @@ var completionKinds = map[completion.Kind]protocol.CompletionItemKind{
 	completion.KindReference: protocol.CompletionItemKindReference,
 	completion.KindSnippet:   protocol.CompletionItemKindSnippet,
 	completion.KindFile:      protocol.CompletionItemKindFile,
+	completion.KindFolder:    protocol.CompletionItemKindFolder,
 	completion.KindKeyword:   protocol.CompletionItemKindKeyword,
 }
 

@@ -21,6 +21,8 @@ import (
 //	#@completeEdit("label", "text")    the item labelled label inserts exactly text
 //	#@completeFirst("label")           label is the first item
 //	#@completeNone()                   nothing is offered
+//	#@completeIncomplete("a", "!c")    as complete, and the answer is marked incomplete
+//	#@completeComplete("a", "!c")      as complete, and the answer is marked complete
 func TestCompletionMarkers(t *testing.T) {
 	files, _ := filepath.Glob("testdata/completion/*")
 	cases := 0
@@ -32,9 +34,7 @@ func TestCompletionMarkers(t *testing.T) {
 				t.Fatal(err)
 			}
 			s := newSession(t)
-			snippets := true
-			s.initialize(protocol.ClientCapabilities{TextDocument: &protocol.TextDocumentClientCapabilities{
-				Completion: &protocol.CompletionClientCapabilities{CompletionItem: &protocol.ClientCompletionItemOptions{SnippetSupport: &snippets}}}})
+			s.initialize(snippetCapabilities())
 			u := uri.URI("file:///completion/" + strings.ReplaceAll(filepath.Base(file), " ", "_"))
 			s.open(u, 1, text)
 			m := source.NewMapper([]byte(text))
@@ -43,19 +43,27 @@ func TestCompletionMarkers(t *testing.T) {
 					continue
 				}
 				cases++
-				p, _ := m.Position(markerOffset(raw, mk), source.UTF16)
-				res, err := s.server.Completion(context.Background(), &protocol.CompletionParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{
-					TextDocument: protocol.TextDocumentIdentifier{URI: u}, Position: protocol.Position{Line: uint32(p.Line), Character: uint32(p.Character)}}})
-				if err != nil {
-					t.Errorf("line %d: %v", mk.line+1, err)
-					continue
-				}
-				items := completionItems(res)
-				checkCompletion(t, m, mk, items)
+				s.checkCompletionMarker(m, u, markerOffset(raw, mk), mk)
 			}
 		})
 	}
 	t.Logf("%d completion cases", cases)
+}
+
+// checkCompletionMarker completes at offset of the document u and checks
+// the answer against the marker.
+func (s *session) checkCompletionMarker(m *source.Mapper, u uri.URI, offset int, mk marker) {
+	s.t.Helper()
+	p, _ := m.Position(offset, source.UTF16)
+	res, err := s.server.Completion(context.Background(), &protocol.CompletionParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{
+		TextDocument: protocol.TextDocumentIdentifier{URI: u}, Position: protocol.Position{Line: uint32(p.Line), Character: uint32(p.Character)}}})
+	if err != nil {
+		s.t.Errorf("line %d: %v", mk.line+1, err)
+		return
+	}
+	list, _ := res.(*protocol.CompletionList)
+	incomplete := list != nil && list.IsIncomplete
+	checkCompletion(s.t, mk, completionItems(res), incomplete)
 }
 
 func completionItems(res protocol.CompletionResult) []protocol.CompletionItem {
@@ -73,7 +81,7 @@ func markerOffset(raw []byte, mk marker) int {
 	return source.NewMapper(raw).LineStart(mk.line) + mk.col
 }
 
-func checkCompletion(t *testing.T, m *source.Mapper, mk marker, items []protocol.CompletionItem) {
+func checkCompletion(t *testing.T, mk marker, items []protocol.CompletionItem, incomplete bool) {
 	t.Helper()
 	byLabel := map[string]protocol.CompletionItem{}
 	var labels []string
@@ -83,6 +91,11 @@ func checkCompletion(t *testing.T, m *source.Mapper, mk marker, items []protocol
 	}
 	line := mk.line + 1
 	switch mk.name {
+	case "completeIncomplete", "completeComplete":
+		if want := mk.name == "completeIncomplete"; incomplete != want {
+			t.Errorf("line %d: incomplete is %v, want %v (%d items)", line, incomplete, want, len(items))
+		}
+		fallthrough
 	case "complete":
 		for _, want := range mk.args {
 			if name, ok := strings.CutPrefix(want, "!"); ok {

@@ -159,6 +159,8 @@ func (d *diagnostics) run(ctx context.Context, u uri.URI, doc *analysis.Document
 	var found []analysis.Diagnostic
 	if isConfigFile(u) {
 		found = configFileDiagnostics(doc)
+	} else if isRulesetDocument(doc) {
+		found = d.s.rulesetFileDiagnostics(doc)
 	} else if opts, ignored := d.s.analysisOptions(snap); !ignored {
 		if len(doc.Text) >= twoPhaseBytes && len(opts.Rules) > 0 {
 			found = d.twoPhases(ctx, u, snap, opts)
@@ -176,6 +178,9 @@ func (d *diagnostics) run(ctx context.Context, u uri.URI, doc *analysis.Document
 // scheduleDependents schedules every open document whose references lead
 // into u (directly or through other files) again, as a dependent.
 func (d *diagnostics) scheduleDependents(u uri.URI) {
+	if d.s.usesRuleset(u) {
+		d.s.reanalyseOpenBut(u) // a ruleset changed: every open document may see other findings
+	}
 	for _, f := range d.s.nav.ws.Dependents(string(u)) {
 		if !f.Open {
 			continue

@@ -21,6 +21,9 @@ type documents struct {
 	// ws sees every open version too: open buffers override the disk for
 	// references (see navstate.go).
 	ws *workspace.Workspace
+	// last is the document opened or edited last (asyncapi.preview without
+	// an argument, as Helix sends it, previews it).
+	last uri.URI
 }
 
 func newDocuments() *documents {
@@ -80,10 +83,21 @@ func (d *documents) get(u uri.URI) *analysis.Document {
 func (d *documents) set(u uri.URI, doc *analysis.Document) {
 	d.mu.Lock()
 	d.open[u] = doc
+	d.last = u
 	d.mu.Unlock()
 	if d.ws != nil {
 		d.ws.SetOverlay(doc)
 	}
+}
+
+// lastChanged is the open document opened or edited last, or "".
+func (d *documents) lastChanged() uri.URI {
+	d.mu.RLock()
+	defer d.mu.RUnlock()
+	if _, ok := d.open[d.last]; ok {
+		return d.last
+	}
+	return ""
 }
 
 func (d *documents) remove(u uri.URI) {

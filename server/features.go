@@ -5,7 +5,7 @@ import "go.lsp.dev/protocol"
 // addFeatureCapabilities advertises the request features implemented so far.
 func (s *Server) addFeatureCapabilities(c *protocol.ServerCapabilities) {
 	c.DefinitionProvider = protocol.Boolean(true)
-	c.CodeActionProvider = &protocol.CodeActionOptions{CodeActionKinds: []protocol.CodeActionKind{protocol.CodeActionKindQuickFix, protocol.CodeActionKindSourceFixAll, FixAllKind}}
+	c.CodeActionProvider = &protocol.CodeActionOptions{CodeActionKinds: []protocol.CodeActionKind{protocol.CodeActionKindQuickFix, protocol.CodeActionKindSourceFixAll, FixAllKind, protocol.CodeActionKindRefactorRewrite}}
 	c.ReferencesProvider = protocol.Boolean(true)
 	c.DocumentHighlightProvider = protocol.Boolean(true)
 	prepare := true
@@ -17,6 +17,7 @@ func (s *Server) addFeatureCapabilities(c *protocol.ServerCapabilities) {
 	c.DocumentLinkProvider = &protocol.DocumentLinkOptions{}
 	c.CodeLensProvider = &protocol.CodeLensOptions{} // empty unless the setting is on
 	c.HoverProvider = protocol.Boolean(true)
+	c.ExecuteCommandProvider = protocol.ExecuteCommandOptions{Commands: []string{PreviewCommand}}
 	c.CompletionProvider = &protocol.CompletionOptions{TriggerCharacters: []string{":", " ", "#", "/", "{", "\"", "'", "-"}}
 }
 
@@ -39,4 +40,5 @@ var implementedMethods = map[string]bool{
 	protocol.MethodTextDocumentCodeLens:          true,
 	protocol.MethodTextDocumentCompletion:        true,
 	protocol.MethodTextDocumentHover:             true,
+	protocol.MethodWorkspaceExecuteCommand:       true,
 }

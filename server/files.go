@@ -1,7 +1,7 @@
 package server
 
 import (
-	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -10,12 +10,13 @@ import (
 	"go.lsp.dev/uri"
 )
 
-// maxListedFiles caps the files offered for a file reference.
-const maxListedFiles = 200
+// maxListedFiles caps the files one listing collects, nearest first;
+// completion ranks what it gets and cuts the list it shows.
+const maxListedFiles = 1000
 
-// nearbyFiles lists the YAML and JSON files around a document for "$ref"
-// completion (their names only: their content is read through the
-// request's snapshot).
+// nearbyFiles lists the files around a document for "$ref" completion
+// (their names only: their content is read through the request's
+// snapshot).
 type nearbyFiles struct {
 	s   *Server
 	dir string // "" when the document is not a file
@@ -30,39 +31,60 @@ func (s *Server) files(u uri.URI) nearbyFiles {
 	return nearbyFiles{s: s, dir: filepath.Dir(path), doc: path}
 }
 
-func (f nearbyFiles) list() []string {
-	if f.dir == "" || f.dir == string(filepath.Separator) {
+// list returns the files a reference may name under folder (relative to
+// the document's folder), as slash paths relative to folder, shallow ones
+// first: the folders are read breadth first, so that the cap keeps the
+// nearest files. Inside the workspace folders any folder is listed three
+// levels deep; outside them only the document's own folder, so that a stray
+// file does not make us walk a home directory.
+func (f nearbyFiles) list(folder string) []string {
+	if f.dir == "" {
 		return nil
 	}
-	// Outside the workspace folders only the document's own folder is listed:
-	// a stray file must not make us walk a home directory.
+	dir := filepath.Clean(filepath.Join(f.dir, filepath.FromSlash(folder)))
 	maxDepth := 0
-	if f.s.nav.ws.Inside(refs.FileURI(f.dir)) {
+	switch {
+	case f.s.nav.ws.Inside(refs.FileURI(dir)):
 		maxDepth = 3
+	case dir != f.dir:
+		return nil
+	}
+	if dir == string(filepath.Separator) {
+		return nil
 	}
 	var out []string
-	filepath.WalkDir(f.dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || len(out) >= maxListedFiles {
-			return filepath.SkipDir
-		}
-		if d.IsDir() {
-			name := d.Name()
-			if path != f.dir && (name == "node_modules" || name == "vendor" || strings.HasPrefix(name, ".")) {
-				return filepath.SkipDir
+	level := []string{""} // folders to read, relative to dir
+	for depth := 0; depth <= maxDepth && len(level) > 0 && len(out) < maxListedFiles; depth++ {
+		var next []string
+		for _, rel := range level {
+			entries, err := os.ReadDir(filepath.Join(dir, rel))
+			if err != nil {
+				continue
 			}
-			if rel, _ := filepath.Rel(f.dir, path); path != f.dir && strings.Count(rel, string(filepath.Separator)) >= maxDepth {
-				return filepath.SkipDir
+			for _, e := range entries {
+				name := e.Name()
+				path := filepath.Join(rel, name)
+				switch {
+				case e.IsDir():
+					if name != "node_modules" && name != "vendor" && !strings.HasPrefix(name, ".") {
+						next = append(next, path)
+					}
+				case e.Type().IsRegular() && refFileExt(name) && filepath.Join(dir, path) != f.doc && len(out) < maxListedFiles:
+					out = append(out, filepath.ToSlash(path))
+				}
 			}
-			return nil
 		}
-		switch strings.ToLower(filepath.Ext(path)) {
-		case ".yaml", ".yml", ".json":
-			if path != f.doc && d.Type().IsRegular() {
-				rel, _ := filepath.Rel(f.dir, path)
-				out = append(out, filepath.ToSlash(rel))
-			}
-		}
-		return nil
-	})
+		level = next
+	}
 	return out
+}
+
+// refFileExt reports whether a file may be the target of a "$ref":
+// YAML, JSON and Avro schema files.
+func refFileExt(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".yaml", ".yml", ".json", ".avsc":
+		return true
+	}
+	return false
 }

@@ -101,6 +101,9 @@ func FuzzFeatures(f *testing.F) {
 		"asyncapi: 2.6.0\nservers:\n  prod: {url: x, protocol: kafka}\nchannels:\n  a:\n    servers: [prod]\n    subscribe:\n      message: {$ref: 'other.yaml#/m'}\n",
 		`{"asyncapi": "3.0.0", "components": {"schemas": {"a": {"$ref": "#/components/schemas/a~1b%25"}}}}`,
 		"asyncapi: 3.0.0\ninfo:\n  title: 😀 漢字\r\n  x: \"\ufeff\"\n  y: &a [*a",
+		// flow collections, anchors and aliases, bindings by version, examples, scopes
+		"asyncapi: 2.6.0\ninfo: {title: T, version: '1', \nchannels:\n  c:\n    bindings: {amqp: {is: queue, bindingVersion: 0.2.0, queue: {name: [q}}}\n    subscribe:\n      security: [{s: [a, ]}]\n      message: &m\n        payload: {type: object, required: [id], properties: {id: {type: string}}}\n        examples:\n          - \n      bindings: {kafka: *m}\ncomponents:\n  securitySchemes:\n    s: {type: oauth2, flows: {implicit: {scopes: {a: x}}}}\n",
+		"asyncapi: 3.0.0\nchannels:\n  c: &c {address: '{x', messages: {m: {$ref: './x.avsc'}}}\n  d: *c\n  e: *\n  f: {<<: *c, bindings: {kafka: {bindingVersion: 9.9.9, topic: t}}}\n",
 	} {
 		f.Add([]byte(s), uint8(0))
 	}

@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 
+	"asyncapi-ls/analysis/ruleset"
 	"asyncapi-ls/hover"
 
 	"go.lsp.dev/protocol"
@@ -16,6 +17,14 @@ func (s *Server) Hover(ctx context.Context, params *protocol.HoverParams) (*prot
 		return nil, nil
 	}
 	doc := snap.Document()
+	if isRulesetDocument(doc) {
+		md, start, end, ok := ruleset.Hover(doc.Text, offset, doc.Format())
+		if err := cancelled(ctx); err != nil || !ok {
+			return nil, err
+		}
+		r := s.rangeOf(doc.Mapper, start, end)
+		return &protocol.Hover{Contents: &protocol.MarkupContent{Kind: protocol.MarkupKindMarkdown, Value: md}, Range: &r}, nil
+	}
 	tree, current := s.docs.tree(u, doc, true)
 	req := hover.Request{Text: doc.Text, Offset: offset, Format: doc.Format(), Snapshot: snap, Mapper: doc.Mapper}
 	if current {

@@ -36,39 +36,46 @@ func TestHoverMarkers(t *testing.T) {
 					continue
 				}
 				cases++
-				pos := markerPosition(t, m, mk)
-				h, err := s.server.Hover(context.Background(), &protocol.HoverParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{
-					TextDocument: protocol.TextDocumentIdentifier{URI: u}, Position: pos}})
-				if err != nil {
-					t.Errorf("line %d: %v", mk.line+1, err)
-					continue
-				}
-				if mk.name == "nohover" {
-					if h != nil {
-						t.Errorf("line %d: want no hover, got %+v", mk.line+1, h.Contents)
-					}
-					continue
-				}
-				if h == nil {
-					t.Errorf("line %d: no hover at %q", mk.line+1, mk.args[0])
-					continue
-				}
-				content, _ := h.Contents.(*protocol.MarkupContent)
-				if content == nil || content.Kind != protocol.MarkupKindMarkdown {
-					t.Errorf("line %d: hover is not Markdown: %+v", mk.line+1, h.Contents)
-					continue
-				}
-				for _, part := range mk.args[1:] {
-					if absent, ok := strings.CutPrefix(part, "!"); ok {
-						if strings.Contains(content.Value, absent) {
-							t.Errorf("line %d: hover must not contain %q:\n%s", mk.line+1, absent, content.Value)
-						}
-					} else if !strings.Contains(content.Value, part) {
-						t.Errorf("line %d: hover lacks %q:\n%s", mk.line+1, part, content.Value)
-					}
-				}
+				s.checkHoverMarker(u, markerPosition(t, m, mk), mk)
 			}
 		})
 	}
 	t.Logf("%d hover cases", cases)
+}
+
+// checkHoverMarker hovers at pos of the document u and checks the answer
+// against a hover or nohover marker.
+func (s *session) checkHoverMarker(u uri.URI, pos protocol.Position, mk marker) {
+	t := s.t
+	t.Helper()
+	h, err := s.server.Hover(context.Background(), &protocol.HoverParams{TextDocumentPositionParams: protocol.TextDocumentPositionParams{
+		TextDocument: protocol.TextDocumentIdentifier{URI: u}, Position: pos}})
+	if err != nil {
+		t.Errorf("line %d: %v", mk.line+1, err)
+		return
+	}
+	if mk.name == "nohover" {
+		if h != nil {
+			t.Errorf("line %d: want no hover, got %+v", mk.line+1, h.Contents)
+		}
+		return
+	}
+	if h == nil {
+		t.Errorf("line %d: no hover at %q", mk.line+1, mk.args[0])
+		return
+	}
+	content, _ := h.Contents.(*protocol.MarkupContent)
+	if content == nil || content.Kind != protocol.MarkupKindMarkdown {
+		t.Errorf("line %d: hover is not Markdown: %+v", mk.line+1, h.Contents)
+		return
+	}
+	for _, part := range mk.args[1:] {
+		if absent, ok := strings.CutPrefix(part, "!"); ok {
+			if strings.Contains(content.Value, absent) {
+				t.Errorf("line %d: hover must not contain %q:\n%s", mk.line+1, absent, content.Value)
+			}
+		} else if !strings.Contains(content.Value, part) {
+			t.Errorf("line %d: hover lacks %q:\n%s", mk.line+1, part, content.Value)
+		}
+	}
 }

@@ -32,6 +32,7 @@ func (s *Server) Initialize(ctx context.Context, params *protocol.InitializePara
 	s.addFeatureCapabilities(&result.Capabilities)
 	s.nav.initialize(params)
 	s.initializeSettings(params)
+	s.previews.initialize(params)
 	return result, nil
 }
 

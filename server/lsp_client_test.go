@@ -43,13 +43,22 @@ type session struct {
 }
 
 // newSession starts a server on one end of a pipe and a client on the other.
-func newSession(t *testing.T) *session {
+func newSession(t *testing.T) *session { return newSessionWith(t, nil) }
+
+// newSessionWith is newSession with a client that answers more than
+// testClient does (wrap, given the testClient, returns it).
+func newSessionWith(t *testing.T, wrap func(*testClient) protocol.Client) *session {
 	t.Helper()
-	return newSessionDebounce(t, 5*time.Millisecond)
+	return newSessionOptions(t, wrap, 5*time.Millisecond)
 }
 
 // newSessionDebounce is newSession with the given pause before diagnostics.
 func newSessionDebounce(t *testing.T, debounce time.Duration) *session {
+	t.Helper()
+	return newSessionOptions(t, nil, debounce)
+}
+
+func newSessionOptions(t *testing.T, wrap func(*testClient) protocol.Client, debounce time.Duration) *session {
 	t.Helper()
 	serverEnd, clientEnd := net.Pipe()
 	done := make(chan int, 1)
@@ -57,8 +66,12 @@ func newSessionDebounce(t *testing.T, debounce time.Duration) *session {
 	go func() { done <- srv.Serve(context.Background(), serverEnd) }()
 
 	client := &testClient{published: map[uri.URI][]*protocol.PublishDiagnosticsParams{}, changed: make(chan struct{}, 1)}
+	var handler protocol.Client = client
+	if wrap != nil {
+		handler = wrap(client)
+	}
 	conn := jsonrpc2.NewConn(jsonrpc2.NewHeaderStream(clientEnd), jsonrpc2.WithCodec(server.Codec))
-	conn.Go(context.Background(), protocol.ClientHandler(client, jsonrpc2.MethodNotFoundHandler))
+	conn.Go(context.Background(), protocol.ClientHandler(handler, jsonrpc2.MethodNotFoundHandler))
 	s := &session{t: t, client: client, conn: conn, server: protocol.ServerDispatcher(conn), done: done}
 	t.Cleanup(func() {
 		conn.Close()
@@ -73,7 +86,18 @@ func newSessionDebounce(t *testing.T, debounce time.Duration) *session {
 
 func (s *session) initialize(caps protocol.ClientCapabilities) *protocol.InitializeResult {
 	s.t.Helper()
-	res, err := s.server.Initialize(context.Background(), &protocol.InitializeParams{Capabilities: caps, InitializationOptions: styleRulesOff})
+	return s.initializeFolder("", caps)
+}
+
+// initializeFolder initializes with folder as the one workspace folder
+// ("" for none).
+func (s *session) initializeFolder(folder uri.URI, caps protocol.ClientCapabilities) *protocol.InitializeResult {
+	s.t.Helper()
+	params := &protocol.InitializeParams{Capabilities: caps, InitializationOptions: styleRulesOff}
+	if folder != "" {
+		params.WorkspaceFolders = protocol.NewNullable([]protocol.WorkspaceFolder{{URI: folder, Name: "test"}})
+	}
+	res, err := s.server.Initialize(context.Background(), params)
 	if err != nil {
 		s.t.Fatalf("initialize: %v", err)
 	}
@@ -81,6 +105,13 @@ func (s *session) initialize(caps protocol.ClientCapabilities) *protocol.Initial
 		s.t.Fatalf("initialized: %v", err)
 	}
 	return res
+}
+
+// snippetCapabilities is a client that accepts snippets in completion.
+func snippetCapabilities() protocol.ClientCapabilities {
+	snippets := true
+	return protocol.ClientCapabilities{TextDocument: &protocol.TextDocumentClientCapabilities{
+		Completion: &protocol.CompletionClientCapabilities{CompletionItem: &protocol.ClientCompletionItemOptions{SnippetSupport: &snippets}}}}
 }
 
 func (s *session) open(u uri.URI, version int32, text string) {

@@ -52,6 +52,8 @@ type Server struct {
 	bg       *background  // goroutines besides the diagnostics runs
 	nav      *navState    // references, navigation and the workspace index
 	rules    ruleSettings // rule levels from the editor and project files
+	rulesets rulesets     // the Spectral rulesets documents use
+	previews previews     // the local page server of asyncapi.preview (preview.go)
 }
 
 // New returns a server ready to Serve one connection.
@@ -89,6 +91,7 @@ func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
 	}
 	s.bg.stop()
 	s.diags.stop()
+	s.previews.close()
 	// Close waits for the read loop, and a blocking read on a terminal or
 	// pipe stdin may never return: after exit, do not wait long for it.
 	closed := make(chan struct{})
@@ -114,6 +117,7 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	s.state.Store(stateShutdown)
 	s.bg.stop()
 	s.diags.stop()
+	s.previews.close()
 	return nil
 }
 

@@ -142,10 +142,15 @@ func (s *Server) analysisOptions(snap *workspace.Snapshot) (opts analysis.Option
 	s.rules.mu.Lock()
 	cfg := config.Merge(project, s.rules.editor)
 	s.rules.mu.Unlock()
-	if path := refs.FilePath(docURI); path != "" && project.Ignored(path) {
+	path := refs.FilePath(docURI)
+	if path != "" && project.Ignored(path) {
 		return opts, true
 	}
-	return config.New(cfg, snap), false
+	opts = config.New(cfg, snap)
+	if file := rulesetFor(path, cfg.Ruleset); file != "" {
+		s.ruleset(file).Apply(&opts, docURI)
+	}
+	return opts, false
 }
 
 // projectConfig finds, loads and caches the project file of a document.
@@ -197,6 +202,9 @@ func (s *Server) loadProject(file string) (projectEntry, bool) {
 // its diagnostics, so an invalid configuration is never silent.
 func configFileDiagnostics(doc *analysis.Document) []analysis.Diagnostic {
 	_, problems := config.Parse(doc.Text)
+	if path := refs.FilePath(doc.URI); path != "" {
+		_, problems = config.ParseAt(doc.Text, filepath.Dir(path))
+	}
 	out := make([]analysis.Diagnostic, 0, len(problems))
 	for _, p := range problems {
 		out = append(out, analysis.Diagnostic{Start: p.Start, End: p.End, Severity: analysis.SeverityError, Code: "config", Message: p.Message})

@@ -14,6 +14,9 @@ func (s *Server) DidChangeWatchedFiles(ctx context.Context, params *protocol.Did
 	changes := append([]protocol.FileEvent(nil), params.Changes...)
 	s.goBackground("watched files", func(context.Context) {
 		for _, c := range changes {
+			if s.usesRuleset(uri.URI(c.URI)) {
+				s.reanalyseOpenBut(uri.URI(c.URI))
+			}
 			if s.nav.ws.Changed(string(c.URI), c.Type == protocol.FileChangeTypeDeleted) {
 				s.diags.changed(uri.URI(c.URI))
 			}

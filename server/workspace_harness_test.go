@@ -2,9 +2,11 @@ package server_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -19,13 +21,20 @@ import (
 // fixture is a multi-file archive written to a temporary folder, every
 // file opened in the session (the buffers equal the disk, so the results do
 // not depend on the order of opening). Files listed in a ".closed" file
-// stay on disk only; ".symlinks" lines "link -> target" make symbolic links.
+// stay on disk only; ".symlinks" lines "link -> target" make symbolic links;
+// ".generate" lines "pattern count" write count small files named by the
+// fmt pattern (with one %d), for folders too big to spell out; a
+// ".workspace" file makes the archive's folder the workspace folder; with a
+// ".typing" file the documents are half-typed and their diagnostics are not
+// checked.
 type wsFixture struct {
 	t       *testing.T
 	dir     string
 	files   map[string]*wsFile // by archive name
 	names   []string
 	session *session
+	folder  bool // the archive's folder is the session's workspace folder
+	typing  bool // the documents are being typed: diagnostics are not checked
 }
 
 type wsFile struct {
@@ -55,6 +64,28 @@ func loadWorkspaceFixture(t *testing.T, path string) *wsFixture {
 		case ".closed":
 			for _, n := range strings.Fields(a.Data) {
 				closed[n] = true
+			}
+			continue
+		case ".workspace":
+			fx.folder = true
+			continue
+		case ".typing":
+			fx.typing = true
+			continue
+		case ".generate":
+			for _, line := range strings.Split(strings.TrimSpace(a.Data), "\n") {
+				pattern, count, _ := strings.Cut(strings.TrimSpace(line), " ")
+				n, err := strconv.Atoi(count)
+				if err != nil {
+					t.Fatalf(".generate: %q", line)
+				}
+				for i := range n {
+					p := filepath.Join(fx.dir, filepath.FromSlash(fmt.Sprintf(pattern, i)))
+					os.MkdirAll(filepath.Dir(p), 0o755)
+					if err := os.WriteFile(p, []byte("type: object\n"), 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
 			}
 			continue
 		case ".symlinks":
@@ -88,10 +119,15 @@ func loadWorkspaceFixture(t *testing.T, path string) *wsFixture {
 	return fx
 }
 
-// start opens a fresh session on the fixture.
+// start opens a fresh session on the fixture, as an editor with snippets
+// opens the files (and the folder, with ".workspace").
 func (fx *wsFixture) start() *session {
 	s := newSession(fx.t)
-	s.initialize(protocol.ClientCapabilities{})
+	folder := uri.URI("")
+	if fx.folder {
+		folder = uri.URI(refs.FileURI(fx.dir))
+	}
+	s.initializeFolder(folder, snippetCapabilities())
 	for _, n := range fx.names {
 		if f := fx.files[n]; f.open {
 			s.open(f.uri, f.version, f.text)

@@ -32,8 +32,12 @@ import (
 //	                                    every file is free of diagnostics (every reference resolves)
 //	#@norename("at", "reason")          prepareRename refuses with a message containing reason
 //	#@noprepare("at")                   prepareRename answers null: nothing to rename
+//	#@complete…(...), #@hover(...), #@nohover(...)
+//	                                    as in testdata/completion and testdata/hover
 func TestWorkspaceMarkers(t *testing.T) {
 	archives, _ := filepath.Glob("testdata/references/*.txtar")
+	more, _ := filepath.Glob("testdata/workspace/*.txtar")
+	archives = append(archives, more...)
 	if len(archives) == 0 {
 		t.Fatal("no archives")
 	}
@@ -46,6 +50,7 @@ func TestWorkspaceMarkers(t *testing.T) {
 			for _, name := range fx.names {
 				f := fx.files[name]
 				switch {
+				case fx.typing: // half-typed documents: their diagnostics are not the point
 				case f.open && isAsyncAPIText(f.text):
 					checkDiagnosticMarkers(t, f.text, f.markers, engineOnly(s.settledDiagnostics(f.uri, f.version)))
 				case f.open:
@@ -65,6 +70,10 @@ func TestWorkspaceMarkers(t *testing.T) {
 						fx.checkNoRename(f, mk)
 					case "rename":
 						defer fx.checkRename(t, a, name, mk)
+					case "complete", "completeEdit", "completeFirst", "completeNone", "completeIncomplete", "completeComplete":
+						s.checkCompletionMarker(f.mapper, f.uri, f.mapper.LineStart(mk.line)+mk.col, mk)
+					case "hover", "nohover":
+						s.checkHoverMarker(f.uri, f.position(t, mk.line, mk.args[0]), mk)
 					}
 				}
 			}

@@ -23,6 +23,10 @@ type Config struct {
 	Dir    string // the folder of the project file; "" without one
 	// File is the project file's path, "" without one.
 	File string
+	// Ruleset is the Spectral ruleset the project or the editor names
+	// (absolute, or as the user wrote it for settings); "" means the
+	// nearest .spectral.yaml/.yml/.json upward from the document.
+	Ruleset string
 }
 
 // New builds the analysis options of cfg (nil: all defaults). It is the one
@@ -48,6 +52,9 @@ func Merge(base, over *Config) *Config {
 	}
 	if over != nil {
 		maps.Copy(out.Levels, over.Levels)
+		if over.Ruleset != "" {
+			out.Ruleset = over.Ruleset
+		}
 	}
 	return out
 }

@@ -8,6 +8,9 @@ import (
 	"strings"
 
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/refs"
+	"asyncapi-ls/analysis/rules"
+	"asyncapi-ls/analysis/ruleset"
 	"asyncapi-ls/analysis/syntax"
 )
 
@@ -23,15 +26,26 @@ const maxFileSize = 1 << 20
 
 // Find returns the project file that governs a document in dir: the
 // nearest FileName in dir or a parent folder, or "".
-func Find(dir string) string {
+func Find(dir string) string { return findUpward(dir, FileName) }
+
+// FindRuleset returns the Spectral ruleset that governs a document in dir
+// when nothing names one: the nearest ruleset.FileNames in dir or a parent
+// folder, or "".
+func FindRuleset(dir string) string { return findUpward(dir, ruleset.FileNames...) }
+
+// findUpward returns the first regular file named one of names in dir or
+// the nearest parent folder holding one, or "".
+func findUpward(dir string, names ...string) string {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return ""
 	}
 	for {
-		p := filepath.Join(dir, FileName)
-		if info, err := os.Stat(p); err == nil && info.Mode().IsRegular() {
-			return p
+		for _, name := range names {
+			p := filepath.Join(dir, name)
+			if info, err := os.Stat(p); err == nil && info.Mode().IsRegular() {
+				return p
+			}
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
@@ -54,9 +68,37 @@ func Load(path string) (*Config, []Problem, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	cfg, problems := Parse(text)
-	cfg.File, cfg.Dir = path, filepath.Dir(path)
+	cfg, problems := ParseAt(text, filepath.Dir(path))
+	cfg.File = path
 	return cfg, problems, nil
+}
+
+// ParseAt is Parse for the project file in dir: its ruleset: is resolved
+// against dir, and levels may name the rules of the Spectral ruleset that
+// governs dir (that one, or the nearest .spectral.yaml upward).
+func ParseAt(text []byte, dir string) (*Config, []Problem) {
+	cfg, problems := parse(text, nil)
+	cfg.Dir = dir
+	if cfg.Ruleset != "" && !filepath.IsAbs(cfg.Ruleset) && !refs.IsRemote(cfg.Ruleset) {
+		cfg.Ruleset = filepath.Join(dir, cfg.Ruleset)
+	}
+	if len(problems) == 0 {
+		return cfg, problems
+	}
+	named := cfg.Ruleset
+	if named == "" {
+		named = FindRuleset(dir)
+	}
+	if named == "" || refs.IsRemote(named) {
+		return cfg, problems
+	}
+	extra := map[string]bool{}
+	for _, name := range ruleset.Load(named, ruleset.LoadOptions{Builtin: rules.All()}).RuleNames() {
+		extra[name] = true
+	}
+	again, problems := parse(text, extra)
+	again.Dir, again.Ruleset = cfg.Dir, cfg.Ruleset
+	return again, problems
 }
 
 // Parse reads a project file:
@@ -65,9 +107,13 @@ func Load(path string) (*Config, []Problem, error) {
 //	  asyncapi-info-contact: off      # off | hint | info | warning | error
 //	ignore:
 //	  - generated/**
+//	ruleset: governance/.spectral.yaml   # relative to this file
 //
 // Whatever can be understood is kept; every mistake is a Problem.
-func Parse(text []byte) (*Config, []Problem) {
+func Parse(text []byte) (*Config, []Problem) { return parse(text, nil) }
+
+// parse reads a project file; extra are codes accepted beside ours.
+func parse(text []byte, extra map[string]bool) (*Config, []Problem) {
 	cfg := &Config{Levels: map[string]analysis.Severity{}}
 	f := syntax.Parse(text, syntax.YAML)
 	var problems []Problem
@@ -79,23 +125,29 @@ func Parse(text []byte) (*Config, []Problem) {
 		return cfg, problems
 	}
 	if root.Kind != syntax.Mapping {
-		return cfg, append(problems, Problem{root.Start, root.End, "The configuration must be a mapping with the keys rules and ignore."})
+		return cfg, append(problems, Problem{root.Start, root.End, "The configuration must be a mapping with the keys rules, ignore and ruleset."})
 	}
 	for _, pair := range root.Pairs {
 		switch pair.Key.Value {
 		case "rules":
-			problems = append(problems, parseRules(pair.Value, cfg.Levels)...)
+			problems = append(problems, parseRules(pair.Value, cfg.Levels, extra)...)
 		case "ignore":
 			problems = append(problems, parseIgnore(pair.Value, cfg)...)
+		case "ruleset":
+			if v := pair.Value.Resolve(); v == nil || v.Kind != syntax.Scalar || v.String() == "" {
+				problems = append(problems, Problem{pair.Value.Start, pair.Value.End, "ruleset names a Spectral ruleset file, such as .spectral.yaml."})
+			} else {
+				cfg.Ruleset = v.String()
+			}
 		default:
 			problems = append(problems, Problem{pair.Key.Start, pair.Key.End,
-				fmt.Sprintf("Unknown configuration key %q; the keys are rules and ignore.", pair.Key.Value)})
+				fmt.Sprintf("Unknown configuration key %q; the keys are rules, ignore and ruleset.", pair.Key.Value)})
 		}
 	}
 	return cfg, problems
 }
 
-func parseRules(n *syntax.Node, levels map[string]analysis.Severity) []Problem {
+func parseRules(n *syntax.Node, levels map[string]analysis.Severity, extra map[string]bool) []Problem {
 	m := n.Resolve()
 	if m == nil || m.IsNull() {
 		return nil
@@ -109,7 +161,7 @@ func parseRules(n *syntax.Node, levels map[string]analysis.Severity) []Problem {
 		if pair.Value.Resolve().Kind == syntax.Scalar && pair.Value.Resolve().Tag == "!!bool" && strings.EqualFold(level, "false") {
 			level = "off"
 		}
-		if err := setLevel(levels, pair.Key.Value, level); err != nil {
+		if err := setLevel(levels, pair.Key.Value, level, extra); err != nil {
 			span := pair.Key
 			if errors.Is(err, errLevel) {
 				span = pair.Value
@@ -128,14 +180,17 @@ func (e levelError) Error() string        { return e.msg }
 func (e levelError) Is(target error) bool { return target == errLevel }
 
 // setLevel records one "code: level" choice, or says what is wrong with it.
-func setLevel(levels map[string]analysis.Severity, code, level string) error {
+func setLevel(levels map[string]analysis.Severity, code, level string, extra map[string]bool) error {
 	canon, ok := canonical()[code]
+	if !ok && extra[code] {
+		canon, ok = code, true // a rule of the team's Spectral ruleset
+	}
 	if !ok {
 		msg := fmt.Sprintf("Unknown rule %q.", code)
 		if near := closestCode(code); near != "" {
 			msg += fmt.Sprintf(" Did you mean %q?", near)
 		}
-		return errors.New(msg + " `asyncapi-ls rules` lists them.")
+		return errors.New(msg + " `asyncapi-ls rules` lists them; a rule of the Spectral ruleset is known when the ruleset loads.")
 	}
 	sev, ok := analysis.ParseLevel(level)
 	if !ok {
@@ -184,32 +239,9 @@ func (c *Config) Ignored(path string) bool {
 	}
 	rel = filepath.ToSlash(rel)
 	for _, g := range c.Ignore {
-		if globMatch(strings.Split(strings.Trim(g, "/"), "/"), strings.Split(rel, "/")) {
+		if ruleset.MatchGlob(g, rel) {
 			return true
 		}
 	}
 	return false
-}
-
-// globMatch matches path segments against pattern segments, where "**"
-// stands for any number of segments.
-func globMatch(pattern, segs []string) bool {
-	for len(pattern) > 0 {
-		if pattern[0] == "**" {
-			for i := 0; i <= len(segs); i++ {
-				if globMatch(pattern[1:], segs[i:]) {
-					return true
-				}
-			}
-			return false
-		}
-		if len(segs) == 0 {
-			return false
-		}
-		if ok, _ := filepath.Match(pattern[0], segs[0]); !ok {
-			return false
-		}
-		pattern, segs = pattern[1:], segs[1:]
-	}
-	return len(segs) == 0
 }

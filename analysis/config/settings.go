@@ -43,6 +43,12 @@ func FromSettings(section any) (*Config, []Problem) {
 			for _, c := range codes {
 				problems = append(problems, settingLevel(cfg, c, rs[c])...)
 			}
+		case k == "ruleset":
+			if path, ok := v.(string); ok {
+				cfg.Ruleset = path
+			} else if v != nil {
+				problems = append(problems, Problem{Message: "asyncapi.ruleset names a Spectral ruleset file."})
+			}
 		case len(k) > len("rules.") && k[:len("rules.")] == "rules.":
 			problems = append(problems, settingLevel(cfg, k[len("rules."):], v)...)
 		default:
@@ -57,7 +63,7 @@ func settingLevel(cfg *Config, code string, v any) []Problem {
 	if b, ok := v.(bool); ok && !b {
 		level = "off"
 	}
-	if err := setLevel(cfg.Levels, code, level); err != nil {
+	if err := setLevel(cfg.Levels, code, level, nil); err != nil {
 		return []Problem{{Message: "Setting asyncapi.rules." + code + ": " + err.Error()}}
 	}
 	return nil

@@ -64,7 +64,7 @@ type dumper struct {
 func (d *dumper) files() string {
 	var out []string
 	for _, f := range d.m.Files() {
-		out = append(out, refs.Relative(d.m.URI, f))
+		out = append(out, d.rel(f))
 	}
 	if out == nil {
 		return "none"
@@ -82,11 +82,21 @@ func (d *dumper) problem(err error) string {
 	return err.Error()
 }
 
+// rel writes a file's URI relative to the document when it lies under root,
+// else as it is: a path outside root (a reference to "/components/…") would
+// otherwise climb as many folders as the checkout is deep.
+func (d *dumper) rel(uri string) string {
+	if strings.HasPrefix(refs.FilePath(uri), d.root+"/") {
+		return refs.Relative(d.m.URI, uri)
+	}
+	return uri
+}
+
 // loc writes a location relative to the document.
 func (d *dumper) loc(l model.Location) string {
 	file := ""
 	if l.URI != d.m.URI {
-		file = refs.Relative(d.m.URI, l.URI)
+		file = d.rel(l.URI)
 	}
 	return file + "#" + refs.FormatPointer(l.Pointer)
 }

@@ -18,8 +18,12 @@ type Reference struct {
 }
 
 // References returns every place across the workspace that names the thing
-// under the cursor, the declaration first when asked for.
+// under the cursor, the declaration first when asked for; for a YAML anchor
+// or alias, the anchor and its aliases.
 func References(snap *workspace.Snapshot, offset int, withDeclaration bool) []Reference {
+	if refs, ok := anchorReferences(snap.Document(), offset, withDeclaration); ok {
+		return refs
+	}
 	s, ok := SubjectAt(snap.Document(), offset)
 	if !ok {
 		return nil

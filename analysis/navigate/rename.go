@@ -55,6 +55,12 @@ func PrepareRename(snap *workspace.Snapshot, offset int) (start, end int, name s
 	if err != nil {
 		return 0, 0, "", err
 	}
+	// A name the rename would refuse as a new name is refused here, with
+	// the same words: an editor must not offer a rename that keeps the
+	// name's form and then fails.
+	if err := nameForm(t, t.keyNode.Value); err != nil {
+		return 0, 0, "", err
+	}
 	if _, err := renameEdits(snap, t, t.key.Tokens[len(t.key.Tokens)-1], false); err != nil {
 		return 0, 0, "", err
 	}
@@ -145,17 +151,26 @@ func validName(t renameTarget, name string) error {
 	if name == t.keyNode.Value {
 		return refuse("The new name is the current name.")
 	}
+	if err := nameForm(t, name); err != nil {
+		return err
+	}
+	for _, p := range t.parent.Pairs {
+		if p.Key.Value == name {
+			return refuse(`"` + name + `" already exists here.`)
+		}
+	}
+	return nil
+}
+
+// nameForm checks the form of a name for the target: what the
+// specification allows for its kind (any single line for a 2.x channel).
+func nameForm(t renameTarget, name string) error {
 	channel2x := t.key.Tokens[0] == "channels" && len(t.key.Tokens) == 2 && majorVersion(t.doc) == 2
 	switch {
 	case channel2x && (strings.TrimSpace(name) == "" || strings.ContainsAny(name, "\r\n\t")):
 		return refuse("A channel name must be a non-empty single line.")
 	case !channel2x && !idPattern.MatchString(name):
 		return refuse(`"` + name + `" is not a valid name here: use letters, digits, ".", "-" and "_".`)
-	}
-	for _, p := range t.parent.Pairs {
-		if p.Key.Value == name {
-			return refuse(`"` + name + `" already exists here.`)
-		}
 	}
 	return nil
 }

@@ -25,6 +25,8 @@ const (
 	ViaServerName                 // a 2.x channel's "servers" entry
 	ViaSecurity                   // a 2.x security requirement key
 	ViaBraces                     // a {name} in a channel address or server URL
+	ViaAnchor                     // a YAML anchor (&name)
+	ViaAlias                      // a YAML alias (*name)
 )
 
 // SubjectAt finds what the text at offset names.

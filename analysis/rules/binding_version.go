@@ -1,37 +1,13 @@
 package rules
 
 import (
-	"sort"
+	"slices"
 	"strings"
 
 	"asyncapi-ls/analysis"
-	"asyncapi-ls/analysis/model"
+	"asyncapi-ls/analysis/syntax"
+	"asyncapi-ls/schemas"
 )
-
-// bindingVersions lists the released versions of every official binding
-// (asyncapi/bindings, mid-2026).
-var bindingVersions = map[string][]string{
-	"amqp":         {"0.1.0", "0.2.0", "0.3.0"},
-	"amqp1":        {"0.1.0"},
-	"anypointmq":   {"0.0.1", "0.1.0"},
-	"googlepubsub": {"0.1.0", "0.2.0"},
-	"http":         {"0.1.0", "0.2.0", "0.3.0"},
-	"ibmmq":        {"0.1.0"},
-	"jms":          {"0.0.1"},
-	"kafka":        {"0.1.0", "0.2.0", "0.3.0", "0.4.0", "0.5.0"},
-	"mercure":      {"0.1.0"},
-	"mqtt":         {"0.1.0", "0.2.0"},
-	"mqtt5":        {"0.1.0", "0.2.0"},
-	"nats":         {"0.1.0"},
-	"pulsar":       {"0.1.0"},
-	"redis":        {"0.1.0"},
-	"ros2":         {"0.1.0"},
-	"sns":          {"0.1.0", "0.2.0", "1.0.0"},
-	"solace":       {"0.1.0", "0.2.0", "0.3.0", "0.4.0"},
-	"sqs":          {"0.1.0", "0.2.0", "0.3.0"},
-	"stomp":        {"0.1.0"},
-	"ws":           {"0.1.0"},
-}
 
 func init() {
 	register(analysis.Rule{
@@ -44,29 +20,62 @@ func init() {
 		DocURL:      "https://github.com/asyncapi/bindings#readme",
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
 			var out []analysis.Diagnostic
-			// Every binding the model reads: of servers, channels,
-			// operations, messages, their traits and the components.
-			p.Model().Walk(func(e model.Element) bool {
-				b, ok := e.(*model.Binding)
-				if !ok || !local(p, b) {
-					return true
+			walkBindings(p.Root, func(_ []string, protocol string, binding *syntax.Node) {
+				v := binding.Get("bindingVersion")
+				known := schemas.BindingVersions(protocol)
+				if len(known) == 0 || v == nil || v.String() == "" || v.String() == "latest" || slices.Contains(known, v.String()) {
+					return
 				}
-				known, ok := bindingVersions[b.Key]
-				v := b.Version
-				if !ok || v.Node == nil || v.Value == "" || v.Value == "latest" {
-					return true
-				}
-				if !contains(known, v.Value) {
-					out = append(out, at(v.Node, "The "+b.Key+" binding has no version "+quote(v.Value)+"; known versions: "+strings.Join(known, ", ")+"."))
-				}
-				return true
+				out = append(out, at(v, "The "+protocol+" binding has no version "+quote(v.String())+"; known versions: "+strings.Join(known, ", ")+"."))
 			})
 			return out
 		},
 	})
 }
 
-func contains(list []string, s string) bool {
-	i := sort.SearchStrings(list, s)
-	return i < len(list) && list[i] == s
+// walkBindings calls fn for every protocol's binding object of the
+// document: under each "bindings" of an AsyncAPI object and in the
+// components' …Bindings maps, with the binding's path. Aliases are not
+// followed, so shared YAML content is seen once.
+func walkBindings(root *syntax.Node, fn func(path []string, protocol string, binding *syntax.Node)) {
+	var walk func(n *syntax.Node, path []string)
+	each := func(bindings *syntax.Node, path []string) {
+		if bindings == nil || bindings.Kind != syntax.Mapping {
+			return
+		}
+		for _, b := range bindings.Pairs {
+			if v := b.Value.Resolve(); v != nil && v.Kind == syntax.Mapping && !strings.HasPrefix(b.Key.Value, "x-") {
+				fn(append(slices.Clip(path), b.Key.Value), b.Key.Value, v)
+			}
+		}
+	}
+	walk = func(n *syntax.Node, path []string) {
+		if n == nil {
+			return
+		}
+		switch n.Kind {
+		case syntax.Mapping:
+			for _, p := range n.Pairs {
+				k := p.Key.Value
+				here := append(slices.Clip(path), k)
+				switch {
+				case k == "bindings":
+					each(p.Value, here)
+				case len(path) == 1 && path[0] == "components" && strings.HasSuffix(k, "Bindings"):
+					for _, named := range p.Value.PairsOrNil() {
+						if named.Value.Kind != syntax.Alias {
+							each(named.Value, append(slices.Clip(here), named.Key.Value))
+						}
+					}
+				case !opaque[k] && !strings.HasPrefix(k, "x-"):
+					walk(p.Value, here)
+				}
+			}
+		case syntax.Sequence:
+			for i, it := range n.Items {
+				walk(it, append(slices.Clip(path), itoa(i)))
+			}
+		}
+	}
+	walk(root, nil)
 }

@@ -4,6 +4,7 @@ package rules
 // suppress, what the quick fixes (analysis/fix) are keyed by. TestCodes
 // checks that these are exactly the registered rules' codes.
 const (
+	CodeBindingFields                        = "asyncapi-binding-fields"
 	CodeBindingVersion                       = "asyncapi-binding-version"
 	CodeChannelNoEmptyParameter              = "asyncapi-channel-no-empty-parameter"
 	CodeChannelNoQueryNorFragment            = "asyncapi-channel-no-query-nor-fragment"

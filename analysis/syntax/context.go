@@ -35,7 +35,10 @@ type Context struct {
 	ColonFollows bool
 	// NeedsSpace is set when the cursor sits right after a key's ":".
 	NeedsSpace bool
-	Format     Format
+	// Flow is set inside a YAML flow collection ({…} or […]): what is
+	// inserted is written in flow style.
+	Flow   bool
+	Format Format
 }
 
 // ValuePath is the path of the value at the cursor (Path plus Key).
@@ -64,6 +67,9 @@ type lineToken struct {
 }
 
 func yamlContextAt(text []byte, offset int) Context {
+	if start, ok := flowStart(text, offset); ok {
+		return yamlFlowContextAt(text, start, offset)
+	}
 	ls := offset
 	for ls > 0 && text[ls-1] != '\n' && text[ls-1] != '\r' {
 		ls--
@@ -72,15 +78,7 @@ func yamlContextAt(text []byte, offset int) Context {
 	c := Context{Format: YAML, ReplaceStart: offset, ReplaceEnd: offset}
 
 	// Sequence indicators before the cursor's token are its innermost ancestors.
-	pos := indentOf(line)
-	var dashes []int
-	for pos < len(line) && line[pos] == '-' && (pos+1 == len(line) || line[pos+1] == ' ') {
-		dashes = append(dashes, pos)
-		pos++
-		for pos < len(line) && line[pos] == ' ' {
-			pos++
-		}
-	}
+	pos, dashes := itemIndicators(line)
 	c.ItemStart = len(dashes) > 0
 	c.Column = pos
 	token := line[pos:]
@@ -183,6 +181,20 @@ func yamlAncestors(text []byte, ls, col int, dashes []int) []string {
 		path = append([]string{strconv.Itoa(count)}, path...)
 	}
 	return path
+}
+
+// itemIndicators reads the "- " sequence indicators that start a line: the
+// column of each, and where the content after them starts.
+func itemIndicators(line string) (pos int, dashes []int) {
+	pos = indentOf(line)
+	for pos < len(line) && line[pos] == '-' && (pos+1 == len(line) || line[pos+1] == ' ') {
+		dashes = append(dashes, pos)
+		pos++
+		for pos < len(line) && line[pos] == ' ' {
+			pos++
+		}
+	}
+	return pos, dashes
 }
 
 // tokensOf reads the sequence indicators and the key of one line.

@@ -11,6 +11,7 @@ type jsonFrame struct {
 	key        string // the current member's name (objects)
 	expectKey  bool   // a member name comes next
 	afterColon bool   // a member value comes next
+	valueDone  bool   // the member's value is complete: a "," (then a name) comes next
 	index      int    // the current element (arrays)
 }
 
@@ -21,8 +22,15 @@ func jsonContextAt(text []byte, offset int) Context {
 	var stack []jsonFrame
 	inString, stringStart := false, 0
 	lastString := "" // the latest complete string: the member name when a ':' follows
+	inWord := false  // a bare value (number, true, null) is being read
 	for i := 0; i < offset; i++ {
 		ch := text[i]
+		if inWord && !isJSONWordByte(ch) {
+			inWord = false
+			if n := len(stack); n > 0 && stack[n-1].afterColon {
+				stack[n-1].valueDone = true
+			}
+		}
 		if inString {
 			switch ch {
 			case '\\':
@@ -37,6 +45,8 @@ func jsonContextAt(text []byte, offset int) Context {
 				if n := len(stack); n > 0 && stack[n-1].object && stack[n-1].expectKey {
 					stack[n-1].key = lastString
 					stack[n-1].expectKey = false
+				} else if n > 0 && stack[n-1].afterColon {
+					stack[n-1].valueDone = true
 				}
 			}
 			continue
@@ -49,37 +59,34 @@ func jsonContextAt(text []byte, offset int) Context {
 			stack = append(stack, jsonFrame{object: true, expectKey: true})
 		case '[':
 			stack = append(stack, jsonFrame{})
+		default:
+			if isJSONWordByte(ch) {
+				inWord = true
+			}
 		case '}', ']':
 			if top >= 0 {
 				stack = stack[:top]
+			}
+			if top >= 1 && stack[top-1].afterColon {
+				stack[top-1].valueDone = true
 			}
 		case ':':
 			if top >= 0 && stack[top].object {
 				// In broken text a value may be missing; the string before a
 				// colon is a member name all the same.
-				stack[top].key, stack[top].expectKey, stack[top].afterColon = lastString, false, true
+				stack[top].key, stack[top].expectKey, stack[top].afterColon, stack[top].valueDone = lastString, false, true, false
 			}
 		case ',':
 			if top >= 0 {
 				if stack[top].object {
-					stack[top].expectKey, stack[top].afterColon, stack[top].key = true, false, ""
+					stack[top].expectKey, stack[top].afterColon, stack[top].valueDone, stack[top].key = true, false, false, ""
 				} else {
 					stack[top].index++
 				}
 			}
 		}
 	}
-	// The path to the innermost open container.
-	for i, f := range stack {
-		if i == len(stack)-1 {
-			break
-		}
-		if f.object {
-			c.Path = append(c.Path, f.key)
-		} else {
-			c.Path = append(c.Path, strconv.Itoa(f.index))
-		}
-	}
+	c.Path = framesPath(c.Path, stack)
 	if len(stack) == 0 {
 		c.InKey = true
 		return c
@@ -103,6 +110,11 @@ func jsonContextAt(text []byte, offset int) Context {
 		c.ReplaceStart, c.Prefix = start, string(text[start:offset])
 	}
 	switch {
+	case top.object && top.valueDone && !inString && !inWord:
+		// After a complete member, on a new line: the next member's name
+		// (the "," it needs comes with the completion).
+		c.InKey = true
+		c.ColonFollows = strings.HasPrefix(strings.TrimLeft(restOfLine(text, c.ReplaceEnd), " "), ":")
 	case top.object && top.expectKey:
 		c.InKey = true
 		c.ColonFollows = strings.HasPrefix(strings.TrimLeft(restOfLine(text, c.ReplaceEnd), " "), ":")
@@ -114,6 +126,19 @@ func jsonContextAt(text []byte, offset int) Context {
 		c.ItemStart = true
 	}
 	return c
+}
+
+// framesPath appends to path the members the open containers of stack are
+// in, up to the innermost one (which holds the cursor).
+func framesPath(path []string, stack []jsonFrame) []string {
+	for _, f := range stack[:max(len(stack)-1, 0)] {
+		if f.object {
+			path = append(path, f.key)
+		} else {
+			path = append(path, strconv.Itoa(f.index))
+		}
+	}
+	return path
 }
 
 func isJSONWordByte(b byte) bool {

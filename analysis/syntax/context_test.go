@@ -34,6 +34,19 @@ func TestContextAt(t *testing.T) {
 		{`{"channels": {"c": {"messages": {"m": {"$ref": "#/comp|"}}}}}`, JSON, "channels.c.messages.m", false, "$ref", "#/comp"},
 		{`{"tags": [{"name": "a"}, {"na|`, JSON, "tags.1", true, "", "na"},
 		{`{"a": {"b": tr|`, JSON, "a", false, "b", "tr"},
+		{`{"a": {"b": true}` + "\n" + `  |`, JSON, "", true, "", ""}, // after a complete member: the next name
+		// YAML flow collections, on one line and over several.
+		{"info: {title: T, ver|}", YAML, "info", true, "", "ver"},
+		{"p:\n  payload: {type: ob|}", YAML, "p.payload", false, "type", "ob"},
+		{"p:\n  payload: {type: object, properties: {id: {ty|", YAML, "p.payload.properties.id", true, "", "ty"},
+		{"tags: [{name: a}, {na|", YAML, "tags.1", true, "", "na"},
+		{"tags: [{name: a}, {name: b,\n  desc|", YAML, "tags.1", true, "", "desc"},
+		{"list:\n  - {a: 1, b|", YAML, "list.0", true, "", "b"},
+		{"req: [a, b|]", YAML, "req.1", true, "", "b"},
+		{"k: {\"quoted key\": 'va|'}", YAML, "k", false, "quoted key", "va"},
+		// Braces inside plain scalars and flows left open are not flows.
+		{"channels:\n  c:\n    address: users/{us|", YAML, "channels.c", false, "address", "users/{us"},
+		{"info:\n  tags: [\nchannels:\n  c:\n    |", YAML, "channels.c", true, "", ""},
 	} {
 		i := strings.Index(tc.doc, "|")
 		text := []byte(tc.doc[:i] + tc.doc[i+1:])

@@ -15,6 +15,7 @@ func FuzzParse(f *testing.F) {
 		"- - - x\n",
 		"a: 'it''s'\n\tb: 1\n",
 		"[\"\xff\", 1e400, -0]",
+		"a: {b: [c, {d: 'e\n  f: [*g, &h i]}\n",
 	} {
 		f.Add([]byte(s), false)
 		f.Add([]byte(s), true)
@@ -67,7 +68,13 @@ func FuzzParse(f *testing.F) {
 				}
 				file.Root.Find(loc.Path...)
 				file.Root.FindPair(loc.Path...)
+				c := ContextAt(text, off, format)
+				inText("context", c.ReplaceStart, c.ReplaceEnd)
 			}
+		}
+		for _, m := range AnchorMarks(text, format) {
+			inText("anchor", m.Start, m.End)
+			AnchoredText(text, m, 8)
 		}
 		file.Root.Data()
 	})

@@ -16,6 +16,7 @@ import (
 	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/config"
 	"asyncapi-ls/analysis/incremental"
+	"asyncapi-ls/analysis/refs"
 	"asyncapi-ls/analysis/syntax"
 	"asyncapi-ls/analysis/workspace"
 )
@@ -54,17 +55,12 @@ var formats = map[string]func(w io.Writer, results []fileResult) error{
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
-		// A one-shot run trades memory for time: no collection until the
-		// heap nears the server's soft limit (a 5 MB document peaks near
-		// 460 MB instead of 300 MB; about 5% faster than GOGC=400).
-		debug.SetGCPercent(-1)
-		debug.SetMemoryLimit(softMemoryLimit)
-	}
+	oneShotMemory()
 	fset := flag.NewFlagSet("check", flag.ContinueOnError)
 	fset.SetOutput(stderr)
 	format := fset.String("format", "text", "text, json, sarif or github")
 	failLevel := fset.String("fail-level", "error", "exit with status 1 when a diagnostic is at least this severe: error, warning or info")
+	rulesetFlag := fset.String("ruleset", "", "a Spectral ruleset file to apply (default: ruleset: of .asyncapi-ls.yaml, else the nearest .spectral.yaml/.yml/.json)")
 	if err := fset.Parse(args); err != nil {
 		return 2
 	}
@@ -82,6 +78,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	files, ioErr := collectFiles(fset.Args(), stderr)
 	configs := configCache{stderr: stderr}
+	rulesets := rulesetCache{stderr: stderr, flag: *rulesetFlag}
 	// One workspace for the run: a file that several documents reference is
 	// read once. Remote references are not fetched, as in the editor by default.
 	resolver := workspace.New(workspace.Options{})
@@ -91,7 +88,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		path string
 		opts analysis.Options
 		res  *fileResult
-		err  error
+		// other holds findings about values in other files, by path.
+		other map[string][]analysis.Diagnostic
+		err   error
 	}
 	var jobs []*job
 	for _, path := range files {
@@ -103,7 +102,12 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		if cfg.Ignored(path) {
 			continue
 		}
-		jobs = append(jobs, &job{path: path, opts: config.New(cfg, resolver)})
+		opts := config.New(cfg, resolver)
+		if rs := rulesets.forFile(path, cfg); rs != nil {
+			abs, _ := filepath.Abs(path)
+			rs.Apply(&opts, fileURI(abs))
+		}
+		jobs = append(jobs, &job{path: path, opts: opts})
 	}
 	work := make(chan *job)
 	var wg sync.WaitGroup
@@ -112,7 +116,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		go func() {
 			defer wg.Done()
 			for j := range work {
-				j.res, j.err = checkFile(j.path, j.opts)
+				j.res, j.other, j.err = checkFile(j.path, j.opts)
 			}
 		}()
 	}
@@ -123,7 +127,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	wg.Wait()
 	var results []fileResult
 	failed := false
+	other := map[string][]analysis.Diagnostic{}
 	for _, j := range jobs {
+		for p, ds := range j.other {
+			other[p] = append(other[p], ds...)
+		}
 		if j.err != nil {
 			fmt.Fprintf(stderr, "asyncapi-ls: %v\n", j.err)
 			ioErr = true
@@ -137,6 +145,18 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 		results = append(results, *j.res)
 	}
+	if len(other) > 0 {
+		before := map[string]int{}
+		for _, r := range results {
+			before[r.Path] = len(r.Diagnostics)
+		}
+		results = elsewhere(results, other, resolver)
+		for _, r := range results {
+			for _, d := range r.Diagnostics[min(before[r.Path], len(r.Diagnostics)):] {
+				failed = failed || d.level <= threshold
+			}
+		}
+	}
 	if results == nil {
 		results = []fileResult{}
 	}
@@ -145,12 +165,23 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	switch {
-	case ioErr || configs.invalid:
+	case ioErr || configs.invalid || rulesets.invalid:
 		return 2
 	case failed:
 		return 1
 	}
 	return 0
+}
+
+// oneShotMemory makes a one-shot run trade memory for time: no collection
+// until the heap nears the server's soft limit (a 5 MB document peaks near
+// 460 MB instead of 300 MB; about 5% faster than GOGC=400). GOGC and
+// GOMEMLIMIT, when set, win.
+func oneShotMemory() {
+	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetGCPercent(-1)
+		debug.SetMemoryLimit(softMemoryLimit)
+	}
 }
 
 // configCache loads each project file once and reports its mistakes once.
@@ -225,7 +256,57 @@ func collectFiles(args []string, stderr io.Writer) ([]string, bool) {
 }
 
 // checkFile analyses one file; nil means it is not an AsyncAPI document.
-func checkFile(path string, opts analysis.Options) (*fileResult, error) {
+// Findings about values written in other files come back by path.
+func checkFile(path string, opts analysis.Options) (*fileResult, map[string][]analysis.Diagnostic, error) {
+	doc, err := loadDocument(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !doc.IsAsyncAPI() {
+		return nil, nil, nil
+	}
+	if ws, ok := opts.Resolver.(*workspace.Workspace); ok {
+		opts.Resolver = ws.Snapshot(doc) // one view of the other files for the whole analysis
+	}
+	res := &fileResult{Path: path, Diagnostics: []checkDiagnostic{}}
+	found := analysis.Analyze(doc, opts)
+	slices.SortStableFunc(found, func(a, b analysis.Diagnostic) int { return a.Start - b.Start })
+	// A ruleset rule's finding about a value in another file is reported in
+	// that file, where Spectral reports it; the built-in checks report
+	// theirs at the "$ref" that brings the content in.
+	rulesetCodes := map[string]bool{}
+	for _, r := range opts.Rules {
+		if r.AnyVersion {
+			rulesetCodes[r.Code] = true
+		}
+	}
+	var other map[string][]analysis.Diagnostic
+	for _, d := range found {
+		if d.Origin != nil && rulesetCodes[d.Code] {
+			if p := refs.FilePath(d.Origin.URI); p != "" {
+				if other == nil {
+					other = map[string][]analysis.Diagnostic{}
+				}
+				other[p] = append(other[p], d)
+				continue
+			}
+		}
+		res.Diagnostics = append(res.Diagnostics, toCheckDiagnostic(doc, d.Start, d.End, d))
+	}
+	return res, other, nil
+}
+
+// toCheckDiagnostic places d at [start, end) of doc.
+func toCheckDiagnostic(doc *analysis.Document, start, end int, d analysis.Diagnostic) checkDiagnostic {
+	line, col := doc.Mapper.Column(start)
+	endLine, endCol := doc.Mapper.Column(end)
+	return checkDiagnostic{Line: line, Column: col, EndLine: endLine, EndColumn: endCol,
+		Severity: d.Severity.String(), Code: d.Code, Message: d.Message, DocURL: d.DocURL, level: d.Severity}
+}
+
+// loadDocument reads a regular file of at most maxCheckFileSize as a
+// document; a big YAML file is parsed in sections on every core.
+func loadDocument(path string) (*analysis.Document, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, err
@@ -246,28 +327,12 @@ func checkFile(path string, opts analysis.Options) (*fileResult, error) {
 	}
 	doc := analysis.NewDocument(fileURI(abs), 1, text)
 	if len(text) >= sectionedParseSize && doc.Format() == syntax.YAML {
-		// A big file is parsed in sections on every core; the tree is the
-		// one a whole parse gives, or the whole parse runs.
+		// The tree is the one a whole parse gives, or the whole parse runs.
 		if f, ok := incremental.Parse(text); ok {
 			doc.Provide(f)
 		}
 	}
-	if !doc.IsAsyncAPI() {
-		return nil, nil
-	}
-	if ws, ok := opts.Resolver.(*workspace.Workspace); ok {
-		opts.Resolver = ws.Snapshot(doc) // one view of the other files for the whole analysis
-	}
-	res := &fileResult{Path: path, Diagnostics: []checkDiagnostic{}}
-	found := analysis.Analyze(doc, opts)
-	slices.SortStableFunc(found, func(a, b analysis.Diagnostic) int { return a.Start - b.Start })
-	for _, d := range found {
-		line, col := doc.Mapper.Column(d.Start)
-		endLine, endCol := doc.Mapper.Column(d.End)
-		res.Diagnostics = append(res.Diagnostics, checkDiagnostic{Line: line, Column: col, EndLine: endLine, EndColumn: endCol,
-			Severity: d.Severity.String(), Code: d.Code, Message: d.Message, DocURL: d.DocURL, level: d.Severity})
-	}
-	return res, nil
+	return doc, nil
 }
 
 // fileURI turns an absolute path into a file URI, the form the editor

@@ -34,6 +34,11 @@ type listedPackage struct {
 var features = []string{"completion", "hover", "preview", "convert", "analysis/navigate", "analysis/rules",
 	"analysis/fix", "analysis/model"}
 
+// pageServers are the feature packages that serve pages over HTTP (on
+// 127.0.0.1): they import net/http to serve, and read documents through the
+// snapshot like the others.
+var pageServers = []string{"preview/live"}
+
 // fileAccess are the imports that read files or the network.
 var fileAccess = []string{"os", "io/fs", "io/ioutil", "net/http"}
 
@@ -53,7 +58,7 @@ func layeringViolations(module string, pkgs []listedPackage) []string {
 		rel := strings.TrimPrefix(strings.TrimPrefix(p.ImportPath, module), "/")
 		top, _, _ := strings.Cut(rel, "/")
 		wiring := top == "server" || top == "cmd"
-		feature := slices.ContainsFunc(features, func(f string) bool { return under(rel, f) })
+		feature := slices.ContainsFunc(features, func(f string) bool { return under(rel, f) }) && !slices.Contains(pageServers, rel)
 		check := func(imp, how string) {
 			switch {
 			case !wiring && under(imp, "go.lsp.dev"):

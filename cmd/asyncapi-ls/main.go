@@ -21,8 +21,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		switch args[0] {
 		case "check":
 			return runCheck(args[1:], stdout, stderr)
+		case "docs":
+			return runDocs(args[1:], stdout, stderr)
+		case "preview":
+			return runPreview(args[1:], stdout, stderr)
 		case "rules":
 			return runListRules(stdout)
+		case "convert":
+			return runConvert(args[1:], stdout, stderr)
 		case "version", "--version", "-version":
 			fmt.Fprintln(stdout, "asyncapi-ls", version)
 			return 0
@@ -39,13 +45,30 @@ const usage = `asyncapi-ls — a language server for AsyncAPI 2.0–3.1 document
 Usage:
   asyncapi-ls [--stdio] [--log-file PATH] [--log-level LEVEL]
       Serve the Language Server Protocol on stdin/stdout.
-  asyncapi-ls check [--format text|json|sarif|github] [--fail-level error|warning|info] PATH...
+  asyncapi-ls check [--format text|json|sarif|github] [--fail-level error|warning|info] [--ruleset FILE] PATH...
       Print the diagnostics of AsyncAPI documents (files or folders), the
       same as the editor shows, as file:line:col: severity: message [code]
       (text), JSON, SARIF 2.1.0 or GitHub workflow annotations. The nearest
       .asyncapi-ls.yaml (rules: {code: off|hint|info|warning|error},
-      ignore: [globs]) applies. Exit status: 0 nothing at or above the fail
+      ignore: [globs], ruleset: FILE) applies, and a Spectral ruleset:
+      --ruleset, else ruleset:, else the nearest .spectral.yaml/.yml/.json.
+      Exit status: 0 nothing at or above the fail
       level (default error), 1 otherwise, 2 usage, I/O or configuration error.
+  asyncapi-ls convert [--to 3.0.0|3.1.0] [--perspective application|client] [-o OUT | -w] [--no-check] FILE
+      Convert an AsyncAPI 2.0–2.6 document to 3.0.0 (or 3.1.0), and 3.0.0
+      to 3.1.0, as the official converter does, keeping comments, key order,
+      blank lines and quoting; YAML stays YAML, JSON stays JSON. Writes to
+      stdout, to OUT, or back into FILE (-w). Notes about what could not be
+      carried over, and the errors the converted document still has, go to
+      stderr. Exit status: 0 converted, 1 converted with errors left, 2
+      usage, I/O or a document that cannot be converted.
+  asyncapi-ls docs [-o OUT.html] FILE
+      Write the documentation page of a document: one self-contained HTML
+      file (servers, channels, operations, messages and schemas, and the
+      event-flow picture), nothing fetched from the network.
+  asyncapi-ls preview [--port N] FILE
+      Serve that page on 127.0.0.1 (the URL carries a secret token) and
+      refresh it when the file, or a file it references, changes.
   asyncapi-ls rules
       List the rules: code, default level, versions, description.
   asyncapi-ls version

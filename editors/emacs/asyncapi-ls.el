@@ -49,6 +49,11 @@ For example (:rules (:asyncapi-servers \"off\")).  A project's
   "When non-nil, `asyncapi-ls-setup' makes AsyncAPI buffers start Eglot."
   :type 'boolean)
 
+(defcustom asyncapi-ls-preview-browse-function #'browse-url
+  "Function that opens the URL of the live preview page.
+See `asyncapi-ls-preview'."
+  :type 'function)
+
 (defcustom asyncapi-ls-yaml-extensions '("yaml" "yml")
   "File name extensions checked for YAML AsyncAPI documents."
   :type '(repeat string))
@@ -336,6 +341,30 @@ Values a project sets in `eglot-workspace-configuration' come first."
   (when asyncapi-ls-auto-start
     (add-hook 'asyncapi-yaml-mode-hook #'eglot-ensure)
     (add-hook 'asyncapi-json-mode-hook #'eglot-ensure)))
+
+;;;; Preview
+
+;;;###autoload
+(defun asyncapi-ls-preview ()
+  "Open the live documentation page of the current AsyncAPI buffer.
+The server serves the page on 127.0.0.1 and keeps it in step with the
+buffer, unsaved edits included; `asyncapi-ls-preview-browse-function'
+opens it.  Return the URL."
+  (interactive)
+  (let* ((server (eglot--current-server-or-lose))
+         (uri (plist-get (eglot--TextDocumentIdentifier) :uri))
+         ;; Flush pending edits first, so the first page shows them.
+         (_ (eglot--signal-textDocument/didChange))
+         (answer (jsonrpc-request server :workspace/executeCommand
+                                  (list :command "asyncapi.preview"
+                                        ;; :open false: Emacs opens the page itself.
+                                        :arguments (vector uri (list :open :json-false)))))
+         (url (plist-get answer :url)))
+    (unless (stringp url)
+      (user-error "asyncapi-ls answered no preview URL: %S" answer))
+    (message "AsyncAPI preview at %s" url)
+    (funcall asyncapi-ls-preview-browse-function url)
+    url))
 
 (provide 'asyncapi-ls)
 ;;; asyncapi-ls.el ends here

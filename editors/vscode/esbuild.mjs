@@ -15,7 +15,7 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['src/detect.ts', 'src/gate.ts', 'src/serverPath.ts', 'src/serverLog.ts'], outdir: 'dist/lib' },
+  { ...common, entryPoints: ['src/detect.ts', 'src/gate.ts', 'src/serverPath.ts', 'src/serverLog.ts', 'src/previewHtml.ts'], outdir: 'dist/lib' },
 ];
 
 if (watch) {

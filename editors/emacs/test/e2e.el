@@ -182,6 +182,38 @@
                              (flymake-diagnostics)))))
       (error "diagnostic still on line %d" (1+ adress)))))
 
+;; GET a URL: (STATUS . BODY).
+(defun e2e--http-get (url)
+  (let ((buf (let ((url-request-method "GET")) (url-retrieve-synchronously url t t 10))))
+    (unwind-protect
+        (with-current-buffer buf
+          (goto-char (point-min))
+          (let ((status (and (looking-at "HTTP/[0-9.]+ \\([0-9]+\\)") (string-to-number (match-string 1)))))
+            (re-search-forward "\r?\n\r?\n" nil t)
+            (cons status (decode-coding-string (buffer-substring-no-properties (point) (point-max)) 'utf-8))))
+      (kill-buffer buf))))
+
+(e2e-check "asyncapi-ls-preview opens the live page, which follows the buffer"
+  (require 'url)
+  (let* ((opened nil)
+         (asyncapi-ls-preview-browse-function (lambda (u) (setq opened u)))
+         (url (asyncapi-ls-preview)))
+    (unless (and (equal url opened) (string-match-p "\\`http://127\\.0\\.0\\.1:[0-9]+/[A-Za-z0-9_-]+/d/[0-9]+/\\'" url))
+      (error "preview URL %S, opened %S" url opened))
+    (let ((got (e2e--http-get url)))
+      (unless (and (eql 200 (car got)) (string-match-p "<h1>User service" (cdr got)))
+        (error "GET %s: %S" url (car got))))
+    (let ((forbidden (e2e--http-get (replace-regexp-in-string "/[A-Za-z0-9_-]+/d/" "/d/" url))))
+      (unless (eql 403 (car forbidden)) (error "without the token: %S" (car forbidden))))
+    ;; An unsaved edit reaches the page.
+    (goto-char (point-min))
+    (re-search-forward "^  title: .*$")
+    (replace-match "  title: Edited in Emacs")
+    (eglot--signal-textDocument/didChange)
+    (unless (e2e--wait-until (lambda () (string-match-p "Edited in Emacs" (cdr (e2e--http-get (concat url "page"))))))
+      (error "the page does not follow the buffer"))
+    (e2e--log "       preview: %s" url)))
+
 (e2e-check "eglot shuts the server down"
   (let ((server (eglot-current-server)))
     (eglot-shutdown server)

@@ -92,6 +92,10 @@ local setup_ok = check('binary and setup', function()
     -- asyncapi-servers is a warning by default; the check below proves the
     -- settings reach the server.
     settings = { asyncapi = { rules = { ['asyncapi-servers'] = 'hint' } } },
+    -- :AsyncApiPreview hands the server's URL here instead of a browser.
+    preview_open = function(url)
+      _G.asyncapi_opened_url = url
+    end,
   })
 end)
 if not setup_ok then
@@ -251,6 +255,45 @@ check(':AsyncApiInfo and :AsyncApiRestart', function()
     position = { line = find_line(buf, "$ref: '#/components/messages/UserSignedUp'", true), character = 20 },
   }, WAIT)
   assert(#results_of(responses) == 1, 'no hover from the restarted server: ' .. vim.inspect(responses))
+end)
+
+-- GET url with python3 (on every machine the editor tests run on): status
+-- and body.
+local function http_get(url)
+  local out = vim.fn.system({ 'python3', '-c', [[
+import sys, urllib.request, urllib.error
+try:
+    r = urllib.request.urlopen(sys.argv[1], timeout=10)
+    sys.stdout.write(str(r.status) + "\n" + r.read().decode())
+except urllib.error.HTTPError as e:
+    sys.stdout.write(str(e.code) + "\n")
+]], url })
+  local status, body = out:match('^(%d+)\n(.*)$')
+  return tonumber(status), body or ''
+end
+
+check(':AsyncApiPreview opens the live page, which follows the buffer', function()
+  _G.asyncapi_opened_url = nil
+  vim.cmd('AsyncApiPreview')
+  assert(vim.wait(WAIT, function()
+    return _G.asyncapi_opened_url ~= nil
+  end, 50), 'no URL opened')
+  local url = _G.asyncapi_opened_url
+  assert(url:match('^http://127%.0%.0%.1:%d+/[%w_-]+/d/%d+/$'), 'URL ' .. url)
+  local status, body = http_get(url)
+  assert(status == 200, 'GET ' .. url .. ': ' .. tostring(status))
+  assert(body:find('<h1>User service', 1, true), 'the page lacks the title')
+  local forbidden = http_get((url:gsub('/[%w_-]+/d/', '/d/', 1)))
+  assert(forbidden == 403, 'without the token: ' .. tostring(forbidden))
+  -- An unsaved edit reaches the page.
+  local title = find_line(buf, '^  title:')
+  vim.api.nvim_buf_set_lines(buf, title, title + 1, false, { '  title: Edited in Neovim' })
+  local seen = vim.wait(WAIT, function()
+    local _, b = http_get(url .. 'page')
+    return b:find('Edited in Neovim', 1, true) ~= nil
+  end, 200)
+  assert(seen, 'the page does not follow the buffer')
+  log('     preview: ' .. url)
 end)
 
 check('the server stops cleanly', function()

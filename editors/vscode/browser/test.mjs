@@ -268,6 +268,36 @@ test('the extension in VS Code (code-server + Chromium)', { timeout: 170000 }, a
     await page.screenshot({ path: join(shots, '4-definition.png') });
   });
 
+  await check('"AsyncAPI: Open Preview to the Side": a webview that follows typing and reveals the source', async () => {
+    await runCommand('AsyncAPI: Open Preview to the Side');
+    // VS Code's webview frames, then the extension's frame, then the page.
+    const preview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame').frameLocator('#page');
+    await preview.locator('h1', { hasText: 'User service' }).waitFor();
+    await preview.locator('#flow svg.flow a.fl-node').first().waitFor();
+    await page.screenshot({ path: join(shots, '4b-preview.png') });
+    // Type in the editor: the page changes without a save.
+    await page.locator('.tab', { hasText: 'user-service.yaml' }).first().click();
+    await goTo(3, 22);
+    await page.keyboard.press('End');
+    await page.keyboard.type(' typed');
+    await preview.locator('h1', { hasText: 'User service typed' }).waitFor();
+    // A click on "file:line" in the page reveals that line in the editor.
+    const src = preview.locator('article.channel .card-head .src').first();
+    const label = await src.innerText();
+    const line = Number(label.split(':').pop());
+    await src.click();
+    await page.locator('.statusbar-item', { hasText: new RegExp(`Ln ${line}, Col \\d+`) }).waitFor();
+    await page.screenshot({ path: join(shots, '4c-preview-typed.png') });
+    // Put the file back as it was (the checks below read it) and close the preview.
+    await page.locator('.tab', { hasText: 'user-service.yaml' }).first().click();
+    await page.keyboard.press('Control+Z');
+    await page.keyboard.press('Control+S');
+    await preview.locator('h1', { hasText: 'User service typed' }).waitFor({ state: 'detached' });
+    await page.locator('.tab', { hasText: 'Preview user-service.yaml' }).locator('.codicon-close').click();
+    await page.locator('.tab', { hasText: 'Preview user-service.yaml' }).waitFor({ state: 'detached' });
+    await page.locator('.tab', { hasText: 'user-service.yaml' }).first().click();
+  });
+
   await check('a YAML file without a root asyncapi key is left alone', async () => {
     await openFile('not-asyncapi.yaml');
     await page.waitForTimeout(1500);
@@ -282,7 +312,8 @@ test('the extension in VS Code (code-server + Chromium)', { timeout: 170000 }, a
     await output.filter({ hasText: 'Opened AsyncAPI document' }).waitFor();
     // Monaco renders spaces as no-break spaces.
     let text = (await output.innerText()).replace(/\u00a0/g, ' ');
-    assert.match(text, /Starting .*asyncapi-ls/, text);
+    // The view shows the channel's last lines; its first ones are in the log.
+    assert.match(extensionLog(), /Starting .*asyncapi-ls/, text);
     assert.match(text, /user-service\.yaml/, text);
     assert.ok(!text.includes('not-asyncapi.yaml'), `non-AsyncAPI file reached the server:\n${text}`);
     await runCommand('AsyncAPI: Restart server');

@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageclient/node';
 import { detectAsyncApi, isCandidateLanguage, versionLabel } from './detect';
 import { DocumentGate } from './gate';
+import { PreviewPanels } from './previewPanel';
 import { parseServerLogLine } from './serverLog';
 import { resolveServerCommand, ServerSource } from './serverPath';
 
@@ -33,7 +34,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   status = vscode.window.createStatusBarItem('asyncapi.status', vscode.StatusBarAlignment.Right, 100);
   status.name = 'AsyncAPI';
   status.command = 'asyncapi.showOutput';
-  context.subscriptions.push(output, status);
+  const previews = new PreviewPanels(() => client, output);
+  context.subscriptions.push(output, status, previews);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('asyncapi.restartServer', async () => {
@@ -41,6 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await restart(context);
     }),
     vscode.commands.registerCommand('asyncapi.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('asyncapi.openPreviewToSide', () => previews.open(vscode.window.activeTextEditor)),
     vscode.window.onDidChangeActiveTextEditor(() => updateStatus()),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.document === vscode.window.activeTextEditor?.document) {
@@ -281,6 +284,7 @@ function updateStatus(): void {
   const editor = vscode.window.activeTextEditor;
   const doc = editor?.document;
   const detection = doc && isCandidateLanguage(doc.languageId) ? detectAsyncApi(doc.getText()) : undefined;
+  void vscode.commands.executeCommand('setContext', 'asyncapi.isAsyncApiDocument', detection?.isAsyncApi === true);
   if (!detection?.isAsyncApi) {
     status.hide();
     return;

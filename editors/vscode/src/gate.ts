@@ -2,7 +2,8 @@
 //
 // VS Code document selectors can only match language ids and file names, so
 // the client is registered for every YAML/JSON document and this gate lets
-// only AsyncAPI documents (detected by content) through. A document that
+// only AsyncAPI documents (detected by content) and Spectral ruleset files
+// (by name) through. A document that
 // becomes an AsyncAPI document while it is being edited (the user types the
 // `asyncapi:` key) is opened on the server at that moment; once open it stays
 // open until it is closed, so the server can report a removed `asyncapi` key.
@@ -13,6 +14,13 @@ import { Detection, detectAsyncApi, isCandidateLanguage } from './detect';
 
 export type ChangeDecision = 'forward' | 'open' | 'ignore';
 
+/** Spectral ruleset files: the server checks them and helps writing them. */
+const RULESET_FILES = ['.spectral.yaml', '.spectral.yml', '.spectral.json'];
+
+export function isRulesetFile(uri: string): boolean {
+  return RULESET_FILES.includes(uri.slice(uri.lastIndexOf('/') + 1));
+}
+
 export class DocumentGate {
   private readonly tracked = new Map<string, Detection>();
 
@@ -20,6 +28,10 @@ export class DocumentGate {
   onOpen(uri: string, languageId: string, text: string): boolean {
     if (!isCandidateLanguage(languageId)) {
       return false;
+    }
+    if (isRulesetFile(uri)) {
+      this.tracked.set(uri, { isAsyncApi: false });
+      return true;
     }
     const d = detectAsyncApi(text);
     if (!d.isAsyncApi) {
@@ -36,6 +48,9 @@ export class DocumentGate {
    */
   onChange(uri: string, languageId: string, text: string): ChangeDecision {
     if (this.tracked.has(uri)) {
+      if (isRulesetFile(uri)) {
+        return 'forward';
+      }
       const d = detectAsyncApi(text);
       this.tracked.set(uri, d.isAsyncApi ? d : { isAsyncApi: true });
       return 'forward';

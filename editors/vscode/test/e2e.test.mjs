@@ -10,6 +10,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import {
@@ -20,6 +21,7 @@ import {
   DidChangeConfigurationNotification,
   DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  ExecuteCommandRequest,
   ExitNotification,
   HoverRequest,
   InitializedNotification,
@@ -295,6 +297,35 @@ test('asyncapi-ls over stdio with the VS Code protocol library', { timeout: 9000
     assert.equal(got.length, 1, `one target; got ${JSON.stringify(result)}`);
     assert.equal(got[0].uri, json.uri);
     assert.equal(got[0].line, jDef);
+  });
+
+  await t.test('asyncapi.preview: the page the webview frames follows the buffer', async () => {
+    // What "AsyncAPI: Open Preview to the Side" sends (src/previewPanel.ts).
+    assert.deepEqual(init.capabilities.executeCommandProvider?.commands, ['asyncapi.preview']);
+    const answer = await request(ExecuteCommandRequest.type, { command: 'asyncapi.preview', arguments: [json.uri, { open: false }] });
+    assert.match(answer?.url ?? '', /^http:\/\/127\.0\.0\.1:\d+\/[A-Za-z0-9_-]{20,}\/d\/\d+\/$/, JSON.stringify(answer));
+    const { previewHtml } = createRequire(import.meta.url)('../dist/lib/previewHtml.js');
+    assert.ok(previewHtml(answer.url, 'N', 't').includes(`src="${answer.url}"`), 'the webview frames the URL');
+    const page = async () => {
+      const res = await fetch(answer.url + 'page');
+      assert.equal(res.status, 200);
+      assert.match(res.headers.get('content-security-policy') ?? '', /script-src 'nonce-/);
+      return res.text();
+    };
+    assert.match(await page(), /<h1>User service/);
+    const forbidden = await fetch(answer.url.replace(/\/[A-Za-z0-9_-]{20,}\//, '/'));
+    assert.equal(forbidden.status, 403, 'a URL without the token is refused');
+    // An unsaved edit: the page changes without a save.
+    await conn.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: json.uri, version: 2 },
+      contentChanges: [{ text: json.text.replace('"User service (JSON)"', '"User service, edited"') }],
+    });
+    const deadline = Date.now() + WAIT_MS;
+    let text = '';
+    while (Date.now() < deadline && !(text = await page()).includes('User service, edited')) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.match(text, /User service, edited/, 'the page follows the edit');
   });
 
   await t.test('a YAML file without a root asyncapi key gets no diagnostics', async () => {

@@ -33,6 +33,14 @@ test('changes: forward, open on the fly, ignore', () => {
   assert.equal(g.detection('file:///a.yaml').version, undefined);
 });
 
+test('Spectral ruleset files reach the server, by name', () => {
+  const g = new DocumentGate();
+  assert.equal(g.onOpen('file:///p/.spectral.yaml', 'yaml', 'rules: {}\n'), true);
+  assert.equal(g.onOpen('file:///p/.spectral.json', 'json', '{}'), true);
+  assert.equal(g.onOpen('file:///p/spectral.yaml', 'yaml', 'rules: {}\n'), false, 'another name is not a ruleset');
+  assert.equal(g.onChange('file:///p/.spectral.yaml', 'yaml', 'rules: {r: off}\n'), 'forward');
+});
+
 test('close and reset', () => {
   const g = new DocumentGate();
   g.onOpen('file:///a.yaml', 'yaml', ASYNC);

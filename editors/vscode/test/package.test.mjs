@@ -15,7 +15,7 @@ test('manifest: activation, commands, settings', () => {
     assert.ok(manifest.activationEvents.includes(`onLanguage:${lang}`), `activates on ${lang}`);
   }
   const commands = manifest.contributes.commands.map((c) => c.command);
-  assert.deepEqual(commands.sort(), ['asyncapi.restartServer', 'asyncapi.showOutput']);
+  assert.deepEqual(commands.sort(), ['asyncapi.openPreviewToSide', 'asyncapi.restartServer', 'asyncapi.showOutput']);
   const props = manifest.contributes.configuration.properties;
   assert.equal(props['asyncapi.server.path'].type, 'string');
   assert.ok(props['asyncapi.trace.server'].enum.includes('verbose'));

@@ -28,6 +28,10 @@ local defaults = {
   -- Re-check a buffer when it is written or Insert mode ends, so a buffer
   -- that becomes an AsyncAPI document gets the server without reopening.
   recheck = true,
+  -- How :AsyncApiPreview opens the page the server serves: nil uses
+  -- vim.ui.open (Neovim 0.10+), then xdg-open / open; a function gets the
+  -- URL; a list is a command the URL is appended to.
+  preview_open = nil,
 }
 
 M.config = vim.deepcopy(defaults)
@@ -213,6 +217,59 @@ function M.status(bufnr)
   return d.version and ('AsyncAPI ' .. d.version) or 'AsyncAPI'
 end
 
+-- Opens url as configured (see preview_open).
+local function open_url(url)
+  local how = M.config.preview_open
+  if type(how) == 'function' then
+    return how(url)
+  end
+  local cmd = type(how) == 'table' and vim.list_extend(vim.deepcopy(how), { url }) or nil
+  if not cmd then
+    if vim.ui.open then
+      return vim.ui.open(url)
+    end
+    local opener = vim.fn.executable('xdg-open') == 1 and 'xdg-open' or (vim.fn.executable('open') == 1 and 'open' or nil)
+    if not opener then
+      return
+    end
+    cmd = { opener, url }
+  end
+  vim.fn.jobstart(cmd, { detach = true })
+end
+
+--- Asks the server for the live documentation page of the buffer (it follows
+--- the buffer as you type), opens it and returns nothing; on_url(url) is
+--- called with the URL when given.
+function M.preview(bufnr, on_url)
+  bufnr = (bufnr == nil or bufnr == 0) and vim.api.nvim_get_current_buf() or bufnr
+  local client
+  for _, c in ipairs(our_clients()) do
+    if vim.lsp.buf_is_attached and vim.lsp.buf_is_attached(bufnr, c.id) or (c.attached_buffers and c.attached_buffers[bufnr]) then
+      client = c
+    end
+  end
+  if not client then
+    notify('no asyncapi-ls client on this buffer', vim.log.levels.WARN)
+    return
+  end
+  local params = {
+    command = 'asyncapi.preview',
+    -- open = false: the editor opens the page, with the configured opener.
+    arguments = { vim.uri_from_bufnr(bufnr), { open = false } },
+  }
+  call(client, 'request', 'workspace/executeCommand', params, function(err, result)
+    if err or type(result) ~= 'table' or type(result.url) ~= 'string' then
+      notify('preview failed: ' .. vim.inspect(err or result), vim.log.levels.ERROR)
+      return
+    end
+    notify('preview at ' .. result.url)
+    open_url(result.url)
+    if on_url then
+      on_url(result.url)
+    end
+  end, bufnr)
+end
+
 local function info()
   local lines = {}
   local d = M.detect(0)
@@ -259,6 +316,9 @@ function M.setup(opts)
   })
   vim.api.nvim_create_user_command('AsyncApiRestart', M.restart, { desc = 'Restart asyncapi-ls' })
   vim.api.nvim_create_user_command('AsyncApiInfo', info, { desc = 'Show asyncapi-ls state' })
+  vim.api.nvim_create_user_command('AsyncApiPreview', function()
+    M.preview(0)
+  end, { desc = 'Open the live documentation page of the buffer' })
   -- Buffers that were loaded before setup().
   for _, b in ipairs(vim.api.nvim_list_bufs()) do
     if vim.api.nvim_buf_is_loaded(b) then

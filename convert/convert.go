@@ -1,0 +1,184 @@
+package convert
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/refs"
+	"asyncapi-ls/analysis/source"
+	"asyncapi-ls/analysis/syntax"
+)
+
+// Options say what to convert to and how.
+type Options struct {
+	// To is the version to convert to: "3.0.0" (the default) or "3.1.0".
+	To string
+	// Perspective decides the action of a 2.x operation: "application"
+	// (the default: publish is what the application receives) or "client"
+	// (publish is what it sends).
+	Perspective string
+	// Resolver reads the files that references reach, to tell which of
+	// them must change too; nil reads none.
+	Resolver analysis.Resolver
+}
+
+// Note tells the user about something the conversion could not carry over
+// as it was, at the span [Start, End) of the original text.
+type Note struct {
+	Start, End int
+	Path       []string // where in the original document
+	Message    string
+}
+
+// Result is a converted document.
+type Result struct {
+	From, To string
+	Text     []byte        // the converted text
+	Edits    []source.Edit // the edits that turn the original into Text, in order
+	Notes    []Note
+}
+
+// Changed reports whether the conversion changed the text.
+func (r *Result) Changed() bool { return len(r.Edits) > 0 }
+
+// Errors of Convert, for callers that explain them their way.
+var (
+	ErrNotAsyncAPI = errors.New("not an AsyncAPI document: it has no asyncapi key at its root")
+	ErrSyntax      = errors.New("the document does not parse")
+	ErrLoneCR      = errors.New("the document breaks lines with a lone carriage return (CR); save it with LF or CRLF line breaks first")
+	ErrInternal    = errors.New("the conversion of this document went wrong (please report it with the document)")
+)
+
+// Targets are the versions a document can be converted to.
+var Targets = []string{"3.0.0", "3.1.0"}
+
+// Convert converts doc to opts.To. A document already at that version
+// comes back unchanged.
+func Convert(doc *analysis.Document, opts Options) (*Result, error) {
+	if opts.To == "" {
+		opts.To = "3.0.0"
+	}
+	if opts.Perspective == "" {
+		opts.Perspective = "application"
+	}
+	if opts.To != "3.0.0" && opts.To != "3.1.0" {
+		return nil, fmt.Errorf("cannot convert to %q: the versions are %s", opts.To, strings.Join(Targets, " and "))
+	}
+	if opts.Perspective != "application" && opts.Perspective != "client" {
+		return nil, fmt.Errorf("unknown perspective %q: application or client", opts.Perspective)
+	}
+	f := doc.File()
+	if len(f.Errors) > 0 {
+		e := f.Errors[0]
+		line, col := doc.Mapper.Column(e.Start)
+		return nil, fmt.Errorf("%w: %d:%d: %s", ErrSyntax, line, col, e.Message)
+	}
+	if f.Root == nil || f.Root.Kind != syntax.Mapping || f.Root.Entry("asyncapi") == nil {
+		return nil, ErrNotAsyncAPI
+	}
+	if loneCR(doc.Text) {
+		return nil, ErrLoneCR
+	}
+	from := f.Root.Get("asyncapi").String()
+	res := &Result{From: from, To: opts.To}
+	r := &run{doc: doc, src: doc.Text, root: wrap(f.Root), opts: opts}
+	switch {
+	case isV2(from):
+		(&v2tov3{run: r}).convert()
+		r.externalNotes()
+		if opts.To == "3.1.0" {
+			r.root.get("asyncapi").setScalar("3.1.0")
+		}
+	case from == opts.To:
+		res.Text = doc.Text
+		return res, nil
+	case from == "3.0.0" && opts.To == "3.1.0":
+		r.root.get("asyncapi").setScalar("3.1.0")
+	case from == "3.1.0":
+		return nil, fmt.Errorf("cannot convert from 3.1.0 down to %s", opts.To)
+	default:
+		return nil, fmt.Errorf("cannot convert from version %q: the converter reads 2.0.0 to 2.6.0 and 3.0.0", from)
+	}
+	printed, err := r.print(f)
+	if err != nil {
+		return nil, err
+	}
+	res.Text, res.Edits, res.Notes = printed.Text, printed.Edits, r.notes
+	slices.SortStableFunc(res.Notes, func(a, b Note) int { return a.Start - b.Start })
+	return res, nil
+}
+
+// guardedSize is the largest result that is parsed again before it is
+// handed out.
+const guardedSize = 1 << 20
+
+// print writes the rewritten tree and the edits that give it.
+func (r *run) print(f *syntax.File) (*Result, error) {
+	p := &printer{layout: layout{r.src}, st: detectStyle(r.src, f)}
+	p.root(r.root)
+	// A result that does not parse is never handed out. (Above a size where
+	// a second parse would double the time, the fuzz and corpus tests
+	// stand guard alone.)
+	if len(p.out) <= guardedSize {
+		if out := syntax.Parse(p.out, f.Format); len(out.Errors) > 0 {
+			return nil, fmt.Errorf("%w: %s", ErrInternal, out.Errors[0].Message)
+		}
+	}
+	return &Result{Text: p.out, Edits: edits(r.src, p.out, p.anchors)}, nil
+}
+
+// loneCR reports a carriage return that no line feed follows, which YAML
+// reads as a line break and the layout of this package does not.
+func loneCR(text []byte) bool {
+	for i, c := range text {
+		if c == '\r' && (i+1 == len(text) || text[i+1] != '\n') {
+			return true
+		}
+	}
+	return false
+}
+
+// isV2 reports a 2.x version the converter reads.
+func isV2(v string) bool {
+	switch v {
+	case "2.0.0", "2.1.0", "2.2.0", "2.3.0", "2.4.0", "2.5.0", "2.6.0":
+		return true
+	}
+	return false
+}
+
+// run is one conversion: the document, its tree being rewritten, the notes.
+type run struct {
+	doc   *analysis.Document
+	src   []byte
+	root  *node
+	opts  Options
+	notes []Note
+}
+
+// note records a note about the original value n at path.
+func (r *run) note(n *node, path []string, msg string) {
+	nt := Note{Path: append([]string(nil), path...), Message: msg}
+	if n != nil && n.orig != nil {
+		nt.Start, nt.End = n.orig.Start, n.orig.End
+		if n.alias != nil {
+			nt.Start, nt.End = n.alias.Start, n.alias.End
+		}
+	}
+	r.notes = append(r.notes, nt)
+}
+
+// noteEntry records a note about an original entry, at its key.
+func (r *run) noteEntry(e *entry, path []string, msg string) {
+	if e.pair == nil {
+		r.note(e.value, path, msg)
+		return
+	}
+	r.notes = append(r.notes, Note{Start: e.pair.Key.Start, End: e.pair.Key.End, Path: append([]string(nil), path...), Message: msg})
+}
+
+// Pointer writes a note's path as a JSON pointer.
+func (n Note) Pointer() string { return refs.FormatPointer(n.Path) }
