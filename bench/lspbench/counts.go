@@ -16,6 +16,8 @@ func countResult(method string, raw json.RawMessage) int {
 		if json.Unmarshal(raw, &list) == nil && list.Items != nil {
 			return len(list.Items)
 		}
+	case "textDocument/rename":
+		return countEdits(raw)
 	case "textDocument/hover":
 		var h struct {
 			Contents json.RawMessage `json:"contents"`
@@ -54,4 +56,26 @@ func hasContent(raw json.RawMessage) bool {
 		}
 	}
 	return false
+}
+
+// countEdits counts the text edits of a WorkspaceEdit, in changes or
+// documentChanges.
+func countEdits(raw json.RawMessage) int {
+	var we struct {
+		Changes         map[string][]json.RawMessage `json:"changes"`
+		DocumentChanges []struct {
+			Edits []json.RawMessage `json:"edits"`
+		} `json:"documentChanges"`
+	}
+	if json.Unmarshal(raw, &we) != nil {
+		return 0
+	}
+	n := 0
+	for _, es := range we.Changes {
+		n += len(es)
+	}
+	for _, dc := range we.DocumentChanges {
+		n += len(dc.Edits)
+	}
+	return n
 }

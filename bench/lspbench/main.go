@@ -33,6 +33,7 @@ func main() {
 	openTimeout := flag.Duration("open-timeout", 120*time.Second, "wait for the first diagnostics after didOpen")
 	quiet := flag.Duration("quiet", 150*time.Millisecond, "no publish for this long counts as settled")
 	deadline := flag.Duration("deadline", 20*time.Minute, "limit for one document's whole run")
+	workspace := flag.Bool("workspace", false, "the root is a workspace of many files: time its indexing (work-done progress) and renames across it")
 	jsonOut := flag.String("json", "", "write results as JSON to this file (- for stdout)")
 	stderrLog := flag.String("server-log", "", "copy the server's stderr to this file")
 	flag.Parse()
@@ -68,7 +69,7 @@ func main() {
 			name: *name, command: *command, doc: doc, root: *root,
 			iterations: *iterations, positions: *npos, edits: *edits,
 			timeout: *timeout, editTimeout: *editTimeout, openTimeout: *openTimeout,
-			quiet: *quiet, deadline: *deadline, stderr: logTo, settings: settings{},
+			quiet: *quiet, deadline: *deadline, stderr: logTo, settings: settings{}, workspace: *workspace,
 		}
 		if cfg.root == "" {
 			cfg.root = filepath.Dir(doc)

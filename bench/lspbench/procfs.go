@@ -128,3 +128,33 @@ func (m *memorySampler) finish() (int64, int64) {
 	defer m.mu.Unlock()
 	return m.peakRSS, m.lastHWM
 }
+
+// treeCPU is the processor time (user + system) the living processes of
+// root's tree used so far, from /proc/PID/stat.
+func treeCPU(root int) time.Duration {
+	var ticks int64
+	for _, pid := range treePIDs(root) {
+		data, err := os.ReadFile(filepath.Join("/proc", strconv.Itoa(pid), "stat"))
+		if err != nil {
+			continue
+		}
+		s := string(data)
+		i := strings.LastIndexByte(s, ')')
+		if i < 0 {
+			continue
+		}
+		// After the name: state(0) ppid ... utime is field 14 of the
+		// line, 11 after the state; stime follows.
+		f := strings.Fields(s[i+1:])
+		if len(f) < 13 {
+			continue
+		}
+		u, _ := strconv.ParseInt(f[11], 10, 64)
+		st, _ := strconv.ParseInt(f[12], 10, 64)
+		ticks += u + st
+	}
+	return time.Duration(ticks) * time.Second / clockTicks
+}
+
+// clockTicks is USER_HZ, the unit of /proc/PID/stat times: 100 on Linux.
+const clockTicks = 100

@@ -23,6 +23,7 @@ type positionParams struct {
 	TextDocument textDocumentIdentifier `json:"textDocument"`
 	Position     position               `json:"position"`
 	Context      any                    `json:"context,omitempty"`
+	NewName      string                 `json:"newName,omitempty"` // rename
 }
 
 type contentChange struct {
@@ -51,6 +52,7 @@ func clientCapabilities() map[string]any {
 			"configuration":          true,
 			"workspaceFolders":       true,
 			"didChangeConfiguration": map[string]any{"dynamicRegistration": true},
+			"workspaceEdit":          map[string]any{"documentChanges": true},
 		},
 		"textDocument": map[string]any{
 			"synchronization":    map[string]any{"dynamicRegistration": true, "didSave": true},
@@ -63,6 +65,7 @@ func clientCapabilities() map[string]any {
 			"hover":      map[string]any{"dynamicRegistration": true, "contentFormat": []string{"markdown", "plaintext"}},
 			"definition": map[string]any{"dynamicRegistration": true, "linkSupport": true},
 			"references": map[string]any{"dynamicRegistration": true},
+			"rename":     map[string]any{"dynamicRegistration": true, "prepareSupport": true},
 			"formatting": map[string]any{"dynamicRegistration": true},
 		},
 		"window":  map[string]any{"workDoneProgress": true},

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 
 	"asyncapi-ls/bench/internal/rpc"
@@ -24,6 +25,9 @@ func measureRequests(ctx context.Context, s *session, cfg config, uri string, po
 		{"definition @ $ref value", "textDocument/definition", pos.refs, nil},
 		{"references @ component message", "textDocument/references", pos.componentKeys, map[string]any{"includeDeclaration": true}},
 	}
+	if cfg.workspace {
+		kinds = append(kinds, requestKind{"rename @ component message", "textDocument/rename", pos.componentKeys, nil})
+	}
 	var out []RequestResult
 	for _, k := range kinds {
 		out = append(out, measureKind(ctx, s, cfg, uri, k))
@@ -42,11 +46,15 @@ func measureKind(ctx context.Context, s *session, cfg config, uri string, k requ
 	for i := 0; i < cfg.iterations && ctx.Err() == nil && !isGone(s); i++ {
 		t := k.at[i%len(k.at)]
 		t0 := time.Now()
-		raw, err := call(ctx, s, cfg.timeout, k.method, positionParams{
+		params := positionParams{
 			TextDocument: textDocumentIdentifier{URI: uri},
 			Position:     position{Line: t.Line, Character: t.Col},
 			Context:      k.context,
-		})
+		}
+		if k.method == "textDocument/rename" {
+			params.NewName = fmt.Sprintf("renamed%d", i)
+		}
+		raw, err := call(ctx, s, cfg.timeout, k.method, params)
 		d := ms(time.Since(t0))
 		var rerr *rpc.Error
 		switch {

@@ -27,6 +27,13 @@ func writeTable(w io.Writer, r *Result) {
 		fmt.Fprintf(w, "%-34s %10.1f %10s %6d %10s %6s\n", name, p50, fmtMS(p99), n, items, empty)
 	}
 	row("initialize", r.InitializeMS, -1, 1, "", "")
+	if ws := r.Workspace; ws != nil {
+		if ws.Reported {
+			row(fmt.Sprintf("workspace indexed (%d files)", ws.Files), ws.IndexedMS, -1, 1, "", "")
+		} else {
+			fmt.Fprintf(w, "%-34s %10s\n", "workspace indexed", "no progress reported")
+		}
+	}
 	openNote := fmt.Sprintf("%d", r.Open.FirstCount)
 	if r.Open.TimedOut {
 		openNote = "timeout"
@@ -50,7 +57,7 @@ func writeTable(w io.Writer, r *Result) {
 			fmt.Sprintf("%.1f/edit", r.Change.PublishesPerEdit), fmt.Sprint(r.Change.Timeouts)+" t/o")
 	}
 	fmt.Fprintf(w, "%-34s %10.0f MB (peak sampled RSS %.0f MB)\n", "memory: VmHWM of server tree", r.Memory.HWMMB, r.Memory.PeakRSSMB)
-	fmt.Fprintf(w, "wall %.1f s", r.WallS)
+	fmt.Fprintf(w, "wall %.1f s, server CPU %.1f s, load average %.1f -> %.1f", r.WallS, r.CPUS, r.Load[0], r.Load[1])
 	if len(r.Errors) > 0 {
 		fmt.Fprintf(w, "; %d problem(s):\n", len(r.Errors))
 		for _, e := range r.Errors {

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"asyncapi-ls/bench/internal/results"
 )
 
 // config is one benchmark run: one server command on one document.
@@ -26,6 +28,9 @@ type config struct {
 	quiet         time.Duration // no publish for this long = settled
 	deadline      time.Duration // whole run
 	stderr        io.Writer
+	// workspace: root is a folder of many files; the run times its
+	// indexing and renames across it.
+	workspace bool
 }
 
 // run measures one server on one document. It always returns a Result;
@@ -33,8 +38,9 @@ type config struct {
 func run(cfg config) *Result {
 	start := time.Now()
 	r := &Result{Server: cfg.name, Command: cfg.command, Doc: cfg.doc}
+	r.Load[0] = results.LoadAverage()
 	fail := func(format string, args ...any) { r.Errors = append(r.Errors, fmt.Sprintf(format, args...)) }
-	defer func() { r.WallS = time.Since(start).Seconds() }()
+	defer func() { r.WallS, r.Load[1] = time.Since(start).Seconds(), results.LoadAverage() }()
 
 	text, err := os.ReadFile(cfg.doc)
 	if err != nil {
@@ -59,6 +65,7 @@ func run(cfg config) *Result {
 	defer func() {
 		peak, hwm := mem.finish()
 		r.Memory = MemoryResult{PeakRSSMB: float64(peak) / 1024, HWMMB: float64(hwm) / 1024}
+		r.CPUS = treeCPU(proc.pid()).Seconds()
 		shutdown(s, proc, min(5*time.Second, cfg.timeout))
 		r.ServerRequests = s.requestCounts()
 		if tail := proc.stderr.String(); len(r.Errors) > 0 && tail != "" {
@@ -82,6 +89,7 @@ func run(cfg config) *Result {
 		return r
 	}
 	r.InitializeMS = ms(time.Since(t0))
+	t0 = time.Now()
 	_ = s.conn.Notify("initialized", map[string]any{})
 	if len(cfg.settings) > 0 {
 		_ = s.conn.Notify("workspace/didChangeConfiguration", map[string]any{"settings": map[string]any(cfg.settings)})
@@ -91,6 +99,13 @@ func run(cfg config) *Result {
 		case <-s.configAsked:
 			time.Sleep(50 * time.Millisecond)
 		case <-time.After(time.Second):
+		}
+	}
+
+	if cfg.workspace {
+		r.Workspace = &results.Workspace{Files: countDocuments(absRoot)}
+		if end, ok := s.progress.waitDone(ctx, 5*time.Second); ok {
+			r.Workspace.IndexedMS, r.Workspace.Reported = ms(end.Sub(t0)), true
 		}
 	}
 
@@ -164,4 +179,19 @@ func lastLines(s string, n int) string {
 		lines = lines[len(lines)-n:]
 	}
 	return strings.Join(lines, " | ")
+}
+
+// countDocuments counts the YAML and JSON files under root.
+func countDocuments(root string) int {
+	n := 0
+	_ = filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			switch strings.ToLower(filepath.Ext(path)) {
+			case ".yaml", ".yml", ".json":
+				n++
+			}
+		}
+		return nil
+	})
+	return n
 }

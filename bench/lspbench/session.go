@@ -23,6 +23,10 @@ type session struct {
 	serverRequests map[string]int
 	configAsked    chan struct{}
 	configOnce     sync.Once
+
+	// progress records the work-done progress the server reports: when
+	// the first one began and when the last open one ended.
+	progress progressTracker
 }
 
 func newSession(proc *serverProcess, s settings, rootURI string) *session {
@@ -57,6 +61,10 @@ func (s *session) answer(method string, params json.RawMessage) (any, *rpc.Error
 }
 
 func (s *session) notified(method string, params json.RawMessage) {
+	if method == "$/progress" {
+		s.progress.add(params)
+		return
+	}
 	if method != "textDocument/publishDiagnostics" {
 		return
 	}

@@ -37,9 +37,10 @@ func main() {
 		os.Exit(2)
 	}
 	r := Result{Name: *name, Doc: *doc, Command: argv}
-	var walls []float64
+	r.Load[0] = results.LoadAverage()
+	var walls, cpus []float64
 	for i := 0; i < *warmup+*n; i++ {
-		wall, rssKB, code, last, err := runOnce(argv, *timeout)
+		wall, cpu, rssKB, code, last, err := runOnce(argv, *timeout)
 		if err != nil {
 			r.Error = err.Error()
 			break
@@ -47,13 +48,14 @@ func main() {
 		if i < *warmup {
 			continue
 		}
-		walls = append(walls, wall)
+		walls, cpus = append(walls, wall), append(cpus, cpu)
 		r.MaxRSSMB = max(r.MaxRSSMB, float64(rssKB)/1024)
 		r.ExitCodes = append(r.ExitCodes, code)
 		r.LastLine = last
 	}
 	r.Runs = len(walls)
-	r.WallMS = stats.Summarize(walls)
+	r.WallMS, r.CPUMS = stats.Summarize(walls), stats.Summarize(cpus)
+	r.Load[1] = results.LoadAverage()
 	data, _ := json.MarshalIndent(r, "", "  ")
 	data = append(data, '\n')
 	if *out == "" {
@@ -62,39 +64,40 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	fmt.Fprintf(os.Stderr, "%s: p50 %.0f ms, max RSS %.0f MB over %d runs %s\n", *name, r.WallMS.P50, r.MaxRSSMB, r.Runs, r.Error)
+	fmt.Fprintf(os.Stderr, "%s: p50 %.0f ms (CPU %.0f ms), max RSS %.0f MB over %d runs, load %.1f %s\n",
+		*name, r.WallMS.P50, r.CPUMS.P50, r.MaxRSSMB, r.Runs, r.Load[0], r.Error)
 	if r.Error != "" {
 		os.Exit(1)
 	}
 }
 
-// runOnce returns wall milliseconds, the child's ru_maxrss in kB, its exit
-// code and the last line it printed. A non-zero exit is not an error:
-// checkers exit 1 when they find problems.
-func runOnce(argv []string, timeout time.Duration) (float64, int64, int, string, error) {
+// runOnce returns wall and processor (user + system) milliseconds, the
+// child's ru_maxrss in kB, its exit code and the last line it printed. A
+// non-zero exit is not an error: checkers exit 1 when they find problems.
+func runOnce(argv []string, timeout time.Duration) (wall, cpu float64, rss int64, code int, last string, err error) {
 	cmd := exec.Command(argv[0], argv[1:]...)
 	var stdout bytes.Buffer
 	cmd.Stdout = &stdout
 	cmd.Stderr = nil
 	start := time.Now()
 	if err := cmd.Start(); err != nil {
-		return 0, 0, 0, "", err
+		return 0, 0, 0, 0, "", err
 	}
 	timer := time.AfterFunc(timeout, func() { _ = cmd.Process.Kill() })
-	err := cmd.Wait()
+	err = cmd.Wait()
 	timer.Stop()
-	wall := float64(time.Since(start).Microseconds()) / 1000
+	wall = float64(time.Since(start).Microseconds()) / 1000
 	var exitErr *exec.ExitError
 	if err != nil && !errors.As(err, &exitErr) {
-		return 0, 0, 0, "", err
+		return 0, 0, 0, 0, "", err
 	}
-	var rss int64
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		rss = ru.Maxrss
 	}
+	cpu = float64((cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()).Microseconds()) / 1000
 	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
-		return 0, 0, 0, "", fmt.Errorf("killed by %v (timeout %s?)", ws.Signal(), timeout)
+		return 0, 0, 0, 0, "", fmt.Errorf("killed by %v (timeout %s?)", ws.Signal(), timeout)
 	}
 	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
-	return wall, rss, cmd.ProcessState.ExitCode(), strings.TrimSpace(lines[len(lines)-1]), nil
+	return wall, cpu, rss, cmd.ProcessState.ExitCode(), strings.TrimSpace(lines[len(lines)-1]), nil
 }

@@ -32,7 +32,16 @@ func main() {
 		fmt.Fprintln(os.Stderr, "report:", err)
 		os.Exit(1)
 	}
-	rows := append(lspRows(lsp, *ours), cliRows(cli, *ours)...)
+	var checkers, baselines []results.CLI
+	for _, c := range cli {
+		if c.Baseline {
+			baselines = append(baselines, c)
+		} else {
+			checkers = append(checkers, c)
+		}
+	}
+	rows := append(lspRows(lsp, *ours), baselineRows(lsp, baselines, *ours)...)
+	rows = append(rows, cliRows(checkers, *ours)...)
 	print(os.Stdout, rows)
 }
 
@@ -70,6 +79,7 @@ type row struct {
 	ours, theirs       float64
 	oursNote, peerNote string
 	unit               string
+	load               [2]float64 // 1-minute load average when ours and the peer were measured
 }
 
 func isOurs(name, ours string) bool { return name == ours || strings.HasPrefix(name, ours+" ") }
@@ -114,6 +124,16 @@ type metric struct {
 func lspMetrics(requestNames []string) []metric {
 	ms := []metric{
 		{"initialize", "ms", func(r *results.LSP) (float64, string) { return r.InitializeMS, "" }},
+		{"workspace indexed", "ms", func(r *results.LSP) (float64, string) {
+			switch ws := r.Workspace; {
+			case ws == nil:
+				return -2, "" // not a workspace run: no row
+			case !ws.Reported:
+				return -1, "no progress reported"
+			default:
+				return ws.IndexedMS, fmt.Sprintf("%d files", ws.Files)
+			}
+		}},
 		{"open -> first diagnostics", "ms", func(r *results.LSP) (float64, string) {
 			if r.Open.TimedOut {
 				return -1, "timeout"
@@ -130,7 +150,8 @@ func lspMetrics(requestNames []string) []metric {
 			}})
 		}
 	}
-	ms = append(ms, metric{"memory (VmHWM)", "MB", func(r *results.LSP) (float64, string) { return r.Memory.HWMMB, "" }})
+	ms = append(ms, metric{"memory (VmHWM)", "MB", func(r *results.LSP) (float64, string) { return r.Memory.HWMMB, "" }},
+		metric{"server CPU, whole session", "s", func(r *results.LSP) (float64, string) { return r.CPUS, "" }})
 	return ms
 }
 
@@ -188,13 +209,19 @@ func compareLSP(doc string, our *results.LSP, peer results.LSP) []row {
 	}
 	var out []row
 	for _, m := range lspMetrics(names) {
-		rw := row{doc: doc, measure: m.name, peer: peer.Server, unit: m.unit, ours: -1, theirs: -1}
+		rw := row{doc: doc, measure: m.name, peer: peer.Server, unit: m.unit, ours: -1, theirs: -1, load: [2]float64{-1, -1}}
 		if our != nil {
 			rw.ours, rw.oursNote = m.get(our)
+			rw.load[0] = our.Load[0]
 		}
 		if peer.Doc != "" {
 			rw.theirs, rw.peerNote = m.get(&peer)
+			rw.load[1] = peer.Load[0]
 		}
+		if rw.ours == -2 && rw.theirs <= -1 || rw.theirs == -2 && rw.ours <= -1 {
+			continue // a measure neither run took
+		}
+		rw.ours, rw.theirs = max(rw.ours, -1), max(rw.theirs, -1)
 		out = append(out, rw)
 	}
 	return out
@@ -216,16 +243,46 @@ func cliRows(all []results.CLI, ours string) []row {
 				peers = append(peers, r)
 			}
 		}
+		if len(peers) == 0 && our != nil {
+			peers = []results.CLI{{Name: "(no peer)", Error: "not run"}}
+		}
 		for _, p := range peers {
+			load := [2]float64{-1, p.Load[0]}
 			wall := row{doc: doc, measure: "CLI check, wall p50", peer: p.Name, unit: "ms", ours: -1, theirs: cliWall(p)}
+			cpu := row{doc: doc, measure: "CLI check, CPU p50", peer: p.Name, unit: "ms", ours: -1, theirs: cliCPU(p)}
 			rss := row{doc: doc, measure: "CLI check, max RSS", peer: p.Name, unit: "MB", ours: -1, theirs: p.MaxRSSMB}
 			if our != nil {
-				wall.ours, rss.ours = cliWall(*our), our.MaxRSSMB
+				wall.ours, cpu.ours, rss.ours = cliWall(*our), cliCPU(*our), our.MaxRSSMB
+				load[0] = our.Load[0]
 			}
-			out = append(out, wall, rss)
+			wall.load, cpu.load, rss.load = load, load, load
+			out = append(out, wall, cpu, rss)
 		}
 	}
 	return out
+}
+
+// baselineRows hold open -> first diagnostics against the bare parse of the
+// same file measured in the same run.
+func baselineRows(lsp []results.LSP, baselines []results.CLI, ours string) []row {
+	var out []row
+	for _, b := range baselines {
+		for _, r := range lsp {
+			if !isOurs(r.Server, ours) || docKey(r.Doc) != docKey(b.Doc) || r.Open.TimedOut {
+				continue
+			}
+			out = append(out, row{doc: docKey(b.Doc), measure: "open -> first diagnostics vs bare parse", peer: b.Name, unit: "ms",
+				ours: r.Open.FirstMS, theirs: cliWall(b), peerNote: fmt.Sprintf("CPU %.0f ms", b.CPUMS.P50), load: [2]float64{r.Load[0], b.Load[0]}})
+		}
+	}
+	return out
+}
+
+func cliCPU(r results.CLI) float64 {
+	if r.Error != "" || r.Runs == 0 {
+		return -1
+	}
+	return r.CPUMS.P50
 }
 
 func cliWall(r results.CLI) float64 {
@@ -237,13 +294,14 @@ func cliWall(r results.CLI) float64 {
 
 func print(w io.Writer, rows []row) {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight|tabwriter.Debug)
-	fmt.Fprintln(tw, "document\tmeasure\tours\tpeer\tpeer value\tours/peer\t")
+	fmt.Fprintln(tw, "document\tmeasure\tours\tpeer\tpeer value\tours/peer\tload\t")
 	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t\n", r.doc, r.measure,
-			figure(r.ours, r.unit, r.oursNote), r.peer, figure(r.theirs, r.unit, r.peerNote), ratio(r.ours, r.theirs))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", r.doc, r.measure,
+			figure(r.ours, r.unit, r.oursNote), r.peer, figure(r.theirs, r.unit, r.peerNote), ratio(r.ours, r.theirs), loads(r.load))
 	}
 	tw.Flush()
-	fmt.Fprintln(w, "ours/peer below 1 means ours is faster or smaller; item counts show what each answer held.")
+	fmt.Fprintln(w, "ours/peer below 1 means ours is faster or smaller; item counts show what each answer held;")
+	fmt.Fprintln(w, "load: the machine's 1-minute load average when ours / the peer were measured.")
 }
 
 func figure(v float64, unit, note string) string {
@@ -259,6 +317,16 @@ func figure(v float64, unit, note string) string {
 		s += " (" + note + ")"
 	}
 	return s
+}
+
+func loads(l [2]float64) string {
+	part := func(v float64) string {
+		if v < 0 {
+			return "-"
+		}
+		return fmt.Sprintf("%.1f", v)
+	}
+	return part(l[0]) + " / " + part(l[1])
 }
 
 func ratio(ours, peer float64) string {

@@ -4,7 +4,13 @@
 // memory megabytes.
 package results
 
-import "asyncapi-ls/bench/internal/stats"
+import (
+	"os"
+	"strconv"
+	"strings"
+
+	"asyncapi-ls/bench/internal/stats"
+)
 
 // LSP is everything lspbench measured for one server on one document.
 type LSP struct {
@@ -21,9 +27,29 @@ type LSP struct {
 	Change       Change    `json:"change"`
 	Memory       Memory    `json:"memory"`
 
+	// Workspace is set when the run opened a folder of many files
+	// (lspbench -workspace): how long the server took to index it.
+	Workspace *Workspace `json:"workspace,omitempty"`
+
+	// CPUS is the processor time (user + system) the server's process
+	// tree used over the whole session: steadier than wall time on a
+	// loaded machine.
+	CPUS float64 `json:"cpu_s"`
+	// Load is the machine's 1-minute load average when the run started
+	// and when it ended (the machines are shared).
+	Load [2]float64 `json:"load"`
+
 	ServerRequests map[string]int `json:"server_requests"`
 	Errors         []string       `json:"errors"`
 	WallS          float64        `json:"wall_s"`
+}
+
+// Workspace times the indexing of a workspace folder: from "initialized" to
+// the end of the server's work-done progress (0 when it reported none).
+type Workspace struct {
+	Files     int     `json:"files"`
+	IndexedMS float64 `json:"indexed_ms"`
+	Reported  bool    `json:"reported"`
 }
 
 // Open times didOpen to the first publishDiagnostics for the document, and
@@ -78,8 +104,30 @@ type CLI struct {
 	Command   []string      `json:"command"`
 	Runs      int           `json:"runs"`
 	WallMS    stats.Summary `json:"wall_ms"`
+	CPUMS     stats.Summary `json:"cpu_ms"` // user + system time of the process
 	MaxRSSMB  float64       `json:"max_rss_mb"`
 	ExitCodes []int         `json:"exit_codes"`
 	LastLine  string        `json:"last_line"`
 	Error     string        `json:"error,omitempty"`
+	Load      [2]float64    `json:"load"` // 1-minute load average at start and end
+	// Baseline marks a reference measurement rather than a peer checker:
+	// the bare yaml parse that open -> first diagnostics is compared with.
+	Baseline bool `json:"baseline,omitempty"`
+}
+
+// LoadAverage is the machine's 1-minute load average, or -1.
+func LoadAverage() float64 {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return -1
+	}
+	f := strings.Fields(string(data))
+	if len(f) == 0 {
+		return -1
+	}
+	v, err := strconv.ParseFloat(f[0], 64)
+	if err != nil {
+		return -1
+	}
+	return v
 }
