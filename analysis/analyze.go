@@ -23,10 +23,11 @@ type Options struct {
 	Rules []Rule
 	// Config holds the user's levels per code; nil keeps the defaults.
 	Config *Config
-	// Structure, when set, replaces the whole-document schema check (run
-	// only for a supported version): analysis/incremental validates the
-	// document section by section, from a cache.
-	Structure func(p *Pass) []Diagnostic
+	// Checks, when set, replaces every check but the rules (syntax,
+	// version, duplicate keys, structure, references): analysis/incremental
+	// computes those from its caches of the document's sections, and
+	// Analyze then runs only the rules beside it.
+	Checks func(p *Pass) []Diagnostic
 }
 
 // Resolver loads the document at an absolute URI: an open editor buffer when
@@ -75,14 +76,17 @@ func AnalyzeContext(ctx context.Context, d *Document, opts Options) []Diagnostic
 	if !d.IsAsyncAPI() {
 		return nil
 	}
-	out := syntaxDiagnostics(d)
 	root := d.Root()
 	if root == nil {
-		return findSuppressions(d.Text).filter(d.Text, opts.Config.apply(out), opts.canonicalCode)
+		return Finish(d, opts, syntaxDiagnostics(d))
+	}
+	var out []Diagnostic
+	if opts.Checks == nil {
+		out = syntaxDiagnostics(d)
 	}
 	p := &Pass{Doc: d, Root: root, Options: opts, ctx: ctx}
-	version, ok, diag := checkVersion(d)
-	if diag != nil {
+	version, ok, diag := CheckVersion(root)
+	if diag != nil && opts.Checks == nil {
 		out = append(out, *diag)
 	}
 	if ok {
@@ -97,24 +101,29 @@ func AnalyzeContext(ctx context.Context, d *Document, opts Options) []Diagnostic
 		defer func() { panicked = recover() }()
 		ruled = runRules(p)
 	}()
-	for _, c := range checks {
-		out = append(out, c(p)...)
+	if opts.Checks != nil {
+		out = append(out, opts.Checks(p)...)
+	} else {
+		for _, c := range checks {
+			out = append(out, c(p)...)
+		}
 	}
 	<-done
 	if panicked != nil {
 		panic(panicked) // where the caller's recover sees it
 	}
-	out = append(out, ruled...)
-	out = opts.Config.apply(out)
-	return findSuppressions(d.Text).filter(d.Text, out, opts.canonicalCode)
+	return Finish(d, opts, append(out, ruled...))
+}
+
+// Finish is the last step of an analysis: the configured levels, then the
+// suppression comments of d's text. Analyze ends with it; analysis/incremental
+// too, when it computes a version's findings without Analyze.
+func Finish(d *Document, opts Options, found []Diagnostic) []Diagnostic {
+	return findSuppressions(d.Text).filter(d.Text, opts.Config.apply(found), opts.canonicalCode)
 }
 
 func syntaxDiagnostics(d *Document) []Diagnostic {
-	var out []Diagnostic
-	if i := firstInvalidUTF8(d.Text); i >= 0 {
-		out = append(out, Diagnostic{Start: i, End: i + 1, Severity: SeverityError, Code: CodeInvalidUTF8,
-			Message: "The file is not valid UTF-8 here; AsyncAPI documents must be UTF-8 text."})
-	}
+	out := InvalidUTF8(d.Text)
 	code := CodeYAMLSyntax
 	if d.File().Format == syntax.JSON {
 		code = CodeJSONSyntax
@@ -126,6 +135,17 @@ func syntaxDiagnostics(d *Document) []Diagnostic {
 		out = append(out, Diagnostic{Start: e.Start, End: e.End, Severity: SeverityError, Code: code, Message: e.Message})
 	}
 	return out
+}
+
+// InvalidUTF8 is the finding on the first byte of text that is not UTF-8,
+// if any.
+func InvalidUTF8(text []byte) []Diagnostic {
+	i := firstInvalidUTF8(text)
+	if i < 0 {
+		return nil
+	}
+	return []Diagnostic{{Start: i, End: i + 1, Severity: SeverityError, Code: CodeInvalidUTF8,
+		Message: "The file is not valid UTF-8 here; AsyncAPI documents must be UTF-8 text."}}
 }
 
 func firstInvalidUTF8(text []byte) int {
@@ -145,10 +165,15 @@ func firstInvalidUTF8(text []byte) int {
 func duplicateKeys(p *Pass) []Diagnostic {
 	var out []Diagnostic
 	for _, k := range p.Doc.File().Duplicates {
-		out = append(out, Diagnostic{Start: k.Start, End: k.End, Severity: SeverityError, Code: CodeDuplicateKey,
-			Message: `Duplicate key "` + k.Value + `": an earlier entry of the same mapping has it, and this one overrides it.`})
+		out = append(out, DuplicateKey(k))
 	}
 	return out
+}
+
+// DuplicateKey is the finding on key k, which repeats a key of its mapping.
+func DuplicateKey(k *syntax.Node) Diagnostic {
+	return Diagnostic{Start: k.Start, End: k.End, Severity: SeverityError, Code: CodeDuplicateKey,
+		Message: `Duplicate key "` + k.Value + `": an earlier entry of the same mapping has it, and this one overrides it.`}
 }
 
 func extraDocuments(p *Pass) []Diagnostic {
@@ -166,16 +191,17 @@ func extraDocuments(p *Pass) []Diagnostic {
 		Message: "This file holds more than one YAML document; AsyncAPI tools read one document per file (only the first is analysed here)."}}
 }
 
-// checkVersion validates the "asyncapi" value against the versions we have
-// schemas for.
-func checkVersion(d *Document) (string, bool, *Diagnostic) {
-	version, node := d.SpecVersion()
+// CheckVersion validates the "asyncapi" value of root, a document's tree,
+// against the versions we have schemas for.
+func CheckVersion(root *syntax.Node) (string, bool, *Diagnostic) {
+	node := root.Get("asyncapi")
+	version := node.String()
 	if schemas.IsSupported(version) {
 		return version, true, nil
 	}
 	start, end := node.Start, node.End
 	if node.IsNull() {
-		p := d.Root().Entry("asyncapi")
+		p := root.Entry("asyncapi")
 		start, end = p.Key.Start, p.Key.End
 	}
 	supported := strings.Join(schemas.Supported(), ", ")

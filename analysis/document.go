@@ -23,6 +23,8 @@ type Document struct {
 	format syntax.Format
 	once   sync.Once
 	file   atomic.Pointer[syntax.File]
+	// lazy builds the parse result instead of parsing (see ProvideLazy).
+	lazy atomic.Pointer[func() *syntax.File]
 
 	modelMu sync.Mutex
 	model   *model.Model
@@ -41,10 +43,33 @@ func NewDocument(uri string, version int32, text []byte) *Document {
 	}
 }
 
-// File returns the parse result, parsing once.
+// File returns the parse result, parsing once (or building it once, see
+// ProvideLazy).
 func (d *Document) File() *syntax.File {
-	d.once.Do(func() { d.file.Store(syntax.Parse(d.Text, d.format)) })
+	d.once.Do(func() {
+		if build := d.lazy.Load(); build != nil {
+			if f := (*build)(); f != nil {
+				d.file.Store(f)
+				return
+			}
+		}
+		d.file.Store(syntax.Parse(d.Text, d.format))
+	})
 	return d.file.Load()
+}
+
+// ProvideLazy hands d a function that builds, on first use, the parse
+// result File would give: analysis/incremental analyses an edit on the
+// sections it keeps, as they are, and builds the tree with the offsets of
+// this version only when a request or a rule asks for it. A nil result
+// makes File parse after all. It reports false, and changes nothing, when
+// d was parsed already.
+func (d *Document) ProvideLazy(build func() *syntax.File) bool {
+	if d.Parsed() {
+		return false
+	}
+	d.lazy.Store(&build)
+	return true
 }
 
 // Provide hands d a parse result made elsewhere (analysis/incremental

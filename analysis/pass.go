@@ -58,6 +58,15 @@ func (p *Pass) Data() (any, error) {
 	return r.v, r.err
 }
 
+// NewPass is a pass over root, a tree of d's text that the caller built
+// itself (analysis/incremental assembles one from cached sections, whose
+// offsets it places afterwards), for the checks it calls one by one:
+// CheckReference, ResolvedReferences. version is the supported "asyncapi"
+// version, "" when unsupported.
+func NewPass(ctx context.Context, d *Document, root *syntax.Node, version string, opts Options) *Pass {
+	return &Pass{Doc: d, Root: root, Version: version, Options: opts, ctx: ctx}
+}
+
 // Context is the run's context: done when the run's result is no longer
 // wanted (see AnalyzeContext).
 func (p *Pass) Context() context.Context {

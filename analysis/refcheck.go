@@ -37,13 +37,7 @@ func references(p *Pass) []Diagnostic {
 		return nil
 	}
 	l := newRunLoader(p)
-	// The rule "invalid-ref" (analysis/rules) also reports references that
-	// lead nowhere; while it runs, this check leaves those to it and keeps
-	// what only the engine knows: wrong kinds and cycles.
-	ruled := false
-	for _, r := range p.Options.Rules {
-		ruled = ruled || r.Code == CodeInvalidRef
-	}
+	ruled := invalidRefRuled(p.Options)
 	var out []Diagnostic
 	for _, site := range sites {
 		if p.Cancelled() {
@@ -54,6 +48,32 @@ func references(p *Pass) []Diagnostic {
 		}
 	}
 	return out
+}
+
+// invalidRefRuled: the rule "invalid-ref" (analysis/rules) also reports
+// references that lead nowhere; while it runs, the reference check leaves
+// those to it and keeps what only the engine knows: wrong kinds and cycles.
+func invalidRefRuled(opts Options) bool {
+	for _, r := range opts.Rules {
+		if r.Code == CodeInvalidRef {
+			return true
+		}
+	}
+	return false
+}
+
+// CheckReference is the reference check of one "$ref" of p's document: its
+// finding, if any (analysis/incremental keeps the verdicts of unchanged
+// sections). Whether Analyze reports it depends on the rules that run:
+// see ReferenceReported.
+func CheckReference(p *Pass, site refs.Site) (Diagnostic, bool) {
+	return checkRef(p, newRunLoader(p), site)
+}
+
+// ReferenceReported reports whether Analyze with opts reports d, a finding
+// of CheckReference.
+func ReferenceReported(opts Options, d Diagnostic) bool {
+	return !invalidRefRuled(opts) || d.Code == CodeRefWrongKind || d.Code == CodeCircularRef
 }
 
 func checkRef(p *Pass, l *runLoader, site refs.Site) (Diagnostic, bool) {

@@ -44,6 +44,24 @@ const (
 // reported at the "$ref", naming the file and the place inside it; the
 // server also shows it in that file while it is open (Diagnostic.Origin).
 func resolvedRefs(p *Pass) []Diagnostic {
+	var out []Diagnostic
+	for _, f := range ResolvedReferences(p, p.Refs()) {
+		out = append(out, f.Found...)
+	}
+	return out
+}
+
+// SiteFindings are the findings placed at one "$ref".
+type SiteFindings struct {
+	Ref   *syntax.Node // the "$ref" value
+	Found []Diagnostic
+}
+
+// ResolvedReferences is the check of what sites (every reference of p's
+// document, in order) bring in from other documents, by reference:
+// analysis/incremental places each finding with the section of its
+// reference.
+func ResolvedReferences(p *Pass, all []refs.Site) []SiteFindings {
 	if p.Version == "" || p.Options.Resolver == nil {
 		return nil
 	}
@@ -51,7 +69,7 @@ func resolvedRefs(p *Pass) []Diagnostic {
 	in := &inliner{l: l, budget: maxInlineValues}
 	var sites []*refSite
 	brought := map[string]*inlined{} // by target: a file used at many places is read once
-	for _, site := range p.Refs() {
+	for _, site := range all {
 		if p.Cancelled() {
 			return nil
 		}
@@ -101,15 +119,17 @@ func resolvedRefs(p *Pass) []Diagnostic {
 		}
 		found[site] = append(found[site], placedProblem{pr, region})
 	}
-	var out []Diagnostic
+	var out []SiteFindings
 	for _, site := range order {
+		f := SiteFindings{Ref: site.ref}
 		if d, ok := avroWithoutFormat(p, l, site, found[site]); ok {
-			out = append(out, d)
-			continue
+			f.Found = []Diagnostic{d}
+		} else {
+			for _, pp := range found[site] {
+				f.Found = append(f.Found, l.contentDiagnostic(site, pp))
+			}
 		}
-		for _, pp := range found[site] {
-			out = append(out, l.contentDiagnostic(site, pp))
-		}
+		out = append(out, f)
 	}
 	return out
 }

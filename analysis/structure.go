@@ -11,9 +11,6 @@ func structure(p *Pass) []Diagnostic {
 	if p.Version == "" {
 		return nil
 	}
-	if p.Options.Structure != nil {
-		return p.Options.Structure(p)
-	}
 	d, version := p.Doc, p.Version
 	data, err := p.Data() // shared with the rules that read plain data
 	if err != nil {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // SuppressComment silences diagnostics on the line after it:
@@ -19,7 +21,7 @@ const SuppressComment = "asyncapi-ls-disable-next-line"
 type suppressions map[int][]string
 
 func findSuppressions(text []byte) suppressions {
-	if !bytes.Contains(text, []byte(SuppressComment)) {
+	if !HasSuppressComment(text) {
 		return nil
 	}
 	out := suppressions{}
@@ -65,4 +67,30 @@ func (s suppressions) filter(text []byte, ds []Diagnostic, canonical func(string
 		out = append(out, d)
 	}
 	return out
+}
+
+// HasSuppressComment reports whether text may hold a suppression comment:
+// a "#" followed by the marker. It looks at each "#" (a byte search far
+// quicker than searching for the marker itself, whose letters are
+// everywhere in a YAML text).
+func HasSuppressComment(text []byte) bool {
+	marker := []byte(SuppressComment)
+	for i := 0; ; {
+		j := bytes.IndexByte(text[i:], '#')
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+		k := i
+		for k < len(text) {
+			r, size := utf8.DecodeRune(text[k:])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			k += size
+		}
+		if bytes.HasPrefix(text[k:], marker) {
+			return true
+		}
+	}
 }

@@ -44,6 +44,7 @@ func TestEquivalence(t *testing.T) {
 func run(t *testing.T, base []byte, n int, opts analysis.Options, rng *rand.Rand) {
 	t.Helper()
 	st := New()
+	st.verify = &factChecker{t: t}
 	text, good := base, base
 	var history [][]byte
 	for i := 0; i < n; i++ {
@@ -69,8 +70,13 @@ func run(t *testing.T, base []byte, n int, opts analysis.Options, rng *rand.Rand
 		if g, w := keys(got), keys(want); !slices.Equal(g, w) {
 			t.Fatalf("edit %d: diagnostics differ\ntext:\n%s\nincremental:\n%s\nwhole:\n%s", i, text, strings.Join(g, "\n"), strings.Join(w, "\n"))
 		}
-		if msg := sameFile(inc.File(), whole.File()); msg != "" {
-			t.Fatalf("edit %d: trees differ: %s\ntext:\n%s", i, msg, text)
+		// Without rules, half the versions are never read as a tree (as
+		// while typing, with no request): the next edit then starts from
+		// sections left at the offsets of older versions.
+		if len(opts.Rules) > 0 || rng.IntN(2) == 0 {
+			if msg := sameFile(inc.File(), whole.File()); msg != "" {
+				t.Fatalf("edit %d: trees differ: %s\ntext:\n%s", i, msg, text)
+			}
 		}
 		if whole.Root() != nil && len(whole.File().Errors) == 0 {
 			good = text

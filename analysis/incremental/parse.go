@@ -23,7 +23,7 @@ func Parse(text []byte) (*syntax.File, bool) {
 	if !ok {
 		return nil, false
 	}
-	return a.file, true
+	return s.materialize(a), true
 }
 
 // coarsen joins runs of neighbouring leaf chunks while they stay within

@@ -42,9 +42,10 @@ func TestParseEquivalence(t *testing.T) {
 				if i%4 != 0 {
 					break // every fourth text is enough for the count
 				}
-				if a, ok := New().assembleText(text, coarse); ok {
+				st := New()
+				if a, ok := st.assembleText(text, coarse); ok {
 					n := 0
-					walk(a.file.Root, func(*syntax.Node) { n++ })
+					walk(st.materialize(a).Root, func(*syntax.Node) { n++ })
 					if n != a.nodes+1 {
 						t.Fatalf("edit %d: the tree has %d nodes, the count while assembling says %d", i, n, a.nodes+1)
 					}

@@ -36,11 +36,15 @@ func (s *State) prefetch(text []byte, top []*chunk, minParallel int) {
 	collect = func(chunks []*chunk, indent int) {
 		for _, c := range chunks {
 			if c.children == nil {
-				add(c.start, c.end, indent)
+				if s.known(text, c) == nil {
+					add(c.start, c.end, indent)
+				}
 				continue
 			}
 			collect(c.children, indentOf(text, c.children[0].start))
-			add(c.start, c.children[0].start, indent)
+			if c.head == nil {
+				add(c.start, c.children[0].start, indent)
+			}
 		}
 	}
 	collect(top, 0)
@@ -68,7 +72,7 @@ func (s *State) prefetch(text []byte, top []*chunk, minParallel int) {
 	for i, r := range reqs {
 		if sec := parsed[i]; sec != nil && s.cache[r.k] == nil {
 			sec.fresh = true
-			s.cache[r.k] = sec
+			s.adopt(sec, r.k)
 		}
 	}
 }

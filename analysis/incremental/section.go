@@ -3,15 +3,20 @@ package incremental
 import (
 	"bytes"
 	"slices"
+	"unicode/utf8"
 
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/refs"
 	"asyncapi-ls/analysis/syntax"
 	"asyncapi-ls/schemas"
 )
 
-// section is one parsed chunk of text, cached by content. Its tree has
-// absolute offsets for the position base; at another position a shifted
-// copy replaces it.
+// section is one parsed chunk of text, cached by content. Its tree holds
+// offsets for the position base, its own: where it was parsed, or the
+// position of the newest version whose tree was built with it (see
+// materialize). A version that has the chunk elsewhere reads the tree as
+// it is and places what it finds by the difference (entry.delta); only a
+// tree handed out for requests and rules is copied to its positions.
 type section struct {
 	text []byte // the chunk in the newest text that had it
 	base int
@@ -24,14 +29,26 @@ type section struct {
 	aliasCost           int // values Data builds through aliases, over every pair
 	nodes, pairs, items int
 	used                uint64
-	checks              map[string]*checked // by version and parent path
-	fresh               bool                // parsed ahead by prefetch, not used yet
+	fresh               bool // parsed ahead by prefetch, not used yet
+	// sites are the "$ref"s of this tree by parent path (nodes of this copy).
+	sites map[string][]refs.Site
+	*facts
+}
+
+// facts are what a chunk's text implies, shared by the copies of its
+// section. Offsets in them are relative to the chunk's start.
+type facts struct {
+	id         uint64                  // tells sections apart across versions: one per parse
+	key        key                     // the chunk's key in the cache
+	structural int                     // syntax.Structural of the text
+	utf8       bool                    // the text is valid UTF-8
+	checks     map[string]*checked     // schema verdicts, by version and parent path
+	verdicts   map[string]*refVerdicts // "$ref" verdicts, by parent path
 }
 
 // checked is the schema verdict on each pair of a section, at a path.
 type checked struct {
-	base  int
-	diags [][]analysis.Diagnostic // per pair; nil for a pair that is not separable
+	diags [][]analysis.Diagnostic // per pair, relative to the section; nil for a pair that is not separable
 	sep   []bool
 }
 
@@ -46,11 +63,14 @@ func parseSection(text []byte, base, indent int) (*section, bool) {
 		return nil, false
 	}
 	for _, p := range r.Pairs {
-		if p.Key.Kind != syntax.Scalar || p.Key.Tag == "!!merge" {
+		// A merge key, or a "$ref" beside the keys the sections split,
+		// depends on more than its own section.
+		if p.Key.Kind != syntax.Scalar || p.Key.Tag == "!!merge" || p.Key.Value == "$ref" {
 			return nil, false
 		}
 	}
-	s := &section{text: text, root: r, inner: make([][]*syntax.Node, len(r.Pairs)), marks: map[*syntax.Node]bool{}}
+	s := &section{text: text, root: r, inner: make([][]*syntax.Node, len(r.Pairs)), marks: map[*syntax.Node]bool{},
+		facts: &facts{structural: syntax.Structural(text), utf8: utf8.Valid(text)}}
 	top := make(map[*syntax.Node]bool, len(r.Pairs))
 	for _, p := range r.Pairs {
 		top[p.Key] = true
@@ -91,6 +111,13 @@ func parseSection(text []byte, base, indent int) (*section, bool) {
 		s.aliasCost = syntax.MaxValues - budget
 	}
 	return s, true
+}
+
+// relative is d found in s's tree, with offsets relative to the chunk.
+func (s *section) relative(d analysis.Diagnostic) analysis.Diagnostic {
+	d.Start -= s.base
+	d.End -= s.base
+	return d
 }
 
 // column is the column of offset in text (after a byte order mark).
@@ -164,7 +191,7 @@ func (s *section) moved(text []byte, base int) *section {
 	}
 	out := &section{text: text, base: base, root: c.node(s.root), inner: make([][]*syntax.Node, len(s.inner)),
 		marks: make(map[*syntax.Node]bool, len(s.marks)), aliasCost: s.aliasCost,
-		nodes: s.nodes, pairs: s.pairs, items: s.items, checks: s.checks}
+		nodes: s.nodes, pairs: s.pairs, items: s.items, used: s.used, facts: s.facts}
 	for _, a := range c.aliases {
 		a.Target = c.remap[a.Target]
 	}
@@ -221,16 +248,15 @@ func (c *copier) node(n *syntax.Node) *syntax.Node {
 }
 
 // check returns the schema verdict on the section's pairs under parent,
-// shifted to the section's base; computed once per version and path. ok is
-// false when a value cannot be converted (the whole check then decides).
+// relative to the chunk; computed once per version and path for the text.
+// ok is false when a value cannot be converted (the whole check then
+// decides).
 func (s *section) check(version string, parent []string) (*checked, bool) {
 	k := version + "\x00" + joinPath(parent)
 	if c := s.checks[k]; c != nil {
-		c = c.at(s.base)
-		s.checks[k] = c
 		return c, true
 	}
-	c := &checked{base: s.base, diags: make([][]analysis.Diagnostic, len(s.root.Pairs)), sep: make([]bool, len(s.root.Pairs))}
+	c := &checked{diags: make([][]analysis.Diagnostic, len(s.root.Pairs)), sep: make([]bool, len(s.root.Pairs))}
 	for i, p := range s.root.Pairs {
 		path := append(slices.Clip(parent), p.Key.Value)
 		if !schemas.Separable(version, path) {
@@ -255,7 +281,7 @@ func (s *section) check(version string, parent []string) (*checked, bool) {
 				Pairs: []syntax.Pair{{Key: &syntax.Node{Kind: syntax.Scalar, Tag: "!!str", Value: parent[j]}, Value: root}}}
 		}
 		for _, pr := range problems {
-			c.diags[i] = append(c.diags[i], analysis.ProblemDiagnostic(root, pr))
+			c.diags[i] = append(c.diags[i], s.relative(analysis.ProblemDiagnostic(root, pr)))
 		}
 	}
 	if s.checks == nil {
@@ -263,27 +289,6 @@ func (s *section) check(version string, parent []string) (*checked, bool) {
 	}
 	s.checks[k] = c
 	return c, true
-}
-
-// at is c at another base.
-func (c *checked) at(base int) *checked {
-	if base == c.base {
-		return c
-	}
-	d := base - c.base
-	out := &checked{base: base, diags: make([][]analysis.Diagnostic, len(c.diags)), sep: c.sep}
-	for i, ds := range c.diags {
-		if ds == nil {
-			continue
-		}
-		out.diags[i] = make([]analysis.Diagnostic, len(ds))
-		for j, x := range ds {
-			x.Start += d
-			x.End += d
-			out.diags[i][j] = x
-		}
-	}
-	return out
 }
 
 func joinPath(p []string) string {

@@ -14,9 +14,14 @@ var minSplitBytes = 2048
 // line of its first key to the line of the next sibling's key. A split chunk
 // has children: its own key is then written alone on its first line ("key:"
 // and maybe a comment) and [start, children[0].start) is that header.
+//
+// A chunk carried over from the previous version's plan, whose text the
+// edit left alone, keeps the section assembled for it then (sec for a leaf,
+// head for a split chunk's header): assembling finds it without hashing.
 type chunk struct {
 	start, end int
 	children   []*chunk
+	sec, head  *section
 }
 
 type line struct {
@@ -36,15 +41,21 @@ const (
 
 // scanLines lists the lines of text.
 func scanLines(text []byte, lines []line) []line {
-	if n := bytes.Count(text, []byte{'\n'}) + 1; cap(lines) < n {
+	return scanRange(text, 0, len(text), lines)
+}
+
+// scanRange lists the lines of text[from:to), whole lines, with offsets in
+// text.
+func scanRange(text []byte, from, to int, lines []line) []line {
+	if n := bytes.Count(text[from:to], []byte{'\n'}) + 1; cap(lines) < n {
 		lines = make([]line, 0, n) // one allocation, not a doubling series
 	}
 	lines = lines[:0]
-	for start := 0; start < len(text); {
-		end := bytes.IndexByte(text[start:], '\n')
-		next := len(text)
+	for start := from; start < to; {
+		end := bytes.IndexByte(text[start:to], '\n')
+		next := to
 		if end < 0 {
-			end = len(text)
+			end = to
 		} else {
 			end += start
 			next = end + 1

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"hash/maphash"
-	"slices"
 	"sync"
 
 	"asyncapi-ls/analysis"
@@ -13,21 +12,51 @@ import (
 )
 
 // State is the incremental analysis of one open document: the sections of
-// its recent versions. Analyze may be called from any goroutine; calls
-// for one State run one at a time.
+// its recent versions and what was found in them. Analyze may be called
+// from any goroutine; calls for one State run one at a time.
 type State struct {
-	mu    sync.Mutex
-	seed  maphash.Seed
-	cache map[key]*section
-	gen   uint64
-	lines []line
-	stats Stats
+	mu     sync.Mutex
+	seed   maphash.Seed
+	cache  map[key]*section
+	gen    uint64
+	nextID uint64
+	lines  []line
+	stats  Stats
+	// prev is the version assembled last: its text and plan are where the
+	// next edit is planned from, its entries what the next one is compared
+	// with. nil after a version that took the whole path.
+	prev *assembled
+	// skeleton is the verdict of the last skeleton validated.
+	skeleton struct {
+		sig      uint64
+		version  string
+		problems []schemas.Problem
+	}
+	// verify, set by tests, checks each cached fact against the same
+	// fact computed afresh.
+	verify verifier
+}
+
+// verifier is what the equivalence test checks on each run.
+type verifier interface {
+	// plan: the plan made from the previous one equals a plan of the
+	// whole text.
+	plan(text []byte, top []*chunk)
+	// totals: what the sections' facts add up to equals the same fact of
+	// the whole text.
+	totals(text []byte, structural int, utf8 bool)
 }
 
 // Stats count what the runs of a State did, for tests and logs.
 type Stats struct {
-	Runs, Whole         int // analyses, and those that took the whole path
-	Parsed, Moved, Kept int // sections parsed, copied to a new position, reused as they were
+	Runs, Whole int // analyses, and those that took the whole path
+	// Replanned counts runs that cut only the chunk an edit fell in.
+	Replanned int
+	// Sections parsed, reused as they were, and copied to their new
+	// position for a tree handed out.
+	Parsed, Kept, Moved int
+	// Reference verdicts computed, and those kept from an earlier version.
+	Checked, Reused int
 }
 
 type key struct {
@@ -57,51 +86,93 @@ func (s *State) Analyze(d *analysis.Document, opts analysis.Options) []analysis.
 
 // AnalyzeContext is Analyze for a run that ctx may cancel (see
 // analysis.AnalyzeContext).
+//
+// Without rules (the first step of a big document's diagnostics) nothing
+// proportional to the document is done: the edited chunk is parsed, every
+// other one read as it was, and each check's findings come from the
+// sections' caches placed at their new offsets. The document is handed a
+// tree built on first use (Document.ProvideLazy). With rules, the rules run
+// on that tree, beside the cached findings.
 func (s *State) AnalyzeContext(ctx context.Context, d *analysis.Document, opts analysis.Options) []analysis.Diagnostic {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	s.stats.Runs++
 	a, ok := s.assemble(d)
+	var found []analysis.Diagnostic
+	if ok {
+		d.ProvideLazy(func() *syntax.File { return s.materialize(a) })
+		if !a.asyncAPI() {
+			s.mu.Unlock()
+			return nil // as Analyze: not an AsyncAPI document
+		}
+		found, ok = s.checks(ctx, d, a, opts)
+	}
 	if !ok {
 		s.stats.Whole++
+	}
+	s.mu.Unlock()
+	switch {
+	case !ok:
 		return analysis.AnalyzeContext(ctx, d, opts)
+	case len(opts.Rules) == 0:
+		return analysis.Finish(d, opts, found)
 	}
-	d.Provide(a.file)
-	if d.Root() == a.file.Root || sameShape(d.Root(), a.file.Root) {
-		if diags, ok := s.structure(a); ok {
-			opts.Structure = func(*analysis.Pass) []analysis.Diagnostic { return diags }
-		}
-	}
+	opts.Checks = func(*analysis.Pass) []analysis.Diagnostic { return found }
 	return analysis.AnalyzeContext(ctx, d, opts)
 }
 
-// sameShape is a cheap guard for a document parsed before Analyze got to
-// it: the sections' diagnostics hold for its tree when the trees agree.
-func sameShape(a, b *syntax.Node) bool {
-	return a != nil && b != nil && a.Kind == b.Kind && a.Start == b.Start && a.End == b.End && len(a.Pairs) == len(b.Pairs)
+// assembled is one version of the text read from sections: a tree for
+// reading (sections' nodes at their own offsets, see section) and where
+// each section sits in this version.
+type assembled struct {
+	gen     uint64
+	text    []byte
+	top     []*chunk
+	root    *syntax.Node // the sections' pairs under mappings made for this version
+	entries []entry
+	dups    []placed // duplicate keys, in the order a whole parse lists them
+	// Summed over the sections: alias budget spent, nodes of the tree below
+	// its root (counted while assembling).
+	cost, nodes int
+	utf8        bool // every section is UTF-8
+	failed      bool // a section does not parse on its own
+	file        *syntax.File
+	prior       *assembled // the version before, until compared (see changes)
 }
 
 // entry is one pair of an assembled mapping: from a section (sec, idx), or
-// split into the entries of its value (kids).
+// split into the entries of its value (kids) under a header section.
 type entry struct {
 	pair syntax.Pair
 	sec  *section
 	idx  int
+	head *section
 	kids []entry
+	// base is where the section (or the header) starts in this version.
+	base int
 }
 
-type assembled struct {
-	file    *syntax.File
-	entries []entry
-	cost    int  // alias budget spent, over all sections
-	nodes   int  // nodes of the tree below its root, counted while assembling
-	failed  bool // a section does not parse on its own
+// delta is what the offsets of the entry's own nodes are off by in this
+// version.
+func (e *entry) delta() int {
+	if e.sec != nil {
+		return e.base - e.sec.base
+	}
+	return e.base - e.head.base
 }
 
-// assemble parses the changed sections and builds the whole tree; false
-// sends the document the whole way.
+// placed is a node found in a section, with the delta of that section.
+type placed struct {
+	node  *syntax.Node
+	delta int
+}
+
+func (a *assembled) asyncAPI() bool { return a.root.Entry("asyncapi") != nil }
+
+// assemble plans the chunks, parses those not cached and assembles the
+// tree; false sends the document the whole way.
 func (s *State) assemble(d *analysis.Document) (*assembled, bool) {
 	if d.Format() != syntax.YAML {
+		s.prev = nil
 		return nil, false
 	}
 	return s.assembleText(d.Text, 0)
@@ -110,75 +181,183 @@ func (s *State) assemble(d *analysis.Document) (*assembled, bool) {
 // assembleText is assemble for a YAML text; coarse > 0 joins neighbouring
 // sections up to that many bytes (see coarsen).
 func (s *State) assembleText(text []byte, coarse int) (*assembled, bool) {
-	if !syntax.WithinLimits(text) || len(text) == 0 {
+	prev := s.prev
+	s.prev = nil
+	if prev != nil {
+		prev.prior = nil // one version back is all a comparison needs
+	}
+	if len(text) > syntax.MaxTextBytes || len(text) == 0 {
 		return nil, false
 	}
 	s.gen++
-	s.lines = scanLines(text, s.lines)
-	top, ok := plan(text, s.lines)
+	var top []*chunk
+	ok := false
+	if prev != nil && coarse == 0 {
+		if top, ok = replan(prev.text, text, prev.top); ok {
+			s.stats.Replanned++
+			if s.verify != nil {
+				s.verify.plan(text, top)
+			}
+		}
+	}
 	if !ok {
-		return nil, false
+		s.lines = scanLines(text, s.lines)
+		if top, ok = plan(text, s.lines); !ok {
+			return nil, false
+		}
 	}
 	minParallel := minPrefetch
 	if coarse > 0 {
 		top, minParallel = coarsen(top, coarse), 2
 	}
-	a := &assembled{}
-	var dups []*syntax.Node
+	// Nearly every key or value follows a structural byte: their count
+	// refuses a text too big to analyse before its sections are parsed.
+	structural := s.structural(text, top)
+	if structural > syntax.MaxNodes {
+		return nil, false
+	}
+	a := &assembled{gen: s.gen, text: text, top: top, utf8: true, prior: prev}
 	s.prefetch(text, top, minParallel)
-	a.entries, dups = s.mapping(text, top, 0, a)
+	a.entries = s.mapping(text, top, 0, a)
 	// Every section was visited, even after a failure, so that the cache
 	// keeps exactly the sections of the last two texts.
 	s.evict()
 	// Each section was held to syntax.MaxNodes alone; the whole tree (its
 	// root and the nodes counted while assembling) must be too.
-	if a.failed || a.nodes+1 > syntax.MaxNodes {
+	if a.failed || len(a.entries) == 0 || a.nodes+1 > syntax.MaxNodes || a.cost > syntax.MaxValues {
 		return nil, false
 	}
-	root := mappingNode(a.entries)
-	a.file = &syntax.File{Format: syntax.YAML, Root: root, BOM: bytes.HasPrefix(text, bom), Duplicates: dups}
+	a.root = mappingNode(a.entries)
+	if e := lastEntry(a.entries, "asyncapi"); e != nil && e.kids != nil {
+		return nil, false // a version written as a mapping big enough to split
+	}
+	if s.verify != nil {
+		s.verify.totals(text, structural, a.utf8)
+	}
+	s.prev = a
 	return a, true
 }
 
-// mapping assembles the entries of sibling chunks whose keys sit at indent.
-func (s *State) mapping(text []byte, chunks []*chunk, indent int, a *assembled) ([]entry, []*syntax.Node) {
+// structural is syntax.Structural of text, added up over the chunks: the
+// cached sections know theirs.
+func (s *State) structural(text []byte, chunks []*chunk) int {
+	n := 0
+	for _, c := range chunks {
+		if c.children != nil {
+			n += s.structural(text, c.children) + syntax.Structural(text[c.start:c.children[0].start])
+			continue
+		}
+		if sec := s.known(text, c); sec != nil {
+			n += sec.structural
+		} else {
+			n += syntax.Structural(text[c.start:c.end])
+		}
+	}
+	return n
+}
+
+// known is the cached section for leaf chunk c when its text did not
+// change since the last version (the plan carried it), or nil.
+func (s *State) known(text []byte, c *chunk) *section {
+	if c.sec == nil {
+		return nil
+	}
+	sec := c.sec
+	if len(sec.text) != c.end-c.start {
+		return nil
+	}
+	sec.text = text[c.start:c.end] // hold the newest text only
+	return sec
+}
+
+// mapping assembles the entries of sibling chunks whose keys sit at indent
+// and notes duplicate keys.
+func (s *State) mapping(text []byte, chunks []*chunk, indent int, a *assembled) []entry {
 	var out []entry
-	var dups []*syntax.Node
 	seen := make(map[string]bool, len(chunks))
 	for _, c := range chunks {
 		if c.children == nil {
-			sec, ok := s.section(text, c.start, c.end, indent)
+			sec, ok := s.leaf(text, c, indent)
 			if !ok {
 				a.failed = true
 				continue
 			}
-			a.cost += sec.aliasCost
+			c.sec = sec
+			a.add(sec)
 			a.nodes += sec.nodes - 1 // its pairs join the tree, its root does not
+			e := entry{sec: sec, base: c.start}
 			for i, p := range sec.root.Pairs {
-				out = append(out, entry{pair: p, sec: sec, idx: i})
-				dups = append(dups, sec.inner[i]...)
-				dups = noteKey(dups, seen, p.Key)
+				e.pair, e.idx = p, i
+				for _, d := range sec.inner[i] {
+					a.dups = append(a.dups, placed{d, e.delta()})
+				}
+				if noteKey(seen, p.Key) {
+					a.dups = append(a.dups, placed{p.Key, e.delta()})
+				}
+				out = append(out, e)
 			}
 			continue
 		}
 		kidIndent := indentOf(text, c.children[0].start)
-		kids, kidDups := s.mapping(text, c.children, kidIndent, a)
-		head, ok := s.section(text, c.start, c.children[0].start, indent)
-		if !ok || len(head.root.Pairs) != 1 {
+		var kids []entry
+		head, ok := s.header(text, c, indent)
+		kids = s.mapping(text, c.children, kidIndent, a) // visited even when the header fails
+		if !ok || len(kids) == 0 || a.failed {
 			a.failed = true
 			continue
 		}
+		c.head = head
+		a.add(head)
 		hp := head.root.Pairs[0]
-		if v := hp.Value; v.Kind != syntax.Scalar || v.Tag != "!!null" || v.Value != "" || v.Start != v.End || a.failed {
-			a.failed = true
-			continue
-		}
-		out = append(out, entry{pair: syntax.Pair{Key: hp.Key, Value: mappingNode(kids)}, kids: kids})
+		e := entry{pair: syntax.Pair{Key: hp.Key, Value: mappingNode(kids)}, head: head, kids: kids, base: c.start}
 		a.nodes += 2 // the header's key and the mapping assembled under it
-		dups = append(dups, kidDups...)
-		dups = noteKey(dups, seen, hp.Key)
+		if noteKey(seen, hp.Key) {
+			a.dups = append(a.dups, placed{hp.Key, e.delta()})
+		}
+		out = append(out, e)
 	}
-	return out, dups
+	return out
+}
+
+// add counts sec in the version's totals.
+func (a *assembled) add(sec *section) {
+	a.cost += sec.aliasCost
+	a.utf8 = a.utf8 && sec.utf8
+}
+
+// leaf is the section of leaf chunk c, its keys at indent.
+func (s *State) leaf(text []byte, c *chunk, indent int) (*section, bool) {
+	if sec := s.known(text, c); sec != nil {
+		sec.used = s.gen
+		s.stats.Kept++
+		return sec, true
+	}
+	return s.section(text, c.start, c.end, indent)
+}
+
+// header is the section of split chunk c's header: its key alone, with an
+// empty value (the children hold the rest).
+func (s *State) header(text []byte, c *chunk, indent int) (*section, bool) {
+	var head *section
+	if c.head != nil && len(c.head.text) == c.children[0].start-c.start {
+		head = c.head
+		head.text = text[c.start:c.children[0].start]
+		head.used = s.gen
+		s.stats.Kept++
+	} else {
+		var ok bool
+		if head, ok = s.section(text, c.start, c.children[0].start, indent); !ok {
+			return nil, false
+		}
+	}
+	if len(head.root.Pairs) != 1 {
+		return nil, false
+	}
+	v := head.root.Pairs[0].Value
+	if v.Kind != syntax.Scalar || v.Tag != "!!null" || v.Value != "" || v.Start != v.End {
+		return nil, false
+	}
+	return head, true
 }
 
 func indentOf(text []byte, start int) int {
@@ -189,29 +368,44 @@ func indentOf(text []byte, start int) int {
 	return i - start
 }
 
-// noteKey records key as a duplicate when an earlier sibling had it, as the
-// parser does.
-func noteKey(dups []*syntax.Node, seen map[string]bool, k *syntax.Node) []*syntax.Node {
-	if k.Kind == syntax.Scalar && k.Tag != "!!merge" {
-		if seen[k.Value] {
-			dups = append(dups, k)
-		}
-		seen[k.Value] = true
+// noteKey reports whether key repeats an earlier sibling's, as the parser
+// notes duplicates.
+func noteKey(seen map[string]bool, k *syntax.Node) bool {
+	if k.Kind != syntax.Scalar || k.Tag == "!!merge" {
+		return false
 	}
-	return dups
+	dup := seen[k.Value]
+	seen[k.Value] = true
+	return dup
 }
 
 // mappingNode is the block mapping of entries, spanned as the parser spans it.
 func mappingNode(es []entry) *syntax.Node {
-	n := &syntax.Node{Kind: syntax.Mapping, Tag: "!!map", Pairs: make([]syntax.Pair, len(es))}
+	pairs := make([]syntax.Pair, len(es))
 	for i, e := range es {
-		n.Pairs[i] = e.pair
+		pairs[i] = e.pair
 	}
-	n.Start = es[0].pair.Key.Start
-	last := es[len(es)-1].pair
+	return blockMapping(pairs)
+}
+
+// blockMapping is the block mapping of pairs, spanned as the parser spans it.
+func blockMapping(pairs []syntax.Pair) *syntax.Node {
+	n := &syntax.Node{Kind: syntax.Mapping, Tag: "!!map", Pairs: pairs}
+	n.Start = pairs[0].Key.Start
+	last := pairs[len(pairs)-1]
 	n.End = max(last.Value.End, last.Key.End)
 	n.IndexKeys()
 	return n
+}
+
+// lastEntry is the last entry with key k, as a lookup finds it.
+func lastEntry(es []entry, k string) *entry {
+	for i := len(es) - 1; i >= 0; i-- {
+		if es[i].pair.Key.Value == k {
+			return &es[i]
+		}
+	}
+	return nil
 }
 
 // section returns the parsed chunk text[start:end), from the cache when the
@@ -226,25 +420,27 @@ func (s *State) section(text []byte, start, end, indent int) (*section, bool) {
 		if sec.fresh { // parsed by prefetch for this run
 			sec.fresh = false
 			s.stats.Parsed++
-		} else if sec.base != start {
-			sec = sec.moved(chunk, start)
-			s.cache[k] = sec
-			s.stats.Moved++
 		} else {
-			sec.text = chunk // hold the newest text only
 			s.stats.Kept++
 		}
+		sec.text = chunk // hold the newest text only
 		sec.used = s.gen
-		return sec, column(chunk, sec.root.Start-start) == indent
+		return sec, column(chunk, sec.root.Start-sec.base) == indent
 	}
 	sec, ok := parseSection(chunk, start, indent)
 	if !ok {
 		return nil, false
 	}
+	s.adopt(sec, k)
 	s.stats.Parsed++
-	sec.used = s.gen
-	s.cache[k] = sec
 	return sec, true
+}
+
+// adopt enters a section just parsed into the cache.
+func (s *State) adopt(sec *section, k key) {
+	s.nextID++
+	sec.id, sec.key, sec.used = s.nextID, k, s.gen
+	s.cache[k] = sec
 }
 
 // evict drops the sections neither this run nor the one before used.
@@ -254,71 +450,4 @@ func (s *State) evict() {
 			delete(s.cache, k)
 		}
 	}
-}
-
-// structure is the schema check of the assembled document: the cached
-// verdicts of the sections plus a validation of the skeleton. false leaves
-// the check to the whole path.
-func (s *State) structure(a *assembled) ([]analysis.Diagnostic, bool) {
-	version := a.file.Root.Get("asyncapi").String()
-	if !schemas.IsSupported(version) || a.cost > syntax.MaxValues || !schemas.Separable(version, []string{"asyncapi"}) {
-		return nil, false
-	}
-	var out []analysis.Diagnostic
-	skeleton, ok := s.skeleton(version, nil, a.entries, true, &out)
-	if !ok {
-		return nil, false
-	}
-	problems, err := schemas.Validate(version, skeleton)
-	if err != nil {
-		return nil, false
-	}
-	for _, pr := range problems {
-		out = append(out, analysis.ProblemDiagnostic(a.file.Root, pr))
-	}
-	return out, true
-}
-
-// skeleton is the plain data of a mapping with holes for the values
-// validated separately, whose diagnostics it appends to out (only for the
-// pairs the data keeps: a later duplicate key hides an earlier one).
-func (s *State) skeleton(version string, path []string, es []entry, visible bool, out *[]analysis.Diagnostic) (map[string]any, bool) {
-	last := make(map[string]int, len(es))
-	for i, e := range es {
-		last[e.pair.Key.Value] = i
-	}
-	m := make(map[string]any, len(es))
-	for i, e := range es {
-		k := e.pair.Key.Value
-		shown := visible && last[k] == i
-		p := append(slices.Clip(path), k)
-		if e.kids != nil {
-			if schemas.Separable(version, append(slices.Clip(p), "")) {
-				sub, ok := s.skeleton(version, p, e.kids, shown, out)
-				if !ok {
-					return nil, false
-				}
-				m[k] = sub
-				continue
-			}
-		} else {
-			c, ok := e.sec.check(version, path)
-			if !ok {
-				return nil, false
-			}
-			if c.sep[e.idx] {
-				m[k] = schemas.Hole
-				if shown {
-					*out = append(*out, c.diags[e.idx]...)
-				}
-				continue
-			}
-		}
-		v, err := e.pair.Value.Data()
-		if err != nil {
-			return nil, false
-		}
-		m[k] = v
-	}
-	return m, true
 }

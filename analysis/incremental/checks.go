@@ -1,0 +1,273 @@
+package incremental
+
+import (
+	"context"
+	"hash/maphash"
+	"slices"
+	"strconv"
+
+	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/refs"
+	"asyncapi-ls/analysis/syntax"
+	"asyncapi-ls/schemas"
+)
+
+// checks returns what every check but the rules finds in a (syntax,
+// version, duplicate keys, structure, references, what references bring in
+// from other files), at the offsets of this version: the same findings as
+// analysis.Analyze's checks on the whole tree. false: a finding cannot be
+// placed from the sections (a cycle of references, content of other files
+// that leads back here); the caller then takes the whole path.
+func (s *State) checks(ctx context.Context, d *analysis.Document, a *assembled, opts analysis.Options) ([]analysis.Diagnostic, bool) {
+	var out []analysis.Diagnostic
+	if !a.utf8 {
+		out = append(out, analysis.InvalidUTF8(a.text)...)
+	}
+	version, supported, diag := analysis.CheckVersion(a.root)
+	if diag != nil {
+		out = append(out, shift(*diag, a.deltaAt([]string{"asyncapi"})))
+	}
+	if !supported {
+		version = ""
+	}
+	for _, dup := range a.dups {
+		out = append(out, shift(analysis.DuplicateKey(dup.node), dup.delta))
+	}
+	if supported {
+		found, ok := s.structure(a, version)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, found...)
+	}
+	p := analysis.NewPass(ctx, d, a.root, version, opts)
+	found, ok := s.references(p, a)
+	if !ok {
+		return nil, false
+	}
+	return append(out, found...), true
+}
+
+// shift moves d's offsets by delta.
+func shift(d analysis.Diagnostic, delta int) analysis.Diagnostic {
+	d.Start += delta
+	d.End += delta
+	return d
+}
+
+// deltaAt is the delta of the section holding the nodes a lookup of path
+// reaches last (the last entry of each key, as lookups go): the leaf that
+// holds the rest of the path, or the header of the last split mapping on
+// it. An empty or unknown path is placed where a schema problem without a
+// place is: at the "asyncapi" key, else at the document's start.
+func (a *assembled) deltaAt(path []string) int {
+	es := a.entries
+	var last *entry
+	for _, tok := range path {
+		e := lastEntry(es, tok)
+		if e == nil {
+			break
+		}
+		if e.kids == nil {
+			return e.delta()
+		}
+		last, es = e, e.kids
+	}
+	if last != nil {
+		return last.delta()
+	}
+	if e := lastEntry(a.entries, "asyncapi"); e != nil {
+		return e.delta()
+	}
+	return a.entries[0].delta()
+}
+
+// structure is the schema check of the assembled document: the cached
+// verdicts of the sections plus the verdict on the skeleton (its split keys,
+// with schemas.Hole for the values validated apart), validated again only
+// when the skeleton changed. false leaves the document to the whole path.
+func (s *State) structure(a *assembled, version string) ([]analysis.Diagnostic, bool) {
+	if !schemas.Separable(version, []string{"asyncapi"}) {
+		return nil, false
+	}
+	var out []analysis.Diagnostic
+	var h maphash.Hash
+	h.SetSeed(s.seed)
+	h.WriteString(version)
+	if !s.verdicts(&h, version, nil, a.entries, true, &out) {
+		return nil, false
+	}
+	sig := h.Sum64()
+	if sk := &s.skeleton; sk.sig != sig || sk.version != version || sk.problems == nil {
+		skeleton, ok := s.skeletonData(version, nil, a.entries)
+		if !ok {
+			return nil, false
+		}
+		problems, err := schemas.Validate(version, skeleton)
+		if err != nil {
+			return nil, false
+		}
+		sk.sig, sk.version, sk.problems = sig, version, append([]schemas.Problem{}, problems...)
+	}
+	for _, pr := range s.skeleton.problems {
+		out = append(out, shift(analysis.ProblemDiagnostic(a.root, pr), a.deltaAt(pr.Path)))
+	}
+	return out, true
+}
+
+// verdicts appends the sections' findings on the values validated apart
+// (only for the pairs a lookup sees: a later duplicate key hides an earlier
+// one) and writes into h what the skeleton is made of: its keys, and the
+// sections whose values it holds as data.
+func (s *State) verdicts(h *maphash.Hash, version string, path []string, es []entry, visible bool, out *[]analysis.Diagnostic) bool {
+	for i, e := range es {
+		k := e.pair.Key.Value
+		shown := visible && lastEntry(es[i+1:], k) == nil
+		p := append(slices.Clip(path), k)
+		h.WriteString(k)
+		h.WriteByte(0)
+		if e.kids != nil {
+			if schemas.Separable(version, append(slices.Clip(p), "")) {
+				h.WriteByte('{')
+				if !s.verdicts(h, version, p, e.kids, shown, out) {
+					return false
+				}
+				h.WriteByte('}')
+				continue
+			}
+			writeIDs(h, e.kids)
+			continue
+		}
+		c, ok := e.sec.check(version, path)
+		if !ok {
+			return false
+		}
+		if c.sep[e.idx] {
+			h.WriteByte('H')
+			if shown {
+				for _, d := range c.diags[e.idx] {
+					*out = append(*out, shift(d, e.base))
+				}
+			}
+			continue
+		}
+		writeIDs(h, es[i:i+1])
+	}
+	return true
+}
+
+// writeIDs writes into h the sections that hold es's values.
+func writeIDs(h *maphash.Hash, es []entry) {
+	for _, e := range es {
+		if e.kids != nil {
+			h.WriteByte('{')
+			writeIDs(h, e.kids)
+			h.WriteByte('}')
+			continue
+		}
+		h.WriteString(strconv.FormatUint(e.sec.id, 36))
+		h.WriteByte(':')
+		h.WriteString(strconv.Itoa(e.idx))
+		h.WriteByte(0)
+	}
+}
+
+// skeletonData is the plain data of a mapping with holes for the values
+// validated separately.
+func (s *State) skeletonData(version string, path []string, es []entry) (map[string]any, bool) {
+	m := make(map[string]any, len(es))
+	for _, e := range es {
+		k := e.pair.Key.Value
+		p := append(slices.Clip(path), k)
+		if e.kids != nil {
+			if schemas.Separable(version, append(slices.Clip(p), "")) {
+				sub, ok := s.skeletonData(version, p, e.kids)
+				if !ok {
+					return nil, false
+				}
+				m[k] = sub
+				continue
+			}
+		} else {
+			c, ok := e.sec.check(version, path)
+			if !ok {
+				return nil, false
+			}
+			if c.sep[e.idx] {
+				m[k] = schemas.Hole
+				continue
+			}
+		}
+		v, err := e.pair.Value.Data()
+		if err != nil {
+			return nil, false
+		}
+		m[k] = v
+	}
+	return m, true
+}
+
+// references is the reference check, and the check of what references to
+// other files bring in, from the verdicts the sections keep (see
+// verdicts.go), at this version's offsets.
+func (s *State) references(p *analysis.Pass, a *assembled) ([]analysis.Diagnostic, bool) {
+	ch := s.changes(a)
+	var out []analysis.Diagnostic
+	var files []refs.Site
+	fileDelta := map[*syntax.Node]int{}
+	ok := a.leaves(func(e *entry, parent []string) bool {
+		if p.Cancelled() {
+			return false
+		}
+		sites := e.sec.refSites(parent)
+		v := s.refVerdicts(p, a, e.sec, parent, sites, ch)
+		for i, r := range v.results {
+			if r.related {
+				return false // a cycle: its steps are in other sections
+			}
+			if r.found && analysis.ReferenceReported(p.Options, r.diag) {
+				out = append(out, shift(r.diag, e.base))
+			}
+			if r.file {
+				files = append(files, sites[i])
+				fileDelta[sites[i].Value] = e.delta()
+			}
+		}
+		return true
+	})
+	if !ok {
+		return nil, false
+	}
+	for _, f := range analysis.ResolvedReferences(p, files) {
+		for _, d := range f.Found {
+			if d.Origin != nil && d.Origin.URI == "" || slices.ContainsFunc(d.Related, func(r analysis.Related) bool { return r.URI == "" }) {
+				return nil, false // content of other files that leads back here
+			}
+			out = append(out, shift(d, fileDelta[f.Ref]))
+		}
+	}
+	return out, true
+}
+
+// leaves calls f with each leaf entry that starts a section (a section's
+// pairs are entries of one mapping) and the path of its mapping, in text
+// order, until f returns false.
+func (a *assembled) leaves(f func(e *entry, parent []string) bool) bool {
+	var visit func(es []entry, path []string) bool
+	visit = func(es []entry, path []string) bool {
+		for i := range es {
+			e := &es[i]
+			if e.kids != nil {
+				if !visit(e.kids, append(slices.Clip(path), e.pair.Key.Value)) {
+					return false
+				}
+				continue
+			}
+			if e.idx == 0 && !f(e, path) {
+				return false
+			}
+		}
+		return true
+	}
+	return visit(a.entries, nil)
+}

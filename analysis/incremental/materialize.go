@@ -1,0 +1,100 @@
+package incremental
+
+import (
+	"bytes"
+
+	"asyncapi-ls/analysis/syntax"
+)
+
+// materialize builds the tree of a's version, equal to what syntax.Parse
+// gives for its text: each section that sits elsewhere than its own offsets
+// is copied to its place (the only step that costs the size of what moved).
+// It runs once per version that a request or a rule reads, not per edit.
+// For the newest version the copies also replace their originals in the
+// plan and the cache, so that the next edit finds them in place (and the
+// originals go once no older version holds them).
+func (s *State) materialize(a *assembled) *syntax.File {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if a.file != nil {
+		return a.file
+	}
+	m := &materializer{s: s, a: a, moved: map[placement]*section{}}
+	var dups []*syntax.Node
+	pairs := m.pairs(a.entries, &dups)
+	a.file = &syntax.File{Format: syntax.YAML, Root: blockMapping(pairs), BOM: bytes.HasPrefix(a.text, bom), Duplicates: dups}
+	if a == s.prev && len(m.moved) > 0 {
+		m.replace(a.top)
+		for at, c := range m.moved {
+			if s.cache[at.sec.key] == at.sec {
+				s.cache[at.sec.key] = c
+			}
+		}
+	}
+	return a.file
+}
+
+// replace puts the copies in place of their originals in the plan.
+func (m *materializer) replace(chunks []*chunk) {
+	for _, c := range chunks {
+		if n := m.moved[placement{c.sec, c.start}]; c.sec != nil && n != nil {
+			c.sec = n
+		}
+		if n := m.moved[placement{c.head, c.start}]; c.head != nil && n != nil {
+			c.head = n
+		}
+		m.replace(c.children)
+	}
+}
+
+type materializer struct {
+	s     *State
+	a     *assembled
+	moved map[placement]*section // the same text may sit at several places
+}
+
+type placement struct {
+	sec  *section
+	base int
+}
+
+// pairs are the pairs of entries at their offsets in the version, with the
+// duplicate keys in the order a whole parse notes them.
+func (m *materializer) pairs(es []entry, dups *[]*syntax.Node) []syntax.Pair {
+	seen := make(map[string]bool, len(es))
+	out := make([]syntax.Pair, 0, len(es))
+	for _, e := range es {
+		if e.kids == nil {
+			sec := m.at(e.sec, e.base)
+			p := sec.root.Pairs[e.idx]
+			*dups = append(*dups, sec.inner[e.idx]...)
+			if noteKey(seen, p.Key) {
+				*dups = append(*dups, p.Key)
+			}
+			out = append(out, p)
+			continue
+		}
+		kids := m.pairs(e.kids, dups)
+		hp := m.at(e.head, e.base).root.Pairs[0]
+		if noteKey(seen, hp.Key) {
+			*dups = append(*dups, hp.Key)
+		}
+		out = append(out, syntax.Pair{Key: hp.Key, Value: blockMapping(kids)})
+	}
+	return out
+}
+
+// at is sec with its offsets at base: itself, or a copy.
+func (m *materializer) at(sec *section, base int) *section {
+	if sec.base == base {
+		return sec
+	}
+	at := placement{sec, base}
+	if c := m.moved[at]; c != nil {
+		return c
+	}
+	c := sec.moved(m.a.text[base:base+len(sec.text)], base)
+	m.moved[at] = c
+	m.s.stats.Moved++
+	return c
+}

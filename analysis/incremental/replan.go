@@ -1,0 +1,189 @@
+package incremental
+
+import "bytes"
+
+// replan is the plan of text made from prev, the plan of prevText, where
+// an edit changed only the inside of one chunk: that chunk (the deepest
+// one holding every changed line) is planned again from its own lines, the
+// chunks after it are shifted, and every other chunk keeps its sections.
+// It costs the size of that chunk and the number of chunks, not the size of
+// the text. false: the edit reaches beyond one chunk, or may change how its
+// siblings are cut (a line at or left of their keys' indentation); the
+// caller then plans the whole text.
+func replan(prevText, text []byte, prev []*chunk) ([]*chunk, bool) {
+	if len(prev) == 0 || bytes.HasPrefix(text, bom) != bytes.HasPrefix(prevText, bom) {
+		return nil, false
+	}
+	p := commonPrefix(prevText, text)
+	q := commonSuffix(prevText[p:], text[p:])
+	delta := len(text) - len(prevText)
+	// The changed lines: from the start of the line holding the first
+	// changed byte to the end of the line holding the last one (for a
+	// deletion, the line it joined). Lines after them are the old ones.
+	from := bytes.LastIndexByte(text[:p], '\n') + 1
+	to := nextLine(text, max(len(text)-q-1, p))
+	if from == 0 {
+		return nil, false // the first line: a byte order mark, leading comments
+	}
+	oldTo := to - delta
+	r := &replanner{prevText: prevText, text: text, delta: delta}
+	top, ok := r.level(prev, from, oldTo, 0, 1)
+	return top, ok
+}
+
+type replanner struct {
+	// prevText is the text prev was planned from: the indentation of a
+	// chunk's entries is read there, since the edit may have changed the
+	// first entry's (and the entries after it are then siblings no more).
+	prevText, text []byte
+	delta          int
+	lines          []line
+}
+
+// level replans chunks, siblings whose keys sit at indent (depth as split
+// counts it), for the changed old lines [from, oldTo).
+func (r *replanner) level(chunks []*chunk, from, oldTo, indent, depth int) ([]*chunk, bool) {
+	i := chunkAt(chunks, from, oldTo)
+	if i < 0 {
+		return nil, false
+	}
+	c := chunks[i]
+	next := &chunk{start: c.start, end: c.end + r.delta}
+	// Below a header, inside one child: go down. The header's own lines
+	// (the key line and the comments before the first child) are planned
+	// with the chunk.
+	if c.children != nil && from >= c.children[0].start {
+		if next.end-next.start < minSplitBytes {
+			return nil, false // too small to be split now: plan it whole
+		}
+		kids, ok := r.level(c.children, from, oldTo, indentOf(r.prevText, c.children[0].start), depth+1)
+		if !ok {
+			return nil, false
+		}
+		next.children, next.head = kids, c.head
+	} else if !r.plan(next, indent, depth, i == 0 && depth == 1) {
+		return nil, false
+	}
+	out := make([]*chunk, len(chunks))
+	copy(out, chunks[:i])
+	out[i] = next
+	for j := i + 1; j < len(chunks); j++ {
+		out[j] = shifted(chunks[j], r.delta)
+	}
+	return out, true
+}
+
+// plan cuts c anew from its lines. Its first content line must still be a
+// key at indent, and every later line blank or indented further: otherwise
+// the edit made a new sibling or ended the mapping, and its parent must be
+// cut again. first: the document's first chunk, which also holds the lines
+// before its key.
+func (r *replanner) plan(c *chunk, indent, depth int, first bool) bool {
+	r.lines = scanRange(r.text, c.start, c.end, r.lines)
+	key := -1
+	for i, l := range r.lines {
+		switch {
+		case l.kind == blank:
+			continue
+		case key < 0:
+			if l.kind != content || l.indent != indent || !first && i > 0 || !keyLine(r.text[l.first], depth) {
+				return false
+			}
+			key = i
+		case l.indent <= indent:
+			return false
+		}
+	}
+	if key < 0 {
+		return false
+	}
+	split(r.text, r.lines, c, key, len(r.lines), indent, depth)
+	return true
+}
+
+// keyLine reports whether a line starting with b may start a chunk at depth:
+// a top-level key (plan's rule) or a mapping entry (split's).
+func keyLine(b byte, depth int) bool {
+	if depth == 1 {
+		switch b {
+		case '-', '.', '%', '{', '[', '?', '&', '!', '*', '|', '>', ':', ',', ']', '}':
+			return false
+		}
+		return true
+	}
+	return entryStart(b)
+}
+
+// chunkAt is the index of the chunk holding the lines [from, to), or -1.
+func chunkAt(chunks []*chunk, from, to int) int {
+	lo, hi := 0, len(chunks)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if chunks[m].end <= from {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(chunks) && chunks[lo].start <= from && to <= chunks[lo].end {
+		return lo
+	}
+	return -1
+}
+
+// shifted is c and its children moved by delta; they keep their sections.
+func shifted(c *chunk, delta int) *chunk {
+	if delta == 0 {
+		return c
+	}
+	out := &chunk{start: c.start + delta, end: c.end + delta, sec: c.sec, head: c.head}
+	if c.children != nil {
+		out.children = make([]*chunk, len(c.children))
+		for i, k := range c.children {
+			out.children[i] = shifted(k, delta)
+		}
+	}
+	return out
+}
+
+// nextLine is the offset after the line break at or after i (len(text)
+// when there is none).
+func nextLine(text []byte, i int) int {
+	if i >= len(text) {
+		return len(text)
+	}
+	j := bytes.IndexByte(text[i:], '\n')
+	if j < 0 {
+		return len(text)
+	}
+	return i + j + 1
+}
+
+// commonPrefix is the length of the longest common prefix of a and b,
+// compared in blocks first.
+func commonPrefix(a, b []byte) int {
+	n := min(len(a), len(b))
+	i := 0
+	const block = 4096
+	for i+block <= n && bytes.Equal(a[i:i+block], b[i:i+block]) {
+		i += block
+	}
+	for i < n && a[i] == b[i] {
+		i++
+	}
+	return i
+}
+
+// commonSuffix is the length of the longest common suffix of a and b.
+func commonSuffix(a, b []byte) int {
+	n := min(len(a), len(b))
+	i := 0
+	const block = 4096
+	for i+block <= n && bytes.Equal(a[len(a)-i-block:len(a)-i], b[len(b)-i-block:len(b)-i]) {
+		i += block
+	}
+	for i < n && a[len(a)-1-i] == b[len(b)-1-i] {
+		i++
+	}
+	return i
+}

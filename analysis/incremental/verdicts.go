@@ -1,0 +1,203 @@
+package incremental
+
+import (
+	"errors"
+	"slices"
+	"strings"
+
+	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/refs"
+)
+
+// The reference check of a version asks, for each "$ref", whether its
+// target exists and fits. The answer for a "$ref" inside this document
+// depends on its own text and on the entries its pointer passes at the
+// split levels (components → messages → a message), whose sections are
+// compared between versions: a verdict is kept until an edit changes an
+// entry it passed (or the keys of a mapping where its target was missing).
+// References to other files, through other references, or to a target
+// that is itself a reference are checked on every version.
+
+// refVerdicts are the verdicts on the "$ref"s of a section's text under
+// one parent path, in the order refs.Collect lists them.
+type refVerdicts struct {
+	results   []verdict
+	validated uint64 // the run that last confirmed them
+}
+
+type verdict struct {
+	computed bool
+	found    bool                // CheckReference reported diag
+	diag     analysis.Diagnostic // relative to the section
+	file     bool                // the "$ref" names another file: what it brings in is checked too
+	related  bool                // diag points at other places of this document (a cycle)
+	volatile bool                // depends on more than this document's entries: checked each run
+	deps     []dep
+}
+
+// dep is an entry a verdict read: the entries with key in the split
+// mapping at path (its keys joined with NUL), or with any, the set of its
+// keys (a target missing there).
+type dep struct {
+	path, key string
+	any       bool
+}
+
+// changes are the deps an edit touched: entries whose sections differ from
+// the previous version's, and mappings whose keys differ; all when there
+// is no previous version to compare with.
+type changes struct {
+	all  bool
+	deps []dep
+}
+
+func (c *changes) hits(deps []dep) bool {
+	for _, d := range deps {
+		for _, x := range c.deps {
+			if x.path == d.path && x.any == d.any && x.key == d.key {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// changes compares a with the version assembled before it.
+func (s *State) changes(a *assembled) *changes {
+	prior := a.prior
+	a.prior = nil // a chain of versions would keep them all
+	if prior == nil {
+		return &changes{all: true}
+	}
+	c := &changes{}
+	diffEntries(prior.entries, a.entries, "", c)
+	return c
+}
+
+// diffEntries notes what differs between the entries of one mapping in two
+// versions.
+func diffEntries(old, cur []entry, path string, c *changes) {
+	if len(old) == len(cur) && slices.EqualFunc(old, cur, func(o, n entry) bool { return o.pair.Key.Value == n.pair.Key.Value }) {
+		for i := range cur {
+			o, n := &old[i], &cur[i]
+			k := n.pair.Key.Value
+			switch {
+			case o.kids != nil && n.kids != nil:
+				diffEntries(o.kids, n.kids, path+"\x00"+k, c)
+			case !sameEntry(o, n):
+				c.deps = append(c.deps, dep{path: path, key: k})
+			}
+		}
+		return
+	}
+	c.deps = append(c.deps, dep{path: path, any: true})
+	byKey := func(es []entry) map[string][]*entry {
+		m := make(map[string][]*entry, len(es))
+		for i := range es {
+			m[es[i].pair.Key.Value] = append(m[es[i].pair.Key.Value], &es[i])
+		}
+		return m
+	}
+	was, now := byKey(old), byKey(cur)
+	for k, n := range now {
+		if o := was[k]; len(o) != len(n) || !slices.EqualFunc(o, n, sameEntry) {
+			c.deps = append(c.deps, dep{path: path, key: k})
+		}
+	}
+	for k := range was {
+		if now[k] == nil {
+			c.deps = append(c.deps, dep{path: path, key: k})
+		}
+	}
+}
+
+// sameEntry: the same pair of the same text, or two split mappings (whose
+// entries are compared themselves).
+func sameEntry(o, n *entry) bool {
+	if o.kids != nil || n.kids != nil {
+		return false
+	}
+	return o.sec.id == n.sec.id && o.idx == n.idx
+}
+
+// refSites are the "$ref"s of this copy's tree, their paths under parent.
+func (s *section) refSites(parent []string) []refs.Site {
+	k := joinPath(parent)
+	if sites, ok := s.sites[k]; ok {
+		return sites
+	}
+	sites := refs.Collect(s.root)
+	for i := range sites {
+		sites[i].Path = append(slices.Clip(parent), sites[i].Path...)
+	}
+	if s.sites == nil {
+		s.sites = map[string][]refs.Site{}
+	}
+	s.sites[k] = sites
+	return sites
+}
+
+// refVerdicts returns the verdicts on sec's sites in a, computing those the
+// edit may have changed.
+func (s *State) refVerdicts(p *analysis.Pass, a *assembled, sec *section, parent []string, sites []refs.Site, ch *changes) *refVerdicts {
+	k := joinPath(parent)
+	v := sec.verdicts[k]
+	if v == nil || len(v.results) != len(sites) {
+		v = &refVerdicts{results: make([]verdict, len(sites))}
+		if sec.verdicts == nil {
+			sec.verdicts = map[string]*refVerdicts{}
+		}
+		sec.verdicts[k] = v
+	}
+	stale := ch.all || v.validated+1 != s.gen
+	for i, site := range sites {
+		r := &v.results[i]
+		if r.computed && !stale && !r.volatile && !ch.hits(r.deps) {
+			s.stats.Reused++
+			continue
+		}
+		s.stats.Checked++
+		diag, found := analysis.CheckReference(p, site)
+		*r = verdict{computed: true, found: found, diag: sec.relative(diag), file: !strings.HasPrefix(site.Value.Value, "#")}
+		r.related = found && slices.ContainsFunc(diag.Related, func(x analysis.Related) bool { return x.URI == "" })
+		r.deps, r.volatile = a.refDeps(p, site)
+	}
+	v.validated = s.gen
+	return v
+}
+
+// refDeps are the entries the verdict on site depends on; volatile when it
+// depends on more (another file, a pointer through another reference, a
+// target that is a reference itself).
+func (a *assembled) refDeps(p *analysis.Pass, site refs.Site) ([]dep, bool) {
+	key, err := refs.Resolve(p.Doc.URI, site.Value.Value)
+	if err != nil {
+		return nil, false // the value alone decides
+	}
+	if key.URI != refs.CanonicalURI(p.Doc.URI) {
+		return nil, true
+	}
+	var deps []dep
+	es, path := a.entries, ""
+	for _, tok := range key.Tokens {
+		e := lastEntry(es, tok)
+		if e == nil {
+			deps = append(deps, dep{path: path, any: true})
+			break
+		}
+		deps = append(deps, dep{path: path, key: tok})
+		if e.kids == nil {
+			break
+		}
+		es, path = e.kids, path+"\x00"+tok
+	}
+	t, err := refs.Lookup(p.LoadRoot, key)
+	var missing *refs.MissingError
+	switch {
+	case errors.As(err, &missing):
+		return deps, missing.URI != key.URI || !slices.Equal(missing.Tokens, key.Tokens)
+	case err != nil:
+		return deps, true
+	}
+	return deps, t.URI != key.URI || !slices.Equal(t.Tokens, key.Tokens) || refs.RefNode(t.Value.Resolve()) != nil
+}
