@@ -86,6 +86,10 @@ func checkRef(p *Pass, l *runLoader, site refs.Site) (Diagnostic, bool) {
 		diag.Message = `The "$ref" "` + v.Value + `" cannot be followed: ` + err.Error() + "."
 		return diag, true
 	}
+	// The parser validates what a reference brings in, not where it comes
+	// from: a target of another kind is rejected only when its content does
+	// not fit the place.
+	diag.BeyondParser = true
 	if want, got := refs.Classify(site.Path), refs.Classify(target.Tokens); want != refs.Unknown && got != refs.Unknown && want != got {
 		diag.Code = CodeRefWrongKind
 		diag.Message = `This "$ref" points at ` + article(string(got)) + ", but " + article(string(want)) + " is expected here."
@@ -97,6 +101,7 @@ func checkRef(p *Pass, l *runLoader, site refs.Site) (Diagnostic, bool) {
 		return diag, true
 	}
 	if chain := refs.Cycle(l.load, l.self, site.Holder, v); chain != nil {
+		// An error: the official parser never finishes such a document.
 		return cycleDiagnostic(l, site, chain), true
 	}
 	return diag, false

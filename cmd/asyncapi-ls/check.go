@@ -61,6 +61,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	format := fset.String("format", "text", "text, json, sarif or github")
 	failLevel := fset.String("fail-level", "error", "exit with status 1 when a diagnostic is at least this severe: error, warning or info")
 	rulesetFlag := fset.String("ruleset", "", "a Spectral ruleset file to apply (default: ruleset: of .asyncapi-ls.yaml, else the nearest .spectral.yaml/.yml/.json)")
+	strict := fset.Bool("strict", false, "report as errors what the specification requires but the official parser does not check")
 	if err := fset.Parse(args); err != nil {
 		return 2
 	}
@@ -101,6 +102,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 		if cfg.Ignored(path) {
 			continue
+		}
+		if *strict {
+			cfg = config.Merge(cfg, &config.Config{Strict: true})
 		}
 		opts := config.New(cfg, resolver)
 		if rs := rulesets.forFile(path, cfg); rs != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -26,7 +27,9 @@ info:
   version: '1'
 channels:
   c:
-    address: users/{id}
+    address: users/{id}/{kind}
+    parameters:
+      id: {}
 `
 
 func TestCheckFailLevel(t *testing.T) {
@@ -171,13 +174,62 @@ func TestCheckProjectConfig(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("code %d\n%s%s", code, out, errOut)
 	}
-	if !strings.Contains(out, "warning: The parameter \"id\"") || strings.Contains(out, "asyncapi-tags]") || strings.Contains(out, "bad.yaml") {
+	if !strings.Contains(out, "warning: The parameter \"kind\"") || strings.Contains(out, "asyncapi-tags]") || strings.Contains(out, "bad.yaml") {
 		t.Errorf("configuration not applied:\n%s", out)
 	}
 	writeFile(t, filepath.Join(dir, ".asyncapi-ls.yaml"), "rules:\n  asyncapi-chanel-parameters: loud\n")
 	_, errOut, code = runBinary(t, "check", dir)
 	if code != 2 || !strings.Contains(errOut, `.asyncapi-ls.yaml:2:3: error: Unknown rule "asyncapi-chanel-parameters". Did you mean "asyncapi-channel-parameters"?`) {
 		t.Errorf("invalid configuration: code %d\n%s", code, errOut)
+	}
+}
+
+// beyondParser breaks a rule of the specification that the official parser
+// does not check: an undeclared parameter in a channel without parameters.
+const beyondParser = `asyncapi: 3.1.0
+info:
+  title: T
+  version: '1'
+channels:
+  c:
+    address: users/{id}
+`
+
+// TestCheckStrict: what the specification requires but the official parser
+// does not check is a warning that says so; --strict or strict: true in the
+// project file makes it an error.
+func TestCheckStrict(t *testing.T) {
+	dir := t.TempDir()
+	doc := filepath.Join(dir, "api", "doc.yaml")
+	writeFile(t, doc, beyondParser)
+	const finding = `doc.yaml:7:20: %s: The parameter "id" is not declared in this channel's parameters. The AsyncAPI specification requires this; the official parser does not check it. [asyncapi-channel-parameters]`
+	for _, c := range []struct {
+		name    string
+		project string
+		args    []string
+		level   string
+		code    int
+	}{
+		{"default", "", nil, "warning", 0},
+		{"flag", "", []string{"--strict"}, "error", 1},
+		{"project file", "strict: true\n", nil, "error", 1},
+		{"project file off", "strict: false\n", nil, "warning", 0},
+		{"flag over project file", "strict: false\n", []string{"--strict"}, "error", 1},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			os.Remove(filepath.Join(dir, ".asyncapi-ls.yaml"))
+			if c.project != "" {
+				writeFile(t, filepath.Join(dir, ".asyncapi-ls.yaml"), c.project)
+			}
+			out, errOut, code := runBinary(t, append(append([]string{"check"}, c.args...), doc)...)
+			if code != c.code || !strings.Contains(out, fmt.Sprintf(finding, c.level)) {
+				t.Errorf("code %d, want %d; want %s in:\n%s%s", code, c.code, fmt.Sprintf(finding, c.level), out, errOut)
+			}
+		})
+	}
+	writeFile(t, filepath.Join(dir, ".asyncapi-ls.yaml"), "strict: yes please\n")
+	if _, errOut, code := runBinary(t, "check", doc); code != 2 || !strings.Contains(errOut, ".asyncapi-ls.yaml:1:9: error: strict must be true or false.") {
+		t.Errorf("invalid strict: code %d\n%s", code, errOut)
 	}
 }
 
@@ -188,5 +240,40 @@ func TestCheckSuppressionComment(t *testing.T) {
 	out, _, code := runBinary(t, "check", doc)
 	if code != 0 || strings.Contains(out, "asyncapi-channel-parameters") {
 		t.Errorf("code %d\n%s", code, out)
+	}
+}
+
+// TestRulesCommand: `asyncapi-ls rules` says for each rule whether the
+// official parser enforces it, and at which level it reports by default
+// and in strict mode.
+func TestRulesCommand(t *testing.T) {
+	out, _, code := runBinary(t, "rules", "--format", "json")
+	if code != 0 {
+		t.Fatalf("code %d", code)
+	}
+	var list []ruleInfo
+	if err := json.Unmarshal([]byte(out), &list); err != nil {
+		t.Fatal(err)
+	}
+	byCode := map[string]ruleInfo{}
+	for _, r := range list {
+		byCode[r.Code] = r
+	}
+	for code, want := range map[string][3]string{ // level, strict level, parser
+		"asyncapi-operation-reply":                           {"warning", "error", "no"},
+		"asyncapi3-operation-messages-from-referred-channel": {"error/warning", "error", "partly"},
+		"asyncapi-message-examples":                          {"error/warning", "error", "2.0.0 – 2.x"},
+		"asyncapi-operation-operationId-uniqueness":          {"error", "error", "yes"},
+		"asyncapi-info-contact":                              {"warning", "warning", "no"},
+	} {
+		r := byCode[code]
+		if got := [3]string{r.Level, r.StrictLevel, r.Parser}; got != want {
+			t.Errorf("%s: level, strict level, parser = %q, want %q", code, got, want)
+		}
+	}
+	text, _, _ := runBinary(t, "rules")
+	if !regexp.MustCompile(`(?m)^asyncapi-operation-reply +warning +no +>= 3\.0\.0 `).MatchString(text) ||
+		!strings.Contains(text, "the official parser rejects only these: channels that have a parameters object") {
+		t.Errorf("text output:\n%s", text)
 	}
 }
