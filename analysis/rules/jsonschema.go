@@ -14,6 +14,7 @@ import (
 	"asyncapi-ls/schemas"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 )
@@ -190,8 +191,10 @@ type violation struct {
 }
 
 // validate checks the value at valuePath against the schema at schemaPath.
-// ok is false when the schema could not be compiled (the payload rule
-// reports that) and nothing was checked.
+// ok is false when nothing was checked: the schema could not be compiled
+// (the payload rule reports that), or evaluating it loops (a polymorphic
+// base whose oneOf lists subtypes whose allOf names the base again, as
+// Springwolf writes class hierarchies) and so says nothing about the value.
 func (s *schemaSet) validate(schemaPath, valuePath []string) (out []violation, ok bool) {
 	sch, err := s.compile(schemaPath)
 	if err != nil {
@@ -212,8 +215,13 @@ func violations(sch *jsonschema.Schema, v any) (out []violation) {
 		return nil
 	}
 	seen := map[string]bool{}
+	looped := false
 	var walk func(e *jsonschema.ValidationError)
 	walk = func(e *jsonschema.ValidationError) {
+		if _, ok := e.ErrorKind.(*kind.RefCycle); ok {
+			looped = true
+			return
+		}
 		if len(e.Causes) == 0 {
 			msg := e.ErrorKind.LocalizedString(printer)
 			key := strings.Join(e.InstanceLocation, "/") + "\x00" + msg
@@ -228,6 +236,9 @@ func violations(sch *jsonschema.Schema, v any) (out []violation) {
 		}
 	}
 	walk(ve)
+	if looped {
+		return nil, false
+	}
 	// The compiler's causes come in map order: sorted, the same example
 	// gets the same findings on every run.
 	slices.SortFunc(out, func(a, b violation) int {
@@ -236,13 +247,18 @@ func violations(sch *jsonschema.Schema, v any) (out []violation) {
 	return out
 }
 
+// maxReported caps the problems shown for one value, each where it is: the
+// official parser shows them all, but a value that misses its schema
+// altogether would flood the editor.
+const maxReported = 25
+
 // report turns violations of the value at valuePath into findings on the
 // smallest node of the text that holds them.
 func report(p *analysis.Pass, valuePath []string, what string, vs []violation) []analysis.Diagnostic {
 	var out []analysis.Diagnostic
 	for i, v := range vs {
-		if i == 3 {
-			out[len(out)-1].Message += fmt.Sprintf(" (and %d more problems)", len(vs)-3)
+		if i == maxReported {
+			out[len(out)-1].Message += fmt.Sprintf(" (and %d more problems)", len(vs)-maxReported)
 			break
 		}
 		path := append(append([]string(nil), valuePath...), v.Path...)
