@@ -70,6 +70,11 @@ func Analyze(d *Document, opts Options) []Diagnostic {
 	if root == nil {
 		return findSuppressions(d.Text).filter(d.Text, opts.Config.apply(out), opts.canonicalCode)
 	}
+	if d.IsQuoted() {
+		out = append(out, Diagnostic{Start: root.Start, End: min(root.Start+1, len(d.Text)), Severity: SeverityError, Code: CodeQuotedDocument,
+			Message: "This file holds one quoted string, not an AsyncAPI document: its JSON text was quoted and escaped once more. Save the JSON itself, without the outer quotes and the \\\" escapes."})
+		return findSuppressions(d.Text).filter(d.Text, opts.Config.apply(out), opts.canonicalCode)
+	}
 	p := &Pass{Doc: d, Root: root, Options: opts}
 	version, ok, diag := checkVersion(d)
 	if diag != nil {

@@ -277,3 +277,15 @@ func TestRulesCommand(t *testing.T) {
 		t.Errorf("text output:\n%s", text)
 	}
 }
+
+// TestCheckQuotedDocument: a file that holds the JSON text of a document as
+// one quoted string is rejected (the official parser finds no "asyncapi"
+// key in it), not skipped as a file of another kind.
+func TestCheckQuotedDocument(t *testing.T) {
+	doc := filepath.Join(t.TempDir(), "doc.yml")
+	writeFile(t, doc, `"{\"asyncapi\": \"2.6.0\", \"info\": {\"title\": \"T\", \"version\": \"1\"}, \"channels\": {}}"`+"\n")
+	out, _, code := runBinary(t, "check", doc)
+	if code != 1 || !strings.Contains(out, "doc.yml:1:1: error: This file holds one quoted string, not an AsyncAPI document") {
+		t.Errorf("code %d\n%s", code, out)
+	}
+}
