@@ -3,6 +3,7 @@ package analysis
 import (
 	"errors"
 	"io/fs"
+	"net/url"
 	"path"
 	"strings"
 
@@ -217,6 +218,9 @@ func (l *runLoader) spelling(uri string) string {
 // describe names another document for a message: its path relative to this one.
 func (l *runLoader) describe(uri string) string {
 	if rel := refs.Relative(l.self, uri); rel != uri {
+		if path, err := url.PathUnescape(rel); err == nil {
+			rel = path // as the user writes it: "other file.yaml", not "other%20file.yaml"
+		}
 		return `"` + rel + `"`
 	}
 	return `"` + uri + `"`

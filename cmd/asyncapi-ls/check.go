@@ -329,7 +329,9 @@ func loadDocument(path string) (*analysis.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc := analysis.NewDocument(fileURI(abs), 1, text)
+	// The URI the editor gives, escaped, so that relative references
+	// resolve the same way (a folder named "a#b" is not a fragment).
+	doc := analysis.NewDocument(refs.FileURI(filepath.ToSlash(abs)), 1, text)
 	if len(text) >= sectionedParseSize && doc.Format() == syntax.YAML {
 		// The tree is the one a whole parse gives, or the whole parse runs.
 		if f, ok := incremental.Parse(text); ok {
@@ -337,10 +339,4 @@ func loadDocument(path string) (*analysis.Document, error) {
 		}
 	}
 	return doc, nil
-}
-
-// fileURI turns an absolute path into a file URI, the form the editor
-// gives, so that relative references resolve the same way.
-func fileURI(abs string) string {
-	return "file://" + filepath.ToSlash(abs)
 }

@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"asyncapi-ls/analysis/refs"
 )
 
 func writeFile(t *testing.T, path, text string) {
@@ -287,5 +289,52 @@ func TestCheckQuotedDocument(t *testing.T) {
 	out, _, code := runBinary(t, "check", doc)
 	if code != 1 || !strings.Contains(out, "doc.yml:1:1: error: This file holds one quoted string, not an AsyncAPI document") {
 		t.Errorf("code %d\n%s", code, out)
+	}
+}
+
+// TestCheckPathsThatAreNotPlain: in folders whose names hold "#", "%", "?",
+// spaces or non-ASCII letters, relative references resolve as in a plain
+// one: the only reference error of each folder is bad.yaml's missing file.
+// The SARIF locations are escaped URIs of the same files.
+func TestCheckPathsThatAreNotPlain(t *testing.T) {
+	dir := t.TempDir()
+	names := []string{"plain", "a#b", "100%", "%41", "with space", "ünïcödé", "a?b"}
+	for _, name := range names {
+		folder := filepath.Join(dir, name)
+		writeFile(t, filepath.Join(folder, "doc.yaml"), "asyncapi: 3.0.0\ninfo: {title: T, version: '1'}\nchannels:\n  c:\n    messages:\n"+
+			"      m: {$ref: './parts/msg.yaml#/components/messages/M'}\n"+
+			"      n: {$ref: 'parts/other file.yaml#/N'}\n"+
+			"      u: {$ref: 'parts/ü.yaml#/U'}\n")
+		writeFile(t, filepath.Join(folder, "bad.yaml"), "asyncapi: 3.0.0\ninfo: {title: T, version: '1'}\nchannels:\n  c:\n    messages:\n      m: {$ref: './parts/missing.yaml#/M'}\n")
+		writeFile(t, filepath.Join(folder, "parts", "msg.yaml"), "components:\n  messages:\n    M:\n      payload: {$ref: '#/components/schemas/S'}\n  schemas:\n    S: {type: string}\n")
+		writeFile(t, filepath.Join(folder, "parts", "other file.yaml"), "N:\n  payload: {$ref: 'msg.yaml#/components/schemas/S'}\n")
+		writeFile(t, filepath.Join(folder, "parts", "ü.yaml"), "U:\n  payload: {$ref: 'other%20file.yaml#/N/payload'}\n")
+	}
+	out, errOut, code := runBinary(t, "check", "--format", "json", dir)
+	if code != 1 {
+		t.Fatalf("code %d\n%s", code, errOut)
+	}
+	var results []fileResult
+	if err := json.Unmarshal([]byte(out), &results); err != nil {
+		t.Fatal(err)
+	}
+	bad := map[string]bool{}
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			if d.Severity != "error" {
+				continue
+			}
+			if filepath.Base(r.Path) != "bad.yaml" || d.Code != "unresolved-ref" || bad[r.Path] {
+				t.Errorf("%s:%d: [%s] %s", r.Path, d.Line, d.Code, d.Message)
+			}
+			bad[r.Path] = true
+		}
+	}
+	if len(bad) != len(names) {
+		t.Errorf("the missing file is reported in %d folders of %d", len(bad), len(names))
+	}
+	sarif, _, _ := runBinary(t, "check", "--format", "sarif", filepath.Join(dir, "a#b", "bad.yaml"))
+	if !strings.Contains(sarif, `"uri": "`+refs.FileURI(filepath.ToSlash(filepath.Join(dir, "a#b", "bad.yaml")))+`"`) {
+		t.Errorf("SARIF location is not the escaped file URI:\n%s", sarif)
 	}
 }
