@@ -71,7 +71,7 @@ var builtinCodes = []string{
 	analysis.CodeYAMLSyntax, analysis.CodeJSONSyntax, analysis.CodeDuplicateKey, analysis.CodeUnsupportedVersion,
 	analysis.CodeMultipleDocuments, analysis.CodeInvalidUTF8, analysis.CodeTooLarge, analysis.CodeQuotedDocument, "schema-unavailable",
 	analysis.CodeUnresolvedRef, analysis.CodeInvalidRef, analysis.CodeRefWrongKind, analysis.CodeCircularRef,
-	analysis.CodeRefOutside,
+	analysis.CodeRefOutside, analysis.CodeV2Field,
 }
 
 // canonical maps every accepted code (rule codes, aliases, built-in and
