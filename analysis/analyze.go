@@ -68,6 +68,7 @@ func Analyze(d *Document, opts Options) []Diagnostic {
 	out := syntaxDiagnostics(d)
 	root := d.Root()
 	if root == nil {
+		out = append(out, recoveredStructure(d, opts)...)
 		return findSuppressions(d.Text).filter(d.Text, opts.Config.apply(out), opts.canonicalCode)
 	}
 	if d.IsQuoted() {
