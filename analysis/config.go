@@ -37,7 +37,7 @@ type Config struct {
 
 // beyondParserNote ends the message of every finding the official parser
 // would not report, so that a user knows why it is (or is only) a warning.
-const beyondParserNote = " The AsyncAPI specification requires this; the official parser does not check it."
+const beyondParserNote = " The specification requires this; the official parser does not check it."
 
 // ruleSeverity is the level a rule runs at, and whether it was configured.
 func (c *Config) ruleSeverity(r *Rule) (Severity, bool) {

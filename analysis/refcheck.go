@@ -3,7 +3,6 @@ package analysis
 import (
 	"errors"
 	"io/fs"
-	"net/url"
 	"path"
 	"strings"
 
@@ -217,13 +216,7 @@ func (l *runLoader) spelling(uri string) string {
 
 // describe names another document for a message: its path relative to this one.
 func (l *runLoader) describe(uri string) string {
-	if rel := refs.Relative(l.self, uri); rel != uri {
-		if path, err := url.PathUnescape(rel); err == nil {
-			rel = path // as the user writes it: "other file.yaml", not "other%20file.yaml"
-		}
-		return `"` + rel + `"`
-	}
-	return `"` + uri + `"`
+	return `"` + refs.RelativeName(l.self, uri) + `"`
 }
 
 // place is a key as a message shows it: the pointer, prefixed with the file

@@ -90,7 +90,7 @@ func TestStrictSetting(t *testing.T) {
 		t.Fatalf("default level %v, want warning", got)
 	}
 	for _, d := range ds {
-		if codeOf(d) == "asyncapi-channel-parameters" && !strings.HasSuffix(messageOf(d), "The AsyncAPI specification requires this; the official parser does not check it.") {
+		if codeOf(d) == "asyncapi-channel-parameters" && !strings.HasSuffix(messageOf(d), "The specification requires this; the official parser does not check it.") {
 			t.Errorf("the warning does not say why: %q", messageOf(d))
 		}
 	}

@@ -204,15 +204,16 @@ func (s *schemaSet) validate(schemaPath, valuePath []string) (out []violation, o
 	if !found {
 		return nil, true
 	}
-	return violations(sch, v), true
+	return violations(sch, v)
 }
 
-// violations lists how v does not fit sch, in a stable order.
-func violations(sch *jsonschema.Schema, v any) (out []violation) {
+// violations lists how v does not fit sch, in a stable order; ok is false
+// when evaluating sch loops (see validate) and says nothing about v.
+func violations(sch *jsonschema.Schema, v any) (out []violation, ok bool) {
 	err := sch.Validate(v)
 	var ve *jsonschema.ValidationError
 	if !errors.As(err, &ve) {
-		return nil
+		return nil, true
 	}
 	seen := map[string]bool{}
 	looped := false
@@ -223,7 +224,8 @@ func violations(sch *jsonschema.Schema, v any) (out []violation) {
 			return
 		}
 		if len(e.Causes) == 0 {
-			msg := e.ErrorKind.LocalizedString(printer)
+			// The library prints a JSON null (in an enum, a const) as Go's <nil>.
+			msg := strings.ReplaceAll(e.ErrorKind.LocalizedString(printer), "<nil>", "null")
 			key := strings.Join(e.InstanceLocation, "/") + "\x00" + msg
 			if !seen[key] {
 				seen[key] = true
@@ -244,7 +246,7 @@ func violations(sch *jsonschema.Schema, v any) (out []violation) {
 	slices.SortFunc(out, func(a, b violation) int {
 		return cmp.Or(slices.Compare(a.Path, b.Path), strings.Compare(a.Message, b.Message))
 	})
-	return out
+	return out, true
 }
 
 // maxReported caps the problems shown for one value, each where it is: the

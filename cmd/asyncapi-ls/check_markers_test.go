@@ -11,7 +11,7 @@ import (
 )
 
 // TestCheckMarkers runs `check` on test documents of the analysis and the
-// server and requires, in each AsyncAPI file, the diagnostics its #@diag
+// server (the editor's diagnostics fixtures among them) and requires, in each AsyncAPI file, the diagnostics its #@diag
 // markers announce (line, range text, code, message part), and no error
 // that none announces (#@otherError(code) announces one of another check): the editor and CI must say the same. Multi-file
 // archives (server/testdata/references) are written to a folder first,
@@ -21,6 +21,12 @@ func TestCheckMarkers(t *testing.T) {
 	archives, _ := filepath.Glob("../../server/testdata/references/resolved_*.txtar")
 	for _, a := range archives {
 		files = append(files, extractArchive(t, a)...)
+	}
+	// The editor's diagnostics fixtures (syntax, structure, 2.x fields in
+	// 3.x documents, quoted and broken documents).
+	fixtures, _ := filepath.Glob("../../server/testdata/diagnostics/*")
+	for _, f := range fixtures {
+		files = append(files, blankedCopy(t, f))
 	}
 	for _, dir := range checkedRuleFixtures {
 		found, _ := filepath.Glob(filepath.Join("../../analysis/rules/testdata", dir, "v*"))

@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -205,7 +204,7 @@ func TestCheckStrict(t *testing.T) {
 	dir := t.TempDir()
 	doc := filepath.Join(dir, "api", "doc.yaml")
 	writeFile(t, doc, beyondParser)
-	const finding = `doc.yaml:7:20: %s: The parameter "id" is not declared in this channel's parameters. The AsyncAPI specification requires this; the official parser does not check it. [asyncapi-channel-parameters]`
+	const finding = `doc.yaml:7:20: %s: The parameter "id" is not declared in this channel's parameters. The specification requires this; the official parser does not check it. [asyncapi-channel-parameters]`
 	for _, c := range []struct {
 		name    string
 		project string
@@ -337,72 +336,5 @@ func TestCheckPathsThatAreNotPlain(t *testing.T) {
 	sarif, _, _ := runBinary(t, "check", "--format", "sarif", filepath.Join(dir, "a#b", "bad.yaml"))
 	if !strings.Contains(sarif, `"uri": "`+refs.FileURI(filepath.ToSlash(filepath.Join(dir, "a#b", "bad.yaml")))+`"`) {
 		t.Errorf("SARIF location is not the escaped file URI:\n%s", sarif)
-	}
-}
-
-// diagMarker is a #@diag("range text", code, …) marker of the server's
-// diagnostics fixtures (see server/diagnostics_marker_test.go).
-var diagMarker = regexp.MustCompile(`#@diag(Above|Below)?\("((?:[^"\\]|\\.)*)",\s*([\w.-]+)`)
-
-// TestCheckDiagnosticFixtures runs check on the editor's diagnostics
-// fixtures: every announced diagnostic is there, on its line and text, and
-// every error is announced, as the editor shows them.
-func TestCheckDiagnosticFixtures(t *testing.T) {
-	files, _ := filepath.Glob("../../server/testdata/diagnostics/*")
-	dir := t.TempDir()
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		text := string(raw)
-		if strings.HasSuffix(f, ".json") { // a JSON text cannot hold the markers
-			text = regexp.MustCompile(`#@diag[^\n]*`).ReplaceAllStringFunc(text, func(m string) string { return strings.Repeat(" ", len(m)) })
-		}
-		writeFile(t, filepath.Join(dir, filepath.Base(f)), text)
-	}
-	out, _, _ := runBinary(t, "check", "--format", "json", dir)
-	var results []fileResult
-	if err := json.Unmarshal([]byte(out), &results); err != nil {
-		t.Fatal(err)
-	}
-	checked := 0
-	for _, r := range results {
-		raw, _ := os.ReadFile(filepath.Join("../../server/testdata/diagnostics", filepath.Base(r.Path)))
-		lines := strings.Split(string(raw), "\n")
-		text, _ := os.ReadFile(r.Path)
-		textLines := strings.Split(string(text), "\n")
-		used := make([]bool, len(r.Diagnostics))
-		for i, l := range lines {
-			for _, m := range diagMarker.FindAllStringSubmatch(l, -1) {
-				line := i
-				switch m[1] {
-				case "Above":
-					line--
-				case "Below":
-					line++
-				}
-				want, _ := strconv.Unquote(`"` + m[2] + `"`)
-				found := false
-				for j, d := range r.Diagnostics {
-					if !used[j] && d.Code == m[3] && d.Line == line+1 && d.EndLine == line+1 && textLines[line][d.Column-1:d.EndColumn-1] == want {
-						used[j], found = true, true
-						break
-					}
-				}
-				checked++
-				if !found {
-					t.Errorf("%s:%d: no [%s] on %q", filepath.Base(r.Path), line+1, m[3], want)
-				}
-			}
-		}
-		for j, d := range r.Diagnostics {
-			if !used[j] && d.Severity == "error" {
-				t.Errorf("%s:%d: unannounced error [%s] %s", filepath.Base(r.Path), d.Line, d.Code, d.Message)
-			}
-		}
-	}
-	if checked == 0 {
-		t.Fatal("no markers checked")
 	}
 }
