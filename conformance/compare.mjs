@@ -1,5 +1,7 @@
 // Compares the official AsyncAPI parser with `asyncapi-ls check --format json`,
-// document by document: verdict (any error or none) and error lines.
+// document by document: verdict (any error or none) and error lines (in the
+// file the parser names: for content a reference brings in, our errors'
+// origin).
 //
 //   node compare.mjs [--stricter FILE] [--ours-ms N] [--summary FILE] [--unlocated] OURS.json FILE...
 //
@@ -89,7 +91,11 @@ for (const file of files) {
   total++;
   for (const e of errors) {
     theirErrors++;
-    if (mine.some(d => d.line - 1 >= e.range.start.line && d.line - 1 <= e.range.end.line)) {
+    // An error in content a reference brings in from another file is
+    // located when one of ours has its origin there.
+    const other = e.source && resolve(e.source) !== resolve(file) ? resolve(e.source) : undefined;
+    const within = line => line - 1 >= e.range.start.line && line - 1 <= e.range.end.line;
+    if (mine.some(d => other ? d.origin && resolve(d.origin.file) === other && within(d.origin.line) : within(d.line))) {
       located++;
     } else {
       missed.push(`${file}:${e.range.start.line + 1}-${e.range.end.line + 1} [${e.code}] ${e.message}`);

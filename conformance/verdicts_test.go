@@ -11,6 +11,7 @@ import (
 
 	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/config"
+	"asyncapi-ls/analysis/refs"
 	"asyncapi-ls/analysis/workspace"
 )
 
@@ -30,11 +31,33 @@ type verdict struct {
 		Code    string   `json:"code"`
 		Message string   `json:"message"`
 		Path    []string `json:"path"`
+		Source  string   `json:"source"` // the file the error is in, when not the document
 		Range   struct {
 			Start struct{ Line, Character int }
 			End   struct{ Line, Character int }
 		} `json:"range"`
 	} `json:"errors"`
+}
+
+// place is a 0-based line of a file.
+type place struct {
+	file string
+	line int
+}
+
+// originPlace is where in another file a diagnostic's problem is, for
+// content a "$ref" brings in.
+func originPlace(d analysis.Diagnostic) (place, bool) {
+	if d.Origin == nil {
+		return place{}, false
+	}
+	p := filepath.FromSlash(refs.FilePath(d.Origin.URI))
+	text, err := os.ReadFile(p)
+	if err != nil {
+		return place{}, false
+	}
+	line, _ := analysis.NewDocument(d.Origin.URI, 1, text).Mapper.Column(d.Origin.Start)
+	return place{p, line - 1}, true
 }
 
 // fetchFailed reports an error about a remote reference (the corpus
@@ -120,23 +143,30 @@ func compareVerdicts(t *testing.T, verdicts string, path func(file string) strin
 		if err != nil {
 			t.Fatal(err)
 		}
-		doc := analysis.NewDocument("file://"+abs, 1, text)
+		doc := analysis.NewDocument(refs.FileURI(filepath.ToSlash(abs)), 1, text)
 		var errs []string
-		var errLines []int
+		var errLines []place // where our errors are, and their origins in other files
 		for _, d := range analysis.Analyze(doc, config.New(nil, workspace.New(workspace.Options{}))) {
 			if d.Severity == analysis.SeverityError {
 				line, col := doc.Mapper.Column(d.Start)
-				errLines = append(errLines, line-1)
+				errLines = append(errLines, place{abs, line - 1})
 				errs = append(errs, strconv.Itoa(line)+":"+strconv.Itoa(col)+" ["+d.Code+"] "+d.Message)
+				if o, ok := originPlace(d); ok {
+					errLines = append(errLines, o)
+				}
 			}
 		}
 		total++
 		var unlocated []string
 		for _, e := range v.Errors {
 			parserErrs++
+			file := abs // the parser names the file of content a reference brings in
+			if e.Source != "" {
+				file, _ = filepath.Abs(path(e.Source))
+			}
 			found := false
 			for _, d := range errLines {
-				found = found || d >= e.Range.Start.Line && d <= e.Range.End.Line
+				found = found || d.file == file && d.line >= e.Range.Start.Line && d.line <= e.Range.End.Line
 			}
 			if found {
 				locAgree++

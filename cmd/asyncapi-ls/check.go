@@ -42,8 +42,20 @@ type checkDiagnostic struct {
 	Code      string `json:"code"`
 	Message   string `json:"message"`
 	DocURL    string `json:"docUrl,omitempty"`
+	// Origin is where the problem is when it is in content a "$ref" brings
+	// in from another file (the diagnostic itself is at the "$ref").
+	Origin *checkLocation `json:"origin,omitempty"`
 
 	level analysis.Severity
+}
+
+// checkLocation is a span of a file, 1-based as the diagnostics are.
+type checkLocation struct {
+	File      string `json:"file"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"endLine"`
+	EndColumn int    `json:"endColumn"`
 }
 
 // formats writes results; each lives in its own file.
@@ -109,7 +121,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		opts := config.New(cfg, resolver)
 		if rs := rulesets.forFile(path, cfg); rs != nil {
 			abs, _ := filepath.Abs(path)
-			rs.Apply(&opts, fileURI(abs))
+			rs.Apply(&opts, refs.FileURI(filepath.ToSlash(abs)))
 		}
 		jobs = append(jobs, &job{path: path, opts: opts})
 	}
@@ -295,7 +307,9 @@ func checkFile(path string, opts analysis.Options) (*fileResult, map[string][]an
 				continue
 			}
 		}
-		res.Diagnostics = append(res.Diagnostics, toCheckDiagnostic(doc, d.Start, d.End, d))
+		cd := toCheckDiagnostic(doc, d.Start, d.End, d)
+		cd.Origin = origin(opts.Resolver, d)
+		res.Diagnostics = append(res.Diagnostics, cd)
 	}
 	return res, other, nil
 }
@@ -339,4 +353,18 @@ func loadDocument(path string) (*analysis.Document, error) {
 		}
 	}
 	return doc, nil
+}
+
+// origin locates the place in another file a diagnostic speaks about.
+func origin(res analysis.Resolver, d analysis.Diagnostic) *checkLocation {
+	if d.Origin == nil || res == nil {
+		return nil
+	}
+	other, err := res.Load(d.Origin.URI)
+	if err != nil {
+		return nil
+	}
+	line, col := other.Mapper.Column(d.Origin.Start)
+	endLine, endCol := other.Mapper.Column(d.Origin.End)
+	return &checkLocation{File: filepath.FromSlash(refs.FilePath(d.Origin.URI)), Line: line, Column: col, EndLine: endLine, EndColumn: endCol}
 }

@@ -338,3 +338,27 @@ func TestCheckPathsThatAreNotPlain(t *testing.T) {
 		t.Errorf("SARIF location is not the escaped file URI:\n%s", sarif)
 	}
 }
+
+// TestCheckOrigin: a problem in content a "$ref" brings in from another
+// file is reported at the "$ref", and the JSON output says where it is in
+// that file (a folder name with a space, to keep it a real path).
+func TestCheckOrigin(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "my api")
+	writeFile(t, filepath.Join(dir, "doc.yaml"), "asyncapi: 3.0.0\ninfo: {title: T, version: '1'}\nchannels:\n  c:\n    messages:\n      m: {$ref: 'parts/messages.yaml#/M'}\n")
+	writeFile(t, filepath.Join(dir, "parts", "messages.yaml"), "M:\n  payload:\n    type: 42\n")
+	out, _, code := runBinary(t, "check", "--format", "json", filepath.Join(dir, "doc.yaml"))
+	var results []fileResult
+	if err := json.Unmarshal([]byte(out), &results); err != nil || code != 1 || len(results) != 1 {
+		t.Fatalf("code %d, %v\n%s", code, err, out)
+	}
+	for _, d := range results[0].Diagnostics {
+		if d.Severity != "error" {
+			continue
+		}
+		if d.Line != 6 || d.Origin == nil || d.Origin.File != filepath.Join(dir, "parts", "messages.yaml") || d.Origin.Line != 3 {
+			t.Errorf("%+v (origin %+v)", d, d.Origin)
+		}
+		return
+	}
+	t.Errorf("no error:\n%s", out)
+}
