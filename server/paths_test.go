@@ -18,29 +18,25 @@ import (
 // in different ways.
 var oddFolders = []string{"plain", "a#b", "100%", "%41", "with space", "ünïcödé", "a?b"}
 
-// pathFixture writes, in a folder named name under dir, doc.yaml (whose
-// references reach files beside it by relative paths with spaces and
-// non-ASCII letters, and one file's references reach another) and bad.yaml
-// (one reference to a missing file). It returns the folder.
+// pathFixture writes the files of testdata/paths/layout.txtar in a folder
+// named name under dir, and returns the folder.
 func pathFixture(t *testing.T, dir, name string) string {
 	t.Helper()
-	folder := filepath.Join(dir, name)
-	files := map[string]string{
-		"doc.yaml": "asyncapi: 3.0.0\ninfo: {title: T, version: '1'}\nchannels:\n  c:\n    messages:\n" +
-			"      m: {$ref: './parts/msg.yaml#/components/messages/M'}\n" +
-			"      n: {$ref: 'parts/other file.yaml#/N'}\n" +
-			"      u: {$ref: 'parts/ü.yaml#/U'}\n",
-		"bad.yaml":              "asyncapi: 3.0.0\ninfo: {title: T, version: '1'}\nchannels:\n  c:\n    messages:\n      m: {$ref: './parts/missing.yaml#/M'}\n",
-		"parts/msg.yaml":        "components:\n  messages:\n    M:\n      payload: {$ref: '#/components/schemas/S'}\n  schemas:\n    S: {type: string}\n",
-		"parts/other file.yaml": "N:\n  payload: {$ref: 'msg.yaml#/components/schemas/S'}\n",
-		"parts/ü.yaml":          "U:\n  payload: {$ref: 'other%20file.yaml#/N/payload'}\n",
+	raw, err := os.ReadFile("testdata/paths/layout.txtar")
+	if err != nil {
+		t.Fatal(err)
 	}
-	for rel, text := range files {
-		p := filepath.Join(folder, filepath.FromSlash(rel))
+	files, err := parseArchive(string(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	folder := filepath.Join(dir, name)
+	for _, f := range files {
+		p := filepath.Join(folder, filepath.FromSlash(f.Name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+		if err := os.WriteFile(p, []byte(f.Data), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}

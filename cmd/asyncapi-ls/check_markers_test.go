@@ -125,22 +125,34 @@ func checkFileMarkers(t *testing.T, file, marked string, lines []string, got []r
 // markers blanked; each file's marked text is kept beside it (.markers).
 func extractArchive(t *testing.T, path string) []string {
 	t.Helper()
+	dir := t.TempDir()
+	var files []string
+	for _, f := range readArchive(t, path) {
+		p := filepath.Join(dir, filepath.FromSlash(f.name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		writeBlanked(t, p, f.data)
+		files = append(files, p)
+	}
+	return files
+}
+
+type archiveFile struct{ name, data string }
+
+// readArchive reads the files of a txtar archive (names starting with "."
+// left out).
+func readArchive(t *testing.T, path string) []archiveFile {
+	t.Helper()
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	var files []string
+	var files []archiveFile
 	var name string
 	var data strings.Builder
 	flush := func() {
-		if name == "" || strings.HasPrefix(name, ".") {
-			return
+		if name != "" && !strings.HasPrefix(name, ".") {
+			files = append(files, archiveFile{name, data.String()})
 		}
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		writeBlanked(t, p, data.String())
-		files = append(files, p)
 	}
 	for _, line := range strings.SplitAfter(string(raw), "\n") {
 		trimmed := strings.TrimRight(line, "\r\n")

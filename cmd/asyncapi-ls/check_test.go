@@ -294,21 +294,16 @@ func TestCheckQuotedDocument(t *testing.T) {
 
 // TestCheckPathsThatAreNotPlain: in folders whose names hold "#", "%", "?",
 // spaces or non-ASCII letters, relative references resolve as in a plain
-// one: the only reference error of each folder is bad.yaml's missing file.
+// one: the only reference error of each folder is bad.yaml's missing file
+// (server/testdata/paths/layout.txtar).
 // The SARIF locations are escaped URIs of the same files.
 func TestCheckPathsThatAreNotPlain(t *testing.T) {
 	dir := t.TempDir()
 	names := []string{"plain", "a#b", "100%", "%41", "with space", "ünïcödé", "a?b"}
 	for _, name := range names {
-		folder := filepath.Join(dir, name)
-		writeFile(t, filepath.Join(folder, "doc.yaml"), "asyncapi: 3.0.0\ninfo: {title: T, version: '1'}\nchannels:\n  c:\n    messages:\n"+
-			"      m: {$ref: './parts/msg.yaml#/components/messages/M'}\n"+
-			"      n: {$ref: 'parts/other file.yaml#/N'}\n"+
-			"      u: {$ref: 'parts/ü.yaml#/U'}\n")
-		writeFile(t, filepath.Join(folder, "bad.yaml"), "asyncapi: 3.0.0\ninfo: {title: T, version: '1'}\nchannels:\n  c:\n    messages:\n      m: {$ref: './parts/missing.yaml#/M'}\n")
-		writeFile(t, filepath.Join(folder, "parts", "msg.yaml"), "components:\n  messages:\n    M:\n      payload: {$ref: '#/components/schemas/S'}\n  schemas:\n    S: {type: string}\n")
-		writeFile(t, filepath.Join(folder, "parts", "other file.yaml"), "N:\n  payload: {$ref: 'msg.yaml#/components/schemas/S'}\n")
-		writeFile(t, filepath.Join(folder, "parts", "ü.yaml"), "U:\n  payload: {$ref: 'other%20file.yaml#/N/payload'}\n")
+		for _, f := range readArchive(t, "../../server/testdata/paths/layout.txtar") {
+			writeFile(t, filepath.Join(dir, name, filepath.FromSlash(f.name)), f.data)
+		}
 	}
 	out, errOut, code := runBinary(t, "check", "--format", "json", dir)
 	if code != 1 {
