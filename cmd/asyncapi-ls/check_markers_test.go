@@ -61,7 +61,9 @@ func TestCheckMarkers(t *testing.T) {
 
 // checkedRuleFixtures are the rule fixture folders whose documents this
 // test runs through check.
-var checkedRuleFixtures = []string{"asyncapi-payload-schema"}
+var checkedRuleFixtures = []string{"asyncapi-payload-schema",
+	"asyncapi-channel-parameters", "asyncapi-channel-no-query-nor-fragment", "asyncapi-message-examples", "asyncapi-schema-examples",
+	"asyncapi-operation-operationId-uniqueness", "asyncapi-message-messageId-uniqueness"}
 
 type reportedDiagnostic struct {
 	Line, Column, EndLine, EndColumn int
