@@ -206,8 +206,9 @@ func runRule(p *Pass, r *Rule) []Diagnostic {
 			d.Severity = r.Severity
 		}
 		// A requirement the official parser does not check here; the
-		// configuration then decides its level (see Config.apply).
-		d.BeyondParser = d.BeyondParser || d.Severity == SeverityError && !enforced
+		// configuration then decides its level (see Config.apply). A
+		// ruleset's rule (AnyVersion) keeps the level its team gave it.
+		d.BeyondParser = d.BeyondParser || d.Severity == SeverityError && !enforced && !r.AnyVersion
 		if overridden {
 			d.Severity = sev
 		}

@@ -229,6 +229,13 @@ func TestCheckStrict(t *testing.T) {
 			}
 		})
 	}
+	// A Spectral ruleset that sets levels of our rules keeps strict mode.
+	writeFile(t, filepath.Join(dir, ".asyncapi-ls.yaml"), "strict: true\n")
+	writeFile(t, filepath.Join(dir, ".spectral.yaml"), "extends: [\"spectral:asyncapi\"]\nrules:\n  asyncapi-info-contact: off\n")
+	if out, errOut, code := runBinary(t, "check", doc); code != 1 || !strings.Contains(out, fmt.Sprintf(finding, "error")) || strings.Contains(out, "asyncapi-info-contact") {
+		t.Errorf("strict with a ruleset: code %d\n%s%s", code, out, errOut)
+	}
+	os.Remove(filepath.Join(dir, ".spectral.yaml"))
 	writeFile(t, filepath.Join(dir, ".asyncapi-ls.yaml"), "strict: yes please\n")
 	if _, errOut, code := runBinary(t, "check", doc); code != 2 || !strings.Contains(errOut, ".asyncapi-ls.yaml:1:9: error: strict must be true or false.") {
 		t.Errorf("invalid strict: code %d\n%s", code, errOut)
