@@ -78,6 +78,12 @@ func AnalyzeContext(ctx context.Context, d *Document, opts Options) []Diagnostic
 	out := syntaxDiagnostics(d)
 	root := d.Root()
 	if root == nil {
+		out = append(out, recoveredStructure(d, opts)...)
+		return findSuppressions(d.Text).filter(d.Text, opts.Config.apply(out), opts.canonicalCode)
+	}
+	if d.IsQuoted() {
+		out = append(out, Diagnostic{Start: root.Start, End: min(root.Start+1, len(d.Text)), Severity: SeverityError, Code: CodeQuotedDocument,
+			Message: "This file holds one quoted string, not an AsyncAPI document: its JSON text was quoted and escaped once more. Save the JSON itself, without the outer quotes and the \\\" escapes."})
 		return findSuppressions(d.Text).filter(d.Text, opts.Config.apply(out), opts.canonicalCode)
 	}
 	p := &Pass{Doc: d, Root: root, Options: opts, ctx: ctx}

@@ -12,7 +12,7 @@ func structure(p *Pass) []Diagnostic {
 		return nil
 	}
 	if p.Options.Structure != nil {
-		return p.Options.Structure(p)
+		return v2Fields(p, p.Options.Structure(p))
 	}
 	d, version := p.Doc, p.Version
 	data, err := p.Data() // shared with the rules that read plain data
@@ -27,7 +27,7 @@ func structure(p *Pass) []Diagnostic {
 	for _, pr := range problems {
 		out = append(out, ProblemDiagnostic(d.Root(), pr))
 	}
-	return out
+	return v2Fields(p, out)
 }
 
 // ProblemDiagnostic is the diagnostic of one schema problem, placed on the
