@@ -78,7 +78,13 @@ func AnalyzeContext(ctx context.Context, d *Document, opts Options) []Diagnostic
 	}
 	root := d.Root()
 	if root == nil {
-		return Finish(d, opts, syntaxDiagnostics(d))
+		out := append(syntaxDiagnostics(d), recoveredStructure(d, opts)...)
+		return Finish(d, opts, out)
+	}
+	if d.IsQuoted() {
+		out := append(syntaxDiagnostics(d), Diagnostic{Start: root.Start, End: min(root.Start+1, len(d.Text)), Severity: SeverityError, Code: CodeQuotedDocument,
+			Message: "This file holds one quoted string, not an AsyncAPI document: its JSON text was quoted and escaped once more. Save the JSON itself, without the outer quotes and the \\\" escapes."})
+		return Finish(d, opts, out)
 	}
 	var out []Diagnostic
 	if opts.Checks == nil {

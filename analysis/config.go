@@ -24,11 +24,20 @@ func ParseLevel(s string) (Severity, bool) {
 	return 0, false
 }
 
-// Config is what users choose: a level per diagnostic code. The zero value
-// keeps every default. Codes are canonical (aliases already mapped).
+// Config is what users choose: a level per diagnostic code, and strict
+// mode. The zero value keeps every default. Codes are canonical (aliases
+// already mapped).
 type Config struct {
 	Levels map[string]Severity
+	// Strict makes errors of what the specification requires but the
+	// official parser does not reject (Diagnostic.BeyondParser); otherwise
+	// they are warnings.
+	Strict bool
 }
+
+// beyondParserNote ends the message of every finding the official parser
+// would not report, so that a user knows why it is (or is only) a warning.
+const beyondParserNote = " The specification requires this; the official parser does not check it."
 
 // ruleSeverity is the level a rule runs at, and whether it was configured.
 func (c *Config) ruleSeverity(r *Rule) (Severity, bool) {
@@ -45,19 +54,26 @@ func (c *Config) ruleSeverity(r *Rule) (Severity, bool) {
 	return r.Severity, false
 }
 
-// apply sets configured levels on diagnostics of any origin (structure and
-// syntax codes can be configured too) and drops those turned off.
+// apply sets the level of diagnostics of any origin (structure and syntax
+// codes can be configured too): the configured one, else for a finding
+// beyond the official parser a warning outside strict mode; it drops those
+// turned off.
 func (c *Config) apply(ds []Diagnostic) []Diagnostic {
-	if c == nil || len(c.Levels) == 0 {
-		return ds
-	}
 	out := ds[:0]
 	for _, d := range ds {
-		if s, ok := c.Levels[d.Code]; ok {
-			if s == SeverityOff {
-				continue
+		if d.BeyondParser && d.Severity == SeverityError {
+			d.Message += beyondParserNote
+			if c == nil || !c.Strict {
+				d.Severity = SeverityWarning
 			}
-			d.Severity = s
+		}
+		if c != nil {
+			if s, ok := c.Levels[d.Code]; ok {
+				if s == SeverityOff {
+					continue
+				}
+				d.Severity = s
+			}
 		}
 		out = append(out, d)
 	}

@@ -36,6 +36,9 @@ type Diagnostic struct {
 	// document, is where that content is, with a message for that place:
 	// the server shows it there too while that document is open.
 	Origin *Related
+	// BeyondParser marks what the specification requires but the official
+	// parser does not reject: a warning, or an error in strict mode.
+	BeyondParser bool
 }
 
 // Related points at another place that explains a diagnostic.
@@ -54,4 +57,5 @@ const (
 	CodeMultipleDocuments  = "multiple-documents"
 	CodeInvalidUTF8        = "invalid-utf8"
 	CodeTooLarge           = "document-too-large"
+	CodeQuotedDocument     = "quoted-document"
 )

@@ -96,7 +96,7 @@ var asyncapiKeyLine = regexp.MustCompile(`(?m)^(?:asyncapi|"asyncapi"|'asyncapi'
 // a key is visible at the start of a line.
 func (d *Document) IsAsyncAPI() bool {
 	if root := d.Root(); root != nil {
-		return root.Kind == syntax.Mapping && root.Entry("asyncapi") != nil
+		return root.Kind == syntax.Mapping && root.Entry("asyncapi") != nil || d.IsQuoted()
 	}
 	if len(d.File().Errors) == 0 {
 		return false
@@ -106,6 +106,21 @@ func (d *Document) IsAsyncAPI() bool {
 		text = text[:min(len(text), 64<<10)] // the key is near the top; do not scan megabytes
 	}
 	return asyncapiKeyLine.Match(bytes.TrimPrefix(text, []byte("\ufeff")))
+}
+
+// quotedKey finds an "asyncapi" key in the text of a JSON document.
+var quotedKey = regexp.MustCompile(`"asyncapi"\s*:`)
+
+// IsQuoted reports a document whose whole content is one string holding
+// the JSON text of an AsyncAPI document: a file saved with its JSON quoted
+// and escaped once more.
+func (d *Document) IsQuoted() bool {
+	root := d.Root()
+	if root == nil || root.Kind != syntax.Scalar || root.Tag != "!!str" {
+		return false
+	}
+	text := bytes.TrimSpace([]byte(root.Value))
+	return bytes.HasPrefix(text, []byte("{")) && quotedKey.Match(text)
 }
 
 // SpecVersion returns the value of the root "asyncapi" key and its node.

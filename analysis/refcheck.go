@@ -109,6 +109,10 @@ func checkRef(p *Pass, l *runLoader, site refs.Site) (Diagnostic, bool) {
 		diag.Message = `The "$ref" "` + v.Value + `" cannot be followed: ` + err.Error() + "."
 		return diag, true
 	}
+	// The parser validates what a reference brings in, not where it comes
+	// from: a target of another kind is rejected only when its content does
+	// not fit the place.
+	diag.BeyondParser = true
 	if want, got := refs.Classify(site.Path), refs.Classify(target.Tokens); want != refs.Unknown && got != refs.Unknown && want != got {
 		diag.Code = CodeRefWrongKind
 		diag.Message = `This "$ref" points at ` + got.Article() + ", but " + want.Article() + " is expected here."
@@ -120,6 +124,7 @@ func checkRef(p *Pass, l *runLoader, site refs.Site) (Diagnostic, bool) {
 		return diag, true
 	}
 	if chain := refs.Cycle(l.load, l.self, site.Holder, v); chain != nil {
+		// An error: the official parser never finishes such a document.
 		return cycleDiagnostic(l, site, chain), true
 	}
 	return diag, false
@@ -225,10 +230,7 @@ func (l *runLoader) spelling(uri string) string {
 
 // describe names another document for a message: its path relative to this one.
 func (l *runLoader) describe(uri string) string {
-	if rel := refs.Relative(l.self, uri); rel != uri {
-		return `"` + rel + `"`
-	}
-	return `"` + uri + `"`
+	return `"` + refs.RelativeName(l.self, uri) + `"`
 }
 
 // place is a key as a message shows it: the pointer, prefixed with the file

@@ -464,7 +464,7 @@ func (p *Pass) Follow(n *syntax.Node) (*syntax.Node, *Document) {
 func (p *Pass) Elsewhere(ref *syntax.Node, doc *Document, start, end int, severity Severity, message string) Diagnostic {
 	self := refs.CanonicalURI(p.Doc.URI)
 	other := refs.CanonicalURI(doc.URI)
-	where := `"` + refs.Relative(self, other) + `"`
+	where := `"` + refs.RelativeName(self, other) + `"`
 	line, _ := doc.Mapper.Column(start)
 	d := Diagnostic{Start: ref.Start, End: ref.End, Severity: severity,
 		Message: "In " + where + " (line " + strconv.Itoa(line) + "), which this \"$ref\" brings in: " + lowerFirst(message)}

@@ -19,8 +19,15 @@ type Rule struct {
 	// configuration accepts them too.
 	Aliases []string
 	// Severity is the default; SeverityOff for rules that must be turned on.
+	// SeverityError marks what the specification requires: such a finding
+	// stays an error only where Parser says the official parser rejects it
+	// too (or in strict mode); elsewhere it is a warning.
 	Severity Severity
 	Versions Versions
+	// Parser says where the official parser (@asyncapi/parser, pinned in
+	// conformance/, with the schema parsers the AsyncAPI CLI registers)
+	// rejects a document for what this rule finds; nil: it never does.
+	Parser *Enforcement
 	// Description says in one sentence what the rule wants.
 	Description string
 	DocURL      string
@@ -35,6 +42,24 @@ type Rule struct {
 	// schema compiler): rules with the same Serial run one after another;
 	// the others run in parallel.
 	Serial string
+}
+
+// Enforcement is where the official parser enforces a rule, read from its
+// rulesets (asyncapi2-…, asyncapi3-… rules at error level), its schema
+// validation and its reference resolution, and tried on the rule's fixtures
+// by conformance/run.sh.
+type Enforcement struct {
+	// Versions are the document versions the parser checks the rule for.
+	Versions Versions
+	// Only, when set, says which findings the parser rejects; the rule
+	// marks the others Diagnostic.BeyondParser.
+	Only string
+}
+
+// EnforcedFor reports whether the official parser rejects this rule's
+// findings in documents of version (all of them, or those Only names).
+func (r *Rule) EnforcedFor(version string) bool {
+	return r.Parser != nil && r.Parser.Versions.Contains(version)
 }
 
 // Versions is an inclusive range of AsyncAPI versions; an empty bound is open.
@@ -171,12 +196,20 @@ func runRules(p *Pass) []Diagnostic {
 
 func runRule(p *Pass, r *Rule) []Diagnostic {
 	sev, overridden := p.Options.Config.ruleSeverity(r)
+	enforced := r.EnforcedFor(p.Version)
 	var out []Diagnostic
 	for _, d := range r.Check(p) {
 		if d.Code == "" {
 			d.Code = r.Code
 		}
-		if d.Severity == 0 || overridden {
+		if d.Severity == 0 {
+			d.Severity = r.Severity
+		}
+		// A requirement the official parser does not check here; the
+		// configuration then decides its level (see Config.apply). A
+		// ruleset's rule (AnyVersion) keeps the level its team gave it.
+		d.BeyondParser = d.BeyondParser || d.Severity == SeverityError && !enforced && !r.AnyVersion
+		if overridden {
 			d.Severity = sev
 		}
 		if d.DocURL == "" {

@@ -24,7 +24,7 @@ func structure(p *Pass) []Diagnostic {
 	for _, pr := range problems {
 		out = append(out, ProblemDiagnostic(d.Root(), pr))
 	}
-	return out
+	return V2Fields(p.Root, version, out)
 }
 
 // ProblemDiagnostic is the diagnostic of one schema problem, placed on the

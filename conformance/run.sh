@@ -1,36 +1,43 @@
 #!/bin/sh
 # Conformance with the official AsyncAPI parser (pinned in package.json with
-# the Avro and OpenAPI schema parsers, installed here by npm).
+# the Avro, OpenAPI, RAML and Protobuf schema parsers, installed here by npm).
 #
-#   conformance/run.sh [--big] [FOLDER...]
+#   conformance/run.sh [--big] [--unlocated] [FOLDER...]
 #
-# Without folders: the project's own test documents and, when present,
-# ../shared/corpus/official. --big adds the generated 1,000-channel 3.0
-# document of the benchmarks. For each folder: agreement figures, every
-# disagreement, and the time of both tools on the same files: ours is the
-# median of three whole `check` runs, start-up included; the parser's is
-# given twice, for its parse calls only and for its whole process. Exits 1
-# on a disagreement that is not documented (see compare.mjs).
+# Without folders: the project's own test documents, ../shared/corpus/official
+# when present, and the real-world corpus when ASYNCAPI_LS_REALWORLD names a
+# folder that exists (tests and this script skip it otherwise). --big adds
+# the generated 1,000-channel 3.0 document of the benchmarks; --unlocated
+# lists every parser error none of ours is within. For each folder:
+# agreement figures, every disagreement, and the time of both tools on the
+# same files: ours is the median of three whole `check` runs, start-up
+# included; the parser's is given twice, for its parse calls only and for
+# its whole process. At the end, one table of the figures of every folder.
+# Exits 1 on a disagreement that is not documented (see compare.mjs).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 big=false
+unlocated=
 # Folders are given relative to where the script was called from.
 for arg in "$@"; do
   shift
   case $arg in
     --big) big=true ;;
+    --unlocated) unlocated=--unlocated ;;
     *) set -- "$@" "$(cd "$arg" && pwd)" ;;
   esac
 done
 cd "$here"
-for pkg in parser avro-schema-parser openapi-schema-parser; do
+for pkg in parser avro-schema-parser openapi-schema-parser raml-dt-schema-parser protobuf-schema-parser; do
   [ -d "node_modules/@asyncapi/$pkg" ] || { npm ci --no-audit --no-fund >/dev/null; break; }
 done
 go build -o "$here/.asyncapi-ls" "$root/cmd/asyncapi-ls"
 if [ $# -eq 0 ]; then
   set -- "$root/examples" "$root/analysis/rules/testdata" "$root/server/testdata/diagnostics"
   [ -d "$root/../shared/corpus/official" ] && set -- "$@" "$root/../shared/corpus/official"
+  realworld=${ASYNCAPI_LS_REALWORLD:-}
+  [ -n "$realworld" ] && [ -d "$realworld" ] && set -- "$@" "$(cd "$realworld" && pwd)"
 fi
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
@@ -55,7 +62,8 @@ for dir in "$@"; do
   echo "asyncapi-ls: $ms ms (median of$times)"
   start=$(date +%s%N)
   # shellcheck disable=SC2086
-  node compare.mjs --stricter stricter.tsv --ours-ms "$ms" "$scratch/ours.json" $files || status=1
+  printf '%s\t' "$(basename "$dir")" >>"$scratch/summary"
+  node compare.mjs --stricter stricter.tsv --ours-ms "$ms" --summary "$scratch/summary" $unlocated "$scratch/ours.json" $files || status=1
   end=$(date +%s%N)
   # The same measure for both: one process over all the files, start-up
   # included (node's start and the parser's import here; the comparison
@@ -63,4 +71,7 @@ for dir in "$@"; do
   theirs=$(( (end - start) / 1000000 ))
   echo "official parser process: $theirs ms; asyncapi-ls process: $ms ms; ratio $(awk "BEGIN { printf \"%.1f\", $theirs / $ms }")x"
 done
+echo
+awk -F '\t' 'BEGIN { printf "%-28s %9s  %-26s %-22s\n", "folder", "documents", "same verdict (+ listed)", "error locations" }
+  { printf "%-28s %9d  %-26s %-22s\n", $1, $2, sprintf("%d (+%d) = %.1f%%", $3, $4, 100 * ($3 + $4) / ($2 ? $2 : 1)), sprintf("%d of %d = %.1f%%", $7, $6, 100 * $7 / ($6 ? $6 : 1)) }' "$scratch/summary"
 exit $status

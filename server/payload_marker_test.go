@@ -12,16 +12,19 @@ import (
 	"go.lsp.dev/uri"
 )
 
-// payloadRuleCodes are rules whose fixtures (analysis/rules/testdata/<code>)
+// ruleCodesThroughLSP are rules whose fixtures (analysis/rules/testdata/<code>)
 // also run through the protocol here: each fixture's markers for that code
 // must match what the server publishes.
-var payloadRuleCodes = []string{"asyncapi-payload-schema"}
+var ruleCodesThroughLSP = []string{"asyncapi-payload-schema",
+	// the parser's view of parameters, channel keys and examples (polymorphic schemas among them)
+	"asyncapi-channel-parameters", "asyncapi-channel-no-query-nor-fragment", "asyncapi-message-examples", "asyncapi-schema-examples",
+	"asyncapi-operation-operationId-uniqueness", "asyncapi-message-messageId-uniqueness"}
 
 func TestPayloadRuleFixturesThroughLSP(t *testing.T) {
 	s := newSession(t)
 	s.initialize(protocol.ClientCapabilities{})
 	checked := 0
-	for _, code := range payloadRuleCodes {
+	for _, code := range ruleCodesThroughLSP {
 		files, _ := filepath.Glob(filepath.Join("../analysis/rules/testdata", code, "v*"))
 		for i, file := range files {
 			t.Run(code+"/"+filepath.Base(file), func(t *testing.T) {

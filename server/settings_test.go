@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -11,7 +12,13 @@ import (
 	"go.lsp.dev/uri"
 )
 
-const undeclaredParam = "asyncapi: 3.1.0\ninfo: {title: T, version: '1'}\nchannels:\n  c:\n    address: users/{id}\n"
+// undeclaredParam has an error the official parser reports too: a
+// parameter missing from the channel's parameters.
+const undeclaredParam = "asyncapi: 3.1.0\ninfo: {title: T, version: '1'}\nchannels:\n  c:\n    address: users/{id}\n    parameters: {}\n"
+
+// beyondParser breaks a rule the official parser does not check: the
+// channel has no parameters at all.
+const beyondParser = "asyncapi: 3.1.0\ninfo: {title: T, version: '1'}\nchannels:\n  c:\n    address: users/{id}\n"
 
 // latest waits until more than n diagnostics sets were published for u and
 // returns the newest.
@@ -67,6 +74,42 @@ func TestSettingsChangeReanalyses(t *testing.T) {
 	s.server.DidChangeConfiguration(context.Background(), &protocol.DidChangeConfigurationParams{Settings: settings})
 	if got := levelOf(s.latest(u, n), "asyncapi-channel-parameters"); got != 0 {
 		t.Fatalf("turned off, still reported at level %v", got)
+	}
+}
+
+// TestStrictSetting: what the specification requires but the official
+// parser does not check is a warning saying so; asyncapi.strict, or strict:
+// true in the project file, makes it an error.
+func TestStrictSetting(t *testing.T) {
+	s := newSession(t)
+	s.initialize(protocol.ClientCapabilities{})
+	u := uri.URI("file:///nowhere/doc.yaml")
+	s.open(u, 1, beyondParser)
+	ds := s.diagnostics(u, 1)
+	if got := levelOf(ds, "asyncapi-channel-parameters"); got != protocol.DiagnosticSeverityWarning {
+		t.Fatalf("default level %v, want warning", got)
+	}
+	for _, d := range ds {
+		if codeOf(d) == "asyncapi-channel-parameters" && !strings.HasSuffix(messageOf(d), "The specification requires this; the official parser does not check it.") {
+			t.Errorf("the warning does not say why: %q", messageOf(d))
+		}
+	}
+	n := s.publishedCount(u)
+	s.server.DidChangeConfiguration(context.Background(), &protocol.DidChangeConfigurationParams{Settings: []byte(`{"asyncapi": {"strict": true}}`)})
+	if got := levelOf(s.latest(u, n), "asyncapi-channel-parameters"); got != protocol.DiagnosticSeverityError {
+		t.Fatalf("strict: level %v, want error", got)
+	}
+
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, ".asyncapi-ls.yaml"), []byte("strict: true\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := newSession(t)
+	p.initialize(protocol.ClientCapabilities{})
+	pu := uri.URI("file://" + filepath.Join(dir, "doc.yaml"))
+	p.open(pu, 1, beyondParser)
+	if got := levelOf(p.diagnostics(pu, 1), "asyncapi-channel-parameters"); got != protocol.DiagnosticSeverityError {
+		t.Fatalf("strict project file: level %v, want error", got)
 	}
 }
 

@@ -15,9 +15,15 @@ import (
 const FileName = ".asyncapi-ls.yaml"
 
 // Config is one effective configuration: levels per code (project file
-// first, editor settings over it) and the project's ignore globs.
+// first, editor settings over it), strict mode and the project's ignore
+// globs.
 type Config struct {
 	Levels map[string]analysis.Severity
+	// Strict raises to errors what the specification requires but the
+	// official parser does not check (warnings by default). The project
+	// file, the editor setting or `check --strict` turns it on; any of
+	// them suffices.
+	Strict bool
 	// Ignore holds glob patterns relative to Dir ("**" spans folders).
 	Ignore []string
 	Dir    string // the folder of the project file; "" without one
@@ -33,14 +39,14 @@ type Config struct {
 // constructor of analysis.Options: the server and `check` both call it.
 func New(cfg *Config, resolver analysis.Resolver) analysis.Options {
 	opts := analysis.Options{Rules: rules.All(), Resolver: resolver}
-	if cfg != nil && len(cfg.Levels) > 0 {
-		opts.Config = &analysis.Config{Levels: maps.Clone(cfg.Levels)}
+	if cfg != nil && (len(cfg.Levels) > 0 || cfg.Strict) {
+		opts.Config = &analysis.Config{Levels: maps.Clone(cfg.Levels), Strict: cfg.Strict}
 	}
 	return opts
 }
 
-// Merge returns base with the levels of over applied on top; the ignore
-// globs and project file stay base's.
+// Merge returns base with the levels of over applied on top, strict when
+// either is; the ignore globs and project file stay base's.
 func Merge(base, over *Config) *Config {
 	out := &Config{Levels: map[string]analysis.Severity{}}
 	if base != nil {
@@ -55,6 +61,7 @@ func Merge(base, over *Config) *Config {
 		if over.Ruleset != "" {
 			out.Ruleset = over.Ruleset
 		}
+		out.Strict = out.Strict || over.Strict
 	}
 	return out
 }
@@ -62,9 +69,9 @@ func Merge(base, over *Config) *Config {
 // builtinCodes are the diagnostic codes that do not come from rules.
 var builtinCodes = []string{
 	analysis.CodeYAMLSyntax, analysis.CodeJSONSyntax, analysis.CodeDuplicateKey, analysis.CodeUnsupportedVersion,
-	analysis.CodeMultipleDocuments, analysis.CodeInvalidUTF8, analysis.CodeTooLarge, "schema-unavailable",
+	analysis.CodeMultipleDocuments, analysis.CodeInvalidUTF8, analysis.CodeTooLarge, analysis.CodeQuotedDocument, "schema-unavailable",
 	analysis.CodeUnresolvedRef, analysis.CodeInvalidRef, analysis.CodeRefWrongKind, analysis.CodeCircularRef,
-	analysis.CodeRefOutside, analysis.CodeRefContentInvalid, analysis.CodePayloadSchemaFormat,
+	analysis.CodeRefOutside, analysis.CodeRefContentInvalid, analysis.CodePayloadSchemaFormat, analysis.CodeV2Field,
 }
 
 // canonical maps every accepted code (rule codes, aliases, built-in and

@@ -105,6 +105,7 @@ func ParseAt(text []byte, dir string) (*Config, []Problem) {
 //
 //	rules:
 //	  asyncapi-info-contact: off      # off | hint | info | warning | error
+//	strict: true                      # what the specification requires is an error even where the official parser does not check it
 //	ignore:
 //	  - generated/**
 //	ruleset: governance/.spectral.yaml   # relative to this file
@@ -125,7 +126,7 @@ func parse(text []byte, extra map[string]bool) (*Config, []Problem) {
 		return cfg, problems
 	}
 	if root.Kind != syntax.Mapping {
-		return cfg, append(problems, Problem{root.Start, root.End, "The configuration must be a mapping with the keys rules, ignore and ruleset."})
+		return cfg, append(problems, Problem{root.Start, root.End, "The configuration must be a mapping with the keys rules, strict, ignore and ruleset."})
 	}
 	for _, pair := range root.Pairs {
 		switch pair.Key.Value {
@@ -133,6 +134,13 @@ func parse(text []byte, extra map[string]bool) (*Config, []Problem) {
 			problems = append(problems, parseRules(pair.Value, cfg.Levels, extra)...)
 		case "ignore":
 			problems = append(problems, parseIgnore(pair.Value, cfg)...)
+		case "strict":
+			v := pair.Value.Resolve()
+			if v == nil || v.Kind != syntax.Scalar || v.Tag != "!!bool" {
+				problems = append(problems, Problem{pair.Value.Start, pair.Value.End, "strict must be true or false."})
+				continue
+			}
+			cfg.Strict = strings.EqualFold(v.Value, "true")
 		case "ruleset":
 			if v := pair.Value.Resolve(); v == nil || v.Kind != syntax.Scalar || v.String() == "" {
 				problems = append(problems, Problem{pair.Value.Start, pair.Value.End, "ruleset names a Spectral ruleset file, such as .spectral.yaml."})
@@ -141,7 +149,7 @@ func parse(text []byte, extra map[string]bool) (*Config, []Problem) {
 			}
 		default:
 			problems = append(problems, Problem{pair.Key.Start, pair.Key.End,
-				fmt.Sprintf("Unknown configuration key %q; the keys are rules, ignore and ruleset.", pair.Key.Value)})
+				fmt.Sprintf("Unknown configuration key %q; the keys are rules, strict, ignore and ruleset.", pair.Key.Value)})
 		}
 	}
 	return cfg, problems

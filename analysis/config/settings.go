@@ -9,8 +9,9 @@ import (
 )
 
 // FromSettings reads the editor's "asyncapi" settings section, as JSON
-// decodes it: {"rules": {"<code>": "off|hint|info|warning|error"}}. Flat keys
-// ("rules.<code>") are accepted too, since some editors send them so.
+// decodes it: {"rules": {"<code>": "off|hint|info|warning|error"}, "strict":
+// true}. Flat keys ("rules.<code>") are accepted too, since some editors send
+// them so.
 func FromSettings(section any) (*Config, []Problem) {
 	cfg := &Config{Levels: map[string]analysis.Severity{}}
 	m, ok := section.(map[string]any)
@@ -51,6 +52,12 @@ func FromSettings(section any) (*Config, []Problem) {
 			}
 		case len(k) > len("rules.") && k[:len("rules.")] == "rules.":
 			problems = append(problems, settingLevel(cfg, k[len("rules."):], v)...)
+		case k == "strict":
+			b, ok := v.(bool)
+			if !ok && v != nil {
+				problems = append(problems, Problem{Message: "asyncapi.strict must be true or false."})
+			}
+			cfg.Strict = b
 		default:
 			// Other settings belong to other features.
 		}

@@ -16,8 +16,42 @@ func init() {
 		if strings.HasPrefix(text, "{") && strings.HasSuffix(text, "}") {
 			return declareParameter(doc, d, text[1:len(text)-1])
 		}
+		if f, ok := addressFromKey(doc, d); ok {
+			// A 3.x channel without an address: its key is what the
+			// author meant as the address (the 2.x habit).
+			removal := removeEntry(doc, d, "Remove the parameter "+quote(strings.Trim(text, `"'`)))
+			for i := range removal {
+				removal[i].Safe = false
+			}
+			return append([]Fix{f}, removal...)
+		}
 		return removeEntry(doc, d, "Remove the parameter "+quote(strings.Trim(text, `"'`)))
 	}
+}
+
+// addressFromKey adds address: <key> to the 3.x channel whose parameter the
+// diagnostic is on, when the channel has no address and its key holds the
+// parameter as {name}.
+func addressFromKey(doc *analysis.Document, d analysis.Diagnostic) (Fix, bool) {
+	loc := syntax.At(doc.Root(), d.Start)
+	n := len(loc.Path)
+	if !loc.OnKey || n < 4 || loc.Path[n-2] != "parameters" || !strings.HasPrefix(doc.Root().Get("asyncapi").String(), "3.") {
+		return Fix{}, false
+	}
+	key := loc.Path[n-3]
+	channel := doc.Root().Find(loc.Path[:n-2]...).Resolve()
+	if channel == nil || channel.Kind != syntax.Mapping || !channel.Get("address").IsNull() || !strings.Contains(key, "{"+loc.Path[n-1]+"}") {
+		return Fix{}, false
+	}
+	value := scalarText(doc, key)
+	if a := channel.Entry("address"); a != nil {
+		if a.Value.End == a.Value.Start {
+			value = " " + value // "address:" with nothing after it
+		}
+		return Fix{Title: "Set the address to " + quote(key), Edits: []Edit{{a.Value.Start, a.Value.End, value}}, Safe: true}, true
+	}
+	e, ok := addEntry(doc, channel, quoteKey(doc, "address"), value)
+	return Fix{Title: "Add address: " + quote(key), Edits: []Edit{e}, Safe: true}, ok
 }
 
 func declareParameter(doc *analysis.Document, d analysis.Diagnostic, name string) []Fix {

@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"slices"
 	"strconv"
+	"strings"
 
 	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/refs"
@@ -111,6 +112,12 @@ func (s *State) structure(a *assembled, version string) ([]analysis.Diagnostic, 
 	}
 	for _, pr := range s.skeleton.problems {
 		out = append(out, shift(analysis.ProblemDiagnostic(a.root, pr), a.deltaAt(pr.Path)))
+	}
+	// An unknown key in a 3.x document may be a 2.x field, explained from
+	// the tree around it: the one case that needs the tree at this
+	// version's offsets.
+	if strings.HasPrefix(version, "3.") && slices.ContainsFunc(out, func(d analysis.Diagnostic) bool { return d.Code == schemas.UnknownKey.Code() }) {
+		out = analysis.V2Fields(s.materializeLocked(a).Root, version, out)
 	}
 	return out, true
 }

@@ -200,7 +200,8 @@ func edit(rng *rand.Rand, text []byte) []byte {
 			l = l[:i+2] + "*a" + fmt.Sprint(rng.IntN(3)) + "\n"
 		}
 	case 9: // a new key, maybe empty
-		keys := []string{"description: typed", "title:", "x-note: 1", "address: a/b", "$ref: '#/components/messages/nope'", "foo:"}
+		keys := []string{"description: typed", "title:", "x-note: 1", "address: a/b", "$ref: '#/components/messages/nope'", "foo:",
+			"url: mqtt://broker:1883/a", "publish: {}", "message: {payload: {}}", "schema: {type: string}"} // 2.x fields in 3.x
 		l = strings.Repeat(" ", []int{0, 2, 4, 6, ind}[rng.IntN(5)]) + keys[rng.IntN(len(keys))] + "\n" + l
 	case 10: // type a word in a description
 		if i := strings.Index(l, "description: "); i >= 0 {
@@ -217,7 +218,8 @@ func edit(rng *rand.Rand, text []byte) []byte {
 		lines = slices.Insert(slices.Clone(lines), at, block...)
 		return []byte(strings.Join(lines, ""))
 	case 13: // a comment line
-		l = strings.Repeat(" ", rng.IntN(5)) + "# note\n" + l
+		note := []string{"# note", "# " + analysis.SuppressComment}[rng.IntN(2)]
+		l = strings.Repeat(" ", rng.IntN(5)) + note + "\n" + l
 	}
 	lines[li] = l
 	return []byte(strings.Join(lines, ""))

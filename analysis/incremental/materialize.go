@@ -16,6 +16,11 @@ import (
 func (s *State) materialize(a *assembled) *syntax.File {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.materializeLocked(a)
+}
+
+// materializeLocked is materialize for a caller holding s.mu.
+func (s *State) materializeLocked(a *assembled) *syntax.File {
 	if a.file != nil {
 		return a.file
 	}

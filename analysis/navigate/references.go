@@ -64,8 +64,14 @@ func refsTo(snap *workspace.Snapshot, key refs.Key) []Reference {
 // security requirements (which name root servers and security schemes),
 // and {name}s in channel addresses and server URLs.
 func namesOf(snap *workspace.Snapshot, doc *analysis.Document, key refs.Key) []Reference {
-	m := doc.Model(snap.Root)
 	tok := key.Tokens
+	// Only these keys can be named without a reference: the model is read
+	// (built once per document version) for them alone.
+	named := len(tok) == 2 && tok[0] == "servers" || len(tok) == 3 && tok[0] == "components" && tok[1] == "securitySchemes" ||
+		len(tok) == 4 && (tok[0] == "channels" && tok[2] == "parameters" || tok[0] == "servers" && tok[2] == "variables")
+	if !named {
+		return nil
+	}
 	var out []Reference
 	seen := map[*syntax.Node]bool{}
 	add := func(n *syntax.Node, via Via) {
@@ -74,6 +80,7 @@ func namesOf(snap *workspace.Snapshot, doc *analysis.Document, key refs.Key) []R
 			out = append(out, Reference{Location: at(doc, n), Via: via, Node: n})
 		}
 	}
+	m := doc.Model(snap.Root)
 	here := func(e model.Element) bool { return e.Common().Loc.URI == m.URI }
 	switch {
 	case len(tok) == 2 && tok[0] == "servers" && !m.IsV3():

@@ -154,6 +154,20 @@ func FilePath(uri string) string {
 	return u.Path
 }
 
+// RelativeName names target for a message read at base: the relative path
+// as a person writes it (spaces and letters as they are, not escaped), or
+// target itself.
+func RelativeName(base, target string) string {
+	rel := Relative(base, target)
+	if rel == target {
+		return target
+	}
+	if name, err := url.PathUnescape(rel); err == nil {
+		return name
+	}
+	return rel
+}
+
 // Relative writes target as a reference from the document at base: a path
 // relative to base's folder when both are files, else target itself.
 func Relative(base, target string) string {

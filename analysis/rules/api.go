@@ -35,18 +35,11 @@ func onElementKey(e model.Element, msg string) analysis.Diagnostic {
 // parameters lists every channel parameter written in place in this
 // document, each once: those of root and component channels and the
 // component parameters.
-func parameters(p *analysis.Pass) []*model.Parameter {
-	var out []*model.Parameter
-	seen := map[*syntax.Node]bool{}
-	p.Model().Walk(func(e model.Element) bool {
-		if prm, ok := e.(*model.Parameter); ok && inPlace(p, prm) && !seen[prm.Value] {
-			seen[prm.Value] = true
-			out = append(out, prm)
-		}
-		return true
-	})
-	return out
-}
+func parameters(p *analysis.Pass) []*model.Parameter { return walked(p).parameters }
+
+// messagesOf lists every message of this document's model, each
+// definition once (see model.Messages), from the pass's one walk.
+func messagesOf(p *analysis.Pass) []*model.Message { return walked(p).messages }
 
 // itemOf is e as the rules' walks give an entry (see item): its value and
 // path only when they are in this document.
@@ -65,23 +58,55 @@ func itemOf(p *analysis.Pass, e model.Element) item {
 	return it
 }
 
-type byValueKey[T model.Element] struct{}
-
 // modelOf is the model's element of kind T whose value is n (nil when the
 // model does not reach it): the rules that walk items for their positions
 // read the object itself, traits applied, from the model.
 func modelOf[T model.Element](p *analysis.Pass, n *syntax.Node) T {
-	index := p.Memo(byValueKey[T]{}, func() any {
-		out := map[*syntax.Node]T{}
+	for _, e := range walked(p).byValue[n] {
+		if x, ok := e.(T); ok {
+			return x
+		}
+	}
+	var none T
+	return none
+}
+
+// walk is what one walk of the model gives the rules, once per pass.
+type walk struct {
+	byValue    map[*syntax.Node][]model.Element // the first element of each kind with that value
+	parameters []*model.Parameter
+	messages   []*model.Message
+}
+
+type walkKey struct{}
+
+func walked(p *analysis.Pass) *walk {
+	return p.Memo(walkKey{}, func() any {
+		w := &walk{byValue: map[*syntax.Node][]model.Element{}}
+		inPlaceParams := map[*syntax.Node]bool{}
 		p.Model().Walk(func(e model.Element) bool {
-			if x, ok := e.(T); ok && e.Common().Value != nil {
-				if _, seen := out[e.Common().Value]; !seen {
-					out[e.Common().Value] = x
+			v := e.Common().Value
+			if v == nil {
+				return true
+			}
+			// A parameter counts where it is written, whichever use the
+			// walk meets first.
+			if prm, ok := e.(*model.Parameter); ok && inPlace(p, prm) && !inPlaceParams[v] {
+				inPlaceParams[v] = true
+				w.parameters = append(w.parameters, prm)
+			}
+			kinds := w.byValue[v]
+			for _, k := range kinds {
+				if k.Kind() == e.Kind() {
+					return true
 				}
+			}
+			w.byValue[v] = append(kinds, e)
+			if msg, ok := e.(*model.Message); ok {
+				w.messages = append(w.messages, msg)
 			}
 			return true
 		})
-		return out
-	}).(map[*syntax.Node]T)
-	return index[n]
+		return w
+	}).(*walk)
 }

@@ -12,13 +12,23 @@ func init() {
 		Aliases:     []string{"asyncapi-3-channel-no-query-nor-fragment", "asyncapi2-channel-no-query-nor-fragment", "asyncapi3-channel-no-query-nor-fragment"},
 		Severity:    analysis.SeverityError, // the specification forbids them
 		Versions:    analysis.AllVersions,
+		Parser:      &analysis.Enforcement{Versions: analysis.AllVersions, Only: "2.x channel names and 3.x channel keys; a 3.x address is not checked"},
 		Description: "A channel address has no query (?) or fragment (#); use bindings for such details.",
 		DocURL:      specURL("channelObject"),
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
 			var out []analysis.Diagnostic
 			for _, a := range addresses(p, true) {
 				if i := strings.IndexAny(a.Text, "?#"); i >= 0 {
-					out = append(out, within(p, a.Node, a.Text, i, len(a.Text), "A channel address must not contain a query or a fragment ("+a.Text[i:i+1]+"); describe such details in bindings."))
+					d := within(p, a.Node, a.Text, i, len(a.Text), "A channel address must not contain a query or a fragment ("+a.Text[i:i+1]+"); describe such details in bindings.")
+					d.BeyondParser = p.IsV3() // the parser looks at 3.x channel keys, not addresses
+					out = append(out, d)
+				}
+			}
+			if p.IsV3() {
+				for _, ch := range entries(p, "channels") {
+					if i := strings.IndexAny(ch.Name, "?#"); i >= 0 {
+						out = append(out, within(p, ch.Key, ch.Name, i, i+1, "A channel key must not contain "+quote(ch.Name[i:i+1])+"; name the channel with letters, digits, '-' and '_', and give its address in address."))
+					}
 				}
 			}
 			return out

@@ -10,6 +10,7 @@ func init() {
 		Aliases:     []string{"asyncapi2-channel-parameters", "asyncapi3-channel-parameters"},
 		Severity:    analysis.SeverityError,
 		Versions:    analysis.AllVersions,
+		Parser:      &analysis.Enforcement{Versions: analysis.AllVersions, Only: "channels that have a parameters object"},
 		Description: "Every {parameter} of a channel address is declared in its parameters, and every declared parameter is used.",
 		DocURL:      specURL("parametersObject"),
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
@@ -25,8 +26,10 @@ func init() {
 					if name == "" || declared.Entry(name) != nil {
 						continue
 					}
-					out = append(out, within(p, a.Node, a.Text, offsets[i][0], offsets[i][1],
-						"The parameter "+quote(name)+" is not declared in this channel's parameters."))
+					d := within(p, a.Node, a.Text, offsets[i][0], offsets[i][1],
+						"The parameter "+quote(name)+" is not declared in this channel's parameters.")
+					d.BeyondParser = !isMapping(declared) // the parser checks channels with parameters only
+					out = append(out, d)
 				}
 				// 3.x allows parameters only with expressions in the address;
 				// 2.x says less, and the parser then accepts any.
@@ -44,7 +47,31 @@ func init() {
 					}
 				}
 			}
+			if p.IsV3() {
+				out = append(out, parametersWithoutAddress(p)...)
+			}
 			return out
 		},
 	})
+}
+
+// parametersWithoutAddress reports the parameters of 3.x channels that have
+// no address: none is used. A key that looks like an address is the 2.x
+// habit of naming channels by their address.
+func parametersWithoutAddress(p *analysis.Pass) []analysis.Diagnostic {
+	var out []analysis.Diagnostic
+	for _, ch := range channels(p) {
+		declared := p.Deref(ch.Node.Get("parameters"))
+		if ch.Node == nil || !sameDoc(ch) || !isMapping(declared) || !ch.Node.Get("address").IsNull() {
+			continue
+		}
+		msg := " is not used: this channel has no address."
+		if names, _ := placeholders(ch.Name); len(names) > 0 {
+			msg += " In AsyncAPI 3 the channel key is only a name; write the address in address: " + quote(ch.Name) + "."
+		}
+		for _, pair := range declared.Resolve().Pairs {
+			out = append(out, analysis.Diagnostic{Start: pair.Key.Start, End: pair.Key.End, Message: "The parameter " + quote(pair.Key.Value) + msg})
+		}
+	}
+	return out
 }

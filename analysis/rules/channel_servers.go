@@ -13,6 +13,7 @@ func init() {
 		Aliases:     []string{"asyncapi-3-channel-servers", "asyncapi2-channel-servers", "asyncapi3-channel-servers", "asyncapi3-required-channel-servers-unambiguity"},
 		Severity:    analysis.SeverityError,
 		Versions:    analysis.AllVersions,
+		Parser:      &analysis.Enforcement{Versions: analysis.AllVersions, Only: "channels written under the root channels"},
 		Description: "The servers a channel lists are servers of the root servers map (3.x: references into #/servers/).",
 		DocURL:      specURL("channelObject"),
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
@@ -22,10 +23,14 @@ func init() {
 				if !sameDoc(ch) {
 					continue
 				}
+				// The parser checks the channels written under the root channels.
+				beyond := len(ch.Path) == 0 || ch.Path[0] != "channels"
 				for _, s := range seq(ch.Node.Get("servers")) {
 					if !p.IsV3() {
 						if name := s.String(); name != "" && root.Entry(name) == nil {
-							out = append(out, at(s, "No server "+quote(name)+" is defined in the root servers."))
+							d := at(s, "No server "+quote(name)+" is defined in the root servers.")
+							d.BeyondParser = beyond
+							out = append(out, d)
 						}
 						continue
 					}
@@ -38,7 +43,9 @@ func init() {
 						continue
 					}
 					if len(r.Pointer) != 2 || r.Pointer[0] != "servers" {
-						out = append(out, at(ref, "A channel's servers must be references to root servers (#/servers/…), not to "+quote(strings.TrimPrefix(ref.String(), "#"))+"."))
+						d := at(ref, "A channel's servers must be references to root servers (#/servers/…), not to "+quote(strings.TrimPrefix(ref.String(), "#"))+".")
+						d.BeyondParser = beyond || strings.Contains(ref.String(), "#/servers/")
+						out = append(out, d)
 					}
 				}
 			}

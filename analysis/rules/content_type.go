@@ -14,7 +14,7 @@ func init() {
 				return nil
 			}
 			var out []analysis.Diagnostic
-			for _, m := range p.Model().Messages() {
+			for _, m := range messagesOf(p) {
 				// The message or one of its traits may set it.
 				if !local(p, m) || m.Payload == nil || m.Applied().ContentType.Node != nil {
 					continue

@@ -12,6 +12,7 @@ func init() {
 		Code:        "invalid-ref-indirect",
 		Severity:    analysis.SeverityError,
 		Versions:    analysis.AllVersions,
+		Parser:      &analysis.Enforcement{Versions: analysis.AllVersions}, // its reference resolution fails
 		Description: "A reference to another file leads to a file whose own references can be followed too (the reference engine reports the direct ones as unresolved-ref).",
 		DocURL:      specURL("referenceObject"),
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {

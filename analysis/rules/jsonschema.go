@@ -15,6 +15,7 @@ import (
 	"asyncapi-ls/schemas"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/santhosh-tekuri/jsonschema/v6/kind"
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 )
@@ -190,8 +191,10 @@ type violation struct {
 }
 
 // validate checks the value at valuePath against the schema at schemaPath.
-// ok is false when the schema could not be compiled (the payload rule
-// reports that) and nothing was checked.
+// ok is false when nothing was checked: the schema could not be compiled
+// (the payload rule reports that), or evaluating it loops (a polymorphic
+// base whose oneOf lists subtypes whose allOf names the base again, as
+// Springwolf writes class hierarchies) and so says nothing about the value.
 func (s *schemaSet) validate(schemaPath, valuePath []string) (out []violation, ok bool) {
 	sch, err := s.compile(schemaPath)
 	if err != nil {
@@ -201,21 +204,28 @@ func (s *schemaSet) validate(schemaPath, valuePath []string) (out []violation, o
 	if !found {
 		return nil, true
 	}
-	return violations(sch, v), true
+	return violations(sch, v)
 }
 
-// violations lists how v does not fit sch, in a stable order.
-func violations(sch *jsonschema.Schema, v any) (out []violation) {
+// violations lists how v does not fit sch, in a stable order; ok is false
+// when evaluating sch loops (see validate) and says nothing about v.
+func violations(sch *jsonschema.Schema, v any) (out []violation, ok bool) {
 	err := sch.Validate(v)
 	var ve *jsonschema.ValidationError
 	if !errors.As(err, &ve) {
-		return nil
+		return nil, true
 	}
 	seen := map[string]bool{}
+	looped := false
 	var walk func(e *jsonschema.ValidationError)
 	walk = func(e *jsonschema.ValidationError) {
+		if _, ok := e.ErrorKind.(*kind.RefCycle); ok {
+			looped = true
+			return
+		}
 		if len(e.Causes) == 0 {
-			msg := e.ErrorKind.LocalizedString(printer)
+			// The library prints a JSON null (in an enum, a const) as Go's <nil>.
+			msg := strings.ReplaceAll(e.ErrorKind.LocalizedString(printer), "<nil>", "null")
 			key := strings.Join(e.InstanceLocation, "/") + "\x00" + msg
 			if !seen[key] {
 				seen[key] = true
@@ -228,21 +238,29 @@ func violations(sch *jsonschema.Schema, v any) (out []violation) {
 		}
 	}
 	walk(ve)
+	if looped {
+		return nil, false
+	}
 	// The compiler's causes come in map order: sorted, the same example
 	// gets the same findings on every run.
 	slices.SortFunc(out, func(a, b violation) int {
 		return cmp.Or(slices.Compare(a.Path, b.Path), strings.Compare(a.Message, b.Message))
 	})
-	return out
+	return out, true
 }
+
+// maxReported caps the problems shown for one value, each where it is: the
+// official parser shows them all, but a value that misses its schema
+// altogether would flood the editor.
+const maxReported = 25
 
 // report turns violations of the value at valuePath into findings on the
 // smallest node of the text that holds them.
 func report(p *analysis.Pass, valuePath []string, what string, vs []violation) []analysis.Diagnostic {
 	var out []analysis.Diagnostic
 	for i, v := range vs {
-		if i == 3 {
-			out[len(out)-1].Message += fmt.Sprintf(" (and %d more problems)", len(vs)-3)
+		if i == maxReported {
+			out[len(out)-1].Message += fmt.Sprintf(" (and %d more problems)", len(vs)-maxReported)
 			break
 		}
 		path := append(append([]string(nil), valuePath...), v.Path...)

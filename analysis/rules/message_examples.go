@@ -12,7 +12,8 @@ func init() {
 		Code:        "asyncapi-message-examples",
 		Aliases:     []string{"asyncapi2-message-examples"},
 		Severity:    analysis.SeverityError,
-		Versions:    analysis.AllVersions, // the specification requires it of 3.x examples too
+		Versions:    analysis.AllVersions,                         // the specification requires it of 3.x examples too
+		Parser:      &analysis.Enforcement{Versions: analysis.V2}, // asyncapi2-message-examples; 3.x has no such rule
 		Description: "Message examples fit the message's payload and headers schemas.",
 		DocURL:      specURL("messageExampleObject"),
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {

@@ -11,6 +11,7 @@ func init() {
 		Aliases:     []string{"asyncapi2-message-messageId-uniqueness"},
 		Severity:    analysis.SeverityError,
 		Versions:    analysis.V2,
+		Parser:      &analysis.Enforcement{Versions: analysis.V2},
 		Description: "No two messages share a messageId.",
 		DocURL:      "https://www.asyncapi.com/docs/reference/specification/v2.6.0#messageObject",
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
@@ -19,22 +20,37 @@ func init() {
 	})
 }
 
-// uniqueField reports every object whose field repeats an earlier one's.
+// uniqueField reports every object whose field value another object has
+// too: each of them, since neither is the right one (the official parser
+// flags all but the first in its own order, subscribe before publish).
 func uniqueField(items []item, field, noun string) []analysis.Diagnostic {
-	var out []analysis.Diagnostic
-	first := map[string]*syntax.Node{}
+	var values []string
+	byValue := map[string][]*syntax.Node{}
 	for _, it := range items {
 		v := it.Node.Get(field)
 		if v.String() == "" {
 			continue
 		}
-		if prev := first[v.String()]; prev != nil {
-			d := at(v, "Another "+noun+" already has the "+field+" "+quote(v.String())+"; each must be unique.")
-			d.Related = []analysis.Related{{Start: prev.Start, End: prev.End, Message: "the other " + noun}}
-			out = append(out, d)
+		if byValue[v.String()] == nil {
+			values = append(values, v.String())
+		}
+		byValue[v.String()] = append(byValue[v.String()], v)
+	}
+	var out []analysis.Diagnostic
+	for _, value := range values {
+		same := byValue[value]
+		if len(same) < 2 {
 			continue
 		}
-		first[v.String()] = v
+		for _, v := range same {
+			d := at(v, itoa(len(same))+" "+noun+"s have the "+field+" "+quote(value)+"; each must have its own.")
+			for _, other := range same {
+				if other != v {
+					d.Related = append(d.Related, analysis.Related{Start: other.Start, End: other.End, Message: "another " + noun + " with it"})
+				}
+			}
+			out = append(out, d)
+		}
 	}
 	return out
 }

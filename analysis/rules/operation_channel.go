@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/refs"
 )
@@ -11,6 +13,7 @@ func init() {
 		Aliases:     []string{"asyncapi-operation-channel"},
 		Severity:    analysis.SeverityError,
 		Versions:    analysis.V3,
+		Parser:      &analysis.Enforcement{Versions: analysis.V3, Only: "references whose text has no #/channels/"},
 		Description: "A root operation's channel is a reference to a root channel (#/channels/…).",
 		DocURL:      specURL("operationObject"),
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
@@ -28,7 +31,9 @@ func init() {
 					continue
 				}
 				if len(r.Pointer) != 2 || r.Pointer[0] != "channels" {
-					out = append(out, at(ref, "The channel of a root operation must be a root channel (#/channels/…), so that it is clear which channel the application uses."))
+					d := at(ref, "The channel of a root operation must be a root channel (#/channels/…), so that it is clear which channel the application uses.")
+					d.BeyondParser = strings.Contains(ref.String(), "#/channels/") // the parser matches the text only
+					out = append(out, d)
 				}
 			}
 			return out

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/refs"
 	"asyncapi-ls/analysis/syntax"
@@ -12,6 +14,7 @@ func init() {
 		Aliases:     []string{"asyncapi-operation-messages"},
 		Severity:    analysis.SeverityError,
 		Versions:    analysis.V3,
+		Parser:      &analysis.Enforcement{Versions: analysis.V3, Only: "message references whose text does not begin with the channel reference's text and /messages"},
 		Description: "An operation's messages are messages of the operation's channel.",
 		DocURL:      specURL("operationObject"),
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
@@ -54,7 +57,10 @@ func messagesOfChannel(p *analysis.Pass, chRef, msgs *syntax.Node, owner string)
 		if name := channelMessageFor(p, channel, p.Deref(m)); name != "" {
 			hint = " Write it as " + quote("#"+refs.FormatPointer(append(prefix, name))) + "."
 		}
-		out = append(out, at(ref, "The "+owner+"'s messages must be messages of its channel "+quote("#"+refs.FormatPointer(chPtr))+", referenced through the channel's messages."+hint))
+		d := at(ref, "The "+owner+"'s messages must be messages of its channel "+quote("#"+refs.FormatPointer(chPtr))+", referenced through the channel's messages."+hint)
+		// The parser compares the texts of the references only.
+		d.BeyondParser = strings.HasPrefix(ref.String(), chRef.Get("$ref").String()+"/messages")
+		out = append(out, d)
 	}
 	return out
 }

@@ -8,6 +8,7 @@ func init() {
 		Aliases:     []string{"asyncapi2-operation-operationId-uniqueness"},
 		Severity:    analysis.SeverityError,
 		Versions:    analysis.V2, // 3.x operation keys are unique by construction
+		Parser:      &analysis.Enforcement{Versions: analysis.V2},
 		Description: "No two operations share an operationId.",
 		DocURL:      "https://www.asyncapi.com/docs/reference/specification/v2.6.0#operationObject",
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {

@@ -8,6 +8,7 @@ func init() {
 		Aliases:     []string{"asyncapi-3-operation-security", "asyncapi2-operation-security"},
 		Severity:    analysis.SeverityError,
 		Versions:    analysis.Versions{Min: "2.4.0"}, // operations have security from 2.4
+		Parser:      &analysis.Enforcement{Versions: analysis.V2, Only: "security of operations, not of operation traits"},
 		Description: "An operation's security requirements name defined security schemes and scopes they offer.",
 		DocURL:      specURL("operationObject"),
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
@@ -22,7 +23,10 @@ func init() {
 				for _, t := range seq(op.Node.Get("traits")) {
 					if tn := p.Deref(t); tn != nil && !seen[tn] {
 						seen[tn] = true
-						out = append(out, checkSecurity(p, tn.Get("security"))...)
+						for _, d := range checkSecurity(p, tn.Get("security")) {
+							d.BeyondParser = true // the parser checks operations, not their traits
+							out = append(out, d)
+						}
 					}
 				}
 			}

@@ -23,6 +23,7 @@ func init() {
 		Code:        "asyncapi-payload-schema",
 		Severity:    analysis.SeverityError,
 		Versions:    analysis.AllVersions,
+		Parser:      &analysis.Enforcement{Versions: analysis.AllVersions, Only: "what the schema parsers reject: invalid payloads (in 3.x only what stops their conversion), 2.x examples"},
 		Description: "A payload in Avro, Protobuf or RAML is valid in its format, and message examples fit Avro and OpenAPI payloads, as the official schema parsers read them (errors where the parser rejects the document, warnings beyond).",
 		DocURL:      specURL("multiFormatSchemaObject"),
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
@@ -92,12 +93,8 @@ func checkOpenAPIExamples(p *analysis.Pass, m item, site schemaSite) []analysis.
 
 // checkConvertedExamples checks the example payloads of message m against the JSON
 // Schema the parser turns its payload (in format) into: errors in 2.x,
-// where the parser checks them, warnings in 3.x.
+// where the parser checks them, beyond the parser in 3.x.
 func checkConvertedExamples(p *analysis.Pass, m item, converted any, format string) []analysis.Diagnostic {
-	enforced := analysis.SeverityWarning
-	if !p.IsV3() {
-		enforced = analysis.SeverityError
-	}
 	c := jsonschema.NewCompiler()
 	c.DefaultDraft(jsonschema.Draft7)
 	c.AssertFormat()
@@ -121,8 +118,12 @@ func checkConvertedExamples(p *analysis.Pass, m item, converted any, format stri
 			continue
 		}
 		path := append(append([]string(nil), m.Path...), "examples", itoa(i), "payload")
-		for _, d := range report(p, path, "The example payload", violations(sch, value)) {
-			d.Severity = enforced
+		vs, ok := violations(sch, value)
+		if !ok {
+			continue
+		}
+		for _, d := range report(p, path, "The example payload", vs) {
+			d.Severity, d.BeyondParser = analysis.SeverityError, p.IsV3()
 			d.Message = strings.TrimSuffix(d.Message, ".") + " (the " + format + " schema read as JSON Schema, as the parser checks examples)."
 			out = append(out, d)
 		}
@@ -143,20 +144,19 @@ func checkRAMLPayload(p *analysis.Pass, site schemaSite) []analysis.Diagnostic {
 // are, or at the "$ref" when the schema is in another document (doc). An
 // error where the parser rejects the document for it: in 2.x, which
 // validates payloads with their format's parser, or in any version for an
-// Always problem; a warning otherwise (3.x only converts such payloads;
-// Spec problems the parser lets pass).
+// Always problem; beyond the parser otherwise (3.x only converts such
+// payloads; Spec problems the parser lets pass).
 func schemaDiagnostics(p *analysis.Pass, site schemaSite, doc *analysis.Document, problems []payload.Problem) []analysis.Diagnostic {
 	var out []analysis.Diagnostic
 	for _, pr := range problems {
-		sev := analysis.SeverityWarning
-		if !pr.Spec && (pr.Always || !p.IsV3()) {
-			sev = analysis.SeverityError
-		}
+		beyond := pr.Spec || !pr.Always && p.IsV3()
 		if doc == nil {
-			out = append(out, analysis.Diagnostic{Start: pr.Start, End: pr.End, Severity: sev, Message: pr.Message})
+			out = append(out, analysis.Diagnostic{Start: pr.Start, End: pr.End, Severity: analysis.SeverityError, Message: pr.Message, BeyondParser: beyond})
 			continue
 		}
-		out = append(out, p.Elsewhere(refValueNode(site.Node), doc, pr.Start, pr.End, sev, pr.Message))
+		d := p.Elsewhere(refValueNode(site.Node), doc, pr.Start, pr.End, analysis.SeverityError, pr.Message)
+		d.BeyondParser = beyond
+		out = append(out, d)
 	}
 	return out
 }

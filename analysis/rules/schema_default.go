@@ -9,6 +9,7 @@ func init() {
 		Aliases:     []string{"asyncapi-payload-default", "asyncapi2-schema-default"},
 		Severity:    analysis.SeverityError,
 		Versions:    analysis.AllVersions,
+		Parser:      &analysis.Enforcement{Versions: analysis.V2, Only: schemaKeywordChecked},
 		Description: "A schema's default value fits the schema.",
 		DocURL:      specURL("schemaObject"),
 		Check:       func(p *analysis.Pass) []analysis.Diagnostic { return checkKeyword(p, "default") },

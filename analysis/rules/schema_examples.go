@@ -9,6 +9,7 @@ func init() {
 		Aliases:     []string{"asyncapi-payload-examples", "asyncapi2-schema-examples"},
 		Severity:    analysis.SeverityError,
 		Versions:    analysis.AllVersions,
+		Parser:      &analysis.Enforcement{Versions: analysis.V2, Only: schemaKeywordChecked},
 		Description: "A schema's examples fit the schema.",
 		DocURL:      specURL("schemaObject"),
 		Check:       func(p *analysis.Pass) []analysis.Diagnostic { return checkKeyword(p, "examples") },

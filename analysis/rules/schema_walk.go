@@ -126,18 +126,43 @@ func checkKeyword(p *analysis.Pass, keyword string) []analysis.Diagnostic {
 					return
 				}
 				found := report(p, vp, what, stripPrefix(vs))
-				if len(path) != len(root) {
-					// JSON Schema only recommends that nested defaults and
-					// examples fit; the parser checks the top level alone.
-					for i := range found {
+				checked := parserChecksKeyword(p, root, vp)
+				for i := range found {
+					if len(path) != len(root) {
+						// JSON Schema only recommends that nested defaults and
+						// examples fit; the parser checks the top level alone.
 						found[i].Severity = analysis.SeverityWarning
+						continue
 					}
+					found[i].BeyondParser = !checked
 				}
 				out = append(out, found...)
 			}
 		})
 	}
 	return out
+}
+
+// schemaKeywordChecked says which defaults and examples the official parser
+// checks (asyncapi2-schema-default and asyncapi2-schema-examples).
+const schemaKeywordChecked = "those at the top of component schemas, parameter schemas and payloads of messages without schemaFormat (not of messages in oneOf or of traits written in a message), when the value is not a string"
+
+// parserChecksKeyword reports whether the official parser checks the value
+// at path value of the schema at root (see schemaKeywordChecked).
+func parserChecksKeyword(p *analysis.Pass, root, value []string) bool {
+	if v := p.Find(value...).Resolve(); v == nil || v.Kind == syntax.Scalar && v.Tag == "!!str" {
+		return false // the parser drops what it finds about a string
+	}
+	switch last := root[len(root)-1]; {
+	case len(root) == 3 && root[0] == "components" && root[1] == "schemas", last == "schema":
+		return true
+	case last == "payload":
+		msg := root[:len(root)-1]
+		listed := msg[len(msg)-1] == "message" ||
+			len(msg) == 3 && msg[0] == "components" && (msg[1] == "messages" || msg[1] == "messageTraits")
+		return listed && p.Find(msg...).Get("schemaFormat") == nil
+	}
+	return false
 }
 
 // stripPrefix leaves violations as they are; a hook for messages that name

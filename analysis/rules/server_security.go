@@ -8,13 +8,18 @@ func init() {
 		Aliases:     []string{"asyncapi2-server-security"},
 		Severity:    analysis.SeverityError,
 		Versions:    analysis.AllVersions,
+		Parser:      &analysis.Enforcement{Versions: analysis.V2, Only: "root servers"},
 		Description: "A server's security requirements name defined security schemes and scopes they offer.",
 		DocURL:      specURL("serverObject"),
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
 			var out []analysis.Diagnostic
 			for _, s := range servers(p) {
-				if sameDoc(s) {
-					out = append(out, checkSecurity(p, s.Node.Get("security"))...)
+				if !sameDoc(s) {
+					continue
+				}
+				for _, d := range checkSecurity(p, s.Node.Get("security")) {
+					d.BeyondParser = s.Path[0] != "servers" // the parser checks root servers
+					out = append(out, d)
 				}
 			}
 			return out

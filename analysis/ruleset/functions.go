@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf16"
 
 	"asyncapi-ls/analysis/syntax"
@@ -481,8 +482,9 @@ func printData(d any) string {
 	return fmt.Sprint(d)
 }
 
-// collator orders strings as JavaScript's localeCompare does by default.
-var collator = collate.New(language.Und)
+// collators order strings as JavaScript's localeCompare does by default;
+// a Collator keeps state between calls, and rules run in parallel.
+var collators = sync.Pool{New: func() any { return collate.New(language.Und) }}
 
 func runAlphabetical(c *call) []finding {
 	v := c.in.js()
@@ -548,7 +550,9 @@ func compareSortable(a, b jsVal) int {
 	if a.kind != jsString || b.kind != jsString {
 		return 0
 	}
-	return collator.CompareString(a.s, b.s)
+	c := collators.Get().(*collate.Collator)
+	defer collators.Put(c)
+	return c.CompareString(a.s, b.s)
 }
 
 func printJS(v jsVal) string {

@@ -62,6 +62,7 @@ func (rs *Ruleset) Apply(opts *analysis.Options, docURI string) {
 	}
 	merged := &analysis.Config{Levels: levels}
 	if opts.Config != nil {
+		merged.Strict = opts.Config.Strict
 		for k, v := range opts.Config.Levels {
 			merged.Levels[k] = v
 		}

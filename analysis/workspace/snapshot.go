@@ -2,7 +2,8 @@ package workspace
 
 import (
 	"errors"
-	"sort"
+	"slices"
+	"strings"
 	"sync"
 
 	"asyncapi-ls/analysis"
@@ -31,8 +32,9 @@ type Snapshot struct {
 
 	mu    sync.Mutex
 	files map[string]pinned
-	// listed is set once Files has pinned every file the workspace knew.
-	listed bool
+	// listed is every file as Files gave it, sorted by URI: the versions
+	// the snapshot reads from then on, besides those pinned before.
+	listed []*File
 }
 
 // pinned is one file as the snapshot sees it: its version, or why it
@@ -56,13 +58,17 @@ func (w *Workspace) Snapshot(doc *analysis.Document) *Snapshot {
 			s.files[u] = pinned{file: f}
 		}
 	}
+	held := w.files[s.self]
 	w.mu.RUnlock()
 	if doc != nil {
 		// The workspace's File of this very version keeps its reference
 		// index; another version gets a File of its own.
-		if p, ok := s.files[s.self]; !ok || p.file.Doc != doc {
+		switch {
+		case held != nil && held.Doc == doc:
+			s.files[s.self] = pinned{file: held}
+		default:
 			f := NewFile(doc)
-			f.Open = ok
+			f.Open = held != nil && held.Open
 			s.files[s.self] = pinned{file: f}
 		}
 	}
@@ -78,6 +84,12 @@ func (s *Snapshot) File(uri string) (*File, error) {
 	u := refs.CanonicalURI(uri)
 	s.mu.Lock()
 	p, ok := s.files[u]
+	if !ok {
+		if i, found := slices.BinarySearchFunc(s.listed, u, byURI); found {
+			p, ok = pinned{file: s.listed[i]}, true
+			s.files[u] = p
+		}
+	}
 	s.mu.Unlock()
 	if ok {
 		return p.file, p.err
@@ -142,32 +154,51 @@ func (s *Snapshot) Referenced(ref string) (*analysis.Document, error) {
 
 // Files returns every file the workspace knows (open buffers, indexed and
 // referenced files) as the snapshot sees them, its own document included,
-// sorted by URI. The files it had not read yet are pinned as they are now.
+// sorted by URI. The files it had not read yet are taken as they are at
+// the first call, and read so from then on. The slice is shared: callers
+// must not change it.
 func (s *Snapshot) Files() []*File {
-	var current []*File
 	s.mu.Lock()
 	listed := s.listed
 	s.mu.Unlock()
-	if !listed {
-		current = s.ws.Files()
+	if listed != nil {
+		return listed
 	}
+	current := s.ws.Files() // a fresh slice, sorted
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.listed != nil {
+		return s.listed
+	}
+	out := current[:0]
 	for _, f := range current {
-		if _, ok := s.files[f.URI]; !ok {
-			s.files[f.URI] = pinned{file: f}
+		p, ok := s.files[f.URI]
+		switch {
+		case !ok:
+			out = append(out, f)
+		case p.file != nil:
+			out = append(out, p.file) // the version pinned before
 		}
 	}
-	s.listed = true
-	out := make([]*File, 0, len(s.files))
-	for _, p := range s.files {
-		if p.file != nil {
+	// Pinned files the workspace does not list (this document's version
+	// when the workspace holds none, a buffer closed since).
+	listedByWorkspace := out
+	for u, p := range s.files {
+		if p.file == nil {
+			continue
+		}
+		if _, found := slices.BinarySearchFunc(listedByWorkspace, u, byURI); !found {
 			out = append(out, p.file)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].URI < out[j].URI })
+	if len(out) > len(listedByWorkspace) {
+		slices.SortFunc(out, func(a, b *File) int { return strings.Compare(a.URI, b.URI) })
+	}
+	s.listed = out
 	return out
 }
+
+func byURI(f *File, uri string) int { return strings.Compare(f.URI, uri) }
 
 // Scanned reports whether uri was found under a workspace folder.
 func (s *Snapshot) Scanned(uri string) bool { return s.ws.Scanned(uri) }

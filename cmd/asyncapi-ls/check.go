@@ -42,8 +42,20 @@ type checkDiagnostic struct {
 	Code      string `json:"code"`
 	Message   string `json:"message"`
 	DocURL    string `json:"docUrl,omitempty"`
+	// Origin is where the problem is when it is in content a "$ref" brings
+	// in from another file (the diagnostic itself is at the "$ref").
+	Origin *checkLocation `json:"origin,omitempty"`
 
 	level analysis.Severity
+}
+
+// checkLocation is a span of a file, 1-based as the diagnostics are.
+type checkLocation struct {
+	File      string `json:"file"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"`
+	EndLine   int    `json:"endLine"`
+	EndColumn int    `json:"endColumn"`
 }
 
 // formats writes results; each lives in its own file.
@@ -61,6 +73,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	format := fset.String("format", "text", "text, json, sarif or github")
 	failLevel := fset.String("fail-level", "error", "exit with status 1 when a diagnostic is at least this severe: error, warning or info")
 	rulesetFlag := fset.String("ruleset", "", "a Spectral ruleset file to apply (default: ruleset: of .asyncapi-ls.yaml, else the nearest .spectral.yaml/.yml/.json)")
+	strict := fset.Bool("strict", false, "report as errors what the specification requires but the official parser does not check")
 	if err := fset.Parse(args); err != nil {
 		return 2
 	}
@@ -102,10 +115,13 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		if cfg.Ignored(path) {
 			continue
 		}
+		if *strict {
+			cfg = config.Merge(cfg, &config.Config{Strict: true})
+		}
 		opts := config.New(cfg, resolver)
 		if rs := rulesets.forFile(path, cfg); rs != nil {
 			abs, _ := filepath.Abs(path)
-			rs.Apply(&opts, fileURI(abs))
+			rs.Apply(&opts, refs.FileURI(filepath.ToSlash(abs)))
 		}
 		jobs = append(jobs, &job{path: path, opts: opts})
 	}
@@ -291,7 +307,9 @@ func checkFile(path string, opts analysis.Options) (*fileResult, map[string][]an
 				continue
 			}
 		}
-		res.Diagnostics = append(res.Diagnostics, toCheckDiagnostic(doc, d.Start, d.End, d))
+		cd := toCheckDiagnostic(doc, d.Start, d.End, d)
+		cd.Origin = origin(opts.Resolver, d)
+		res.Diagnostics = append(res.Diagnostics, cd)
 	}
 	return res, other, nil
 }
@@ -325,7 +343,9 @@ func loadDocument(path string) (*analysis.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc := analysis.NewDocument(fileURI(abs), 1, text)
+	// The URI the editor gives, escaped, so that relative references
+	// resolve the same way (a folder named "a#b" is not a fragment).
+	doc := analysis.NewDocument(refs.FileURI(filepath.ToSlash(abs)), 1, text)
 	if len(text) >= sectionedParseSize && doc.Format() == syntax.YAML {
 		// The tree is the one a whole parse gives, or the whole parse runs.
 		if f, ok := incremental.Parse(text); ok {
@@ -335,8 +355,16 @@ func loadDocument(path string) (*analysis.Document, error) {
 	return doc, nil
 }
 
-// fileURI turns an absolute path into a file URI, the form the editor
-// gives, so that relative references resolve the same way.
-func fileURI(abs string) string {
-	return "file://" + filepath.ToSlash(abs)
+// origin locates the place in another file a diagnostic speaks about.
+func origin(res analysis.Resolver, d analysis.Diagnostic) *checkLocation {
+	if d.Origin == nil || res == nil {
+		return nil
+	}
+	other, err := res.Load(d.Origin.URI)
+	if err != nil {
+		return nil
+	}
+	line, col := other.Mapper.Column(d.Origin.Start)
+	endLine, endCol := other.Mapper.Column(d.Origin.End)
+	return &checkLocation{File: filepath.FromSlash(refs.FilePath(d.Origin.URI)), Line: line, Column: col, EndLine: endLine, EndColumn: endCol}
 }

@@ -11,7 +11,7 @@ import (
 )
 
 // TestCheckMarkers runs `check` on test documents of the analysis and the
-// server and requires, in each AsyncAPI file, the diagnostics its #@diag
+// server (the editor's diagnostics fixtures among them) and requires, in each AsyncAPI file, the diagnostics its #@diag
 // markers announce (line, range text, code, message part), and no error
 // that none announces (#@otherError(code) announces one of another check): the editor and CI must say the same. Multi-file
 // archives (server/testdata/references) are written to a folder first,
@@ -21,6 +21,12 @@ func TestCheckMarkers(t *testing.T) {
 	archives, _ := filepath.Glob("../../server/testdata/references/resolved_*.txtar")
 	for _, a := range archives {
 		files = append(files, extractArchive(t, a)...)
+	}
+	// The editor's diagnostics fixtures (syntax, structure, 2.x fields in
+	// 3.x documents, quoted and broken documents).
+	fixtures, _ := filepath.Glob("../../server/testdata/diagnostics/*")
+	for _, f := range fixtures {
+		files = append(files, blankedCopy(t, f))
 	}
 	for _, dir := range checkedRuleFixtures {
 		found, _ := filepath.Glob(filepath.Join("../../analysis/rules/testdata", dir, "v*"))
@@ -55,7 +61,9 @@ func TestCheckMarkers(t *testing.T) {
 
 // checkedRuleFixtures are the rule fixture folders whose documents this
 // test runs through check.
-var checkedRuleFixtures = []string{"asyncapi-payload-schema"}
+var checkedRuleFixtures = []string{"asyncapi-payload-schema",
+	"asyncapi-channel-parameters", "asyncapi-channel-no-query-nor-fragment", "asyncapi-message-examples", "asyncapi-schema-examples",
+	"asyncapi-operation-operationId-uniqueness", "asyncapi-message-messageId-uniqueness"}
 
 type reportedDiagnostic struct {
 	Line, Column, EndLine, EndColumn int
@@ -119,22 +127,34 @@ func checkFileMarkers(t *testing.T, file, marked string, lines []string, got []r
 // markers blanked; each file's marked text is kept beside it (.markers).
 func extractArchive(t *testing.T, path string) []string {
 	t.Helper()
+	dir := t.TempDir()
+	var files []string
+	for _, f := range readArchive(t, path) {
+		p := filepath.Join(dir, filepath.FromSlash(f.name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		writeBlanked(t, p, f.data)
+		files = append(files, p)
+	}
+	return files
+}
+
+type archiveFile struct{ name, data string }
+
+// readArchive reads the files of a txtar archive (names starting with "."
+// left out).
+func readArchive(t *testing.T, path string) []archiveFile {
+	t.Helper()
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	var files []string
+	var files []archiveFile
 	var name string
 	var data strings.Builder
 	flush := func() {
-		if name == "" || strings.HasPrefix(name, ".") {
-			return
+		if name != "" && !strings.HasPrefix(name, ".") {
+			files = append(files, archiveFile{name, data.String()})
 		}
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		writeBlanked(t, p, data.String())
-		files = append(files, p)
 	}
 	for _, line := range strings.SplitAfter(string(raw), "\n") {
 		trimmed := strings.TrimRight(line, "\r\n")

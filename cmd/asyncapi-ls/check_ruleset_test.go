@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"asyncapi-ls/analysis/refs"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -76,7 +78,7 @@ func TestCheckRuleset(t *testing.T) {
 				want = "file=" + file + ",line=" + line + ","
 			case "sarif":
 				abs, _ := filepath.Abs(file)
-				want = `"uri": "` + fileURI(abs) + `"`
+				want = `"uri": "` + refs.FileURI(filepath.ToSlash(abs)) + `"`
 			}
 			if !strings.Contains(out, want) || !strings.Contains(out, code) {
 				t.Errorf("%s output lacks %s (%s)", format, f, want)

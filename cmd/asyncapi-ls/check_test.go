@@ -2,11 +2,14 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"asyncapi-ls/analysis/refs"
 )
 
 func writeFile(t *testing.T, path, text string) {
@@ -26,7 +29,9 @@ info:
   version: '1'
 channels:
   c:
-    address: users/{id}
+    address: users/{id}/{kind}
+    parameters:
+      id: {}
 `
 
 func TestCheckFailLevel(t *testing.T) {
@@ -171,13 +176,69 @@ func TestCheckProjectConfig(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("code %d\n%s%s", code, out, errOut)
 	}
-	if !strings.Contains(out, "warning: The parameter \"id\"") || strings.Contains(out, "asyncapi-tags]") || strings.Contains(out, "bad.yaml") {
+	if !strings.Contains(out, "warning: The parameter \"kind\"") || strings.Contains(out, "asyncapi-tags]") || strings.Contains(out, "bad.yaml") {
 		t.Errorf("configuration not applied:\n%s", out)
 	}
 	writeFile(t, filepath.Join(dir, ".asyncapi-ls.yaml"), "rules:\n  asyncapi-chanel-parameters: loud\n")
 	_, errOut, code = runBinary(t, "check", dir)
 	if code != 2 || !strings.Contains(errOut, `.asyncapi-ls.yaml:2:3: error: Unknown rule "asyncapi-chanel-parameters". Did you mean "asyncapi-channel-parameters"?`) {
 		t.Errorf("invalid configuration: code %d\n%s", code, errOut)
+	}
+}
+
+// beyondParser breaks a rule of the specification that the official parser
+// does not check: an undeclared parameter in a channel without parameters.
+const beyondParser = `asyncapi: 3.1.0
+info:
+  title: T
+  version: '1'
+channels:
+  c:
+    address: users/{id}
+`
+
+// TestCheckStrict: what the specification requires but the official parser
+// does not check is a warning that says so; --strict or strict: true in the
+// project file makes it an error.
+func TestCheckStrict(t *testing.T) {
+	dir := t.TempDir()
+	doc := filepath.Join(dir, "api", "doc.yaml")
+	writeFile(t, doc, beyondParser)
+	const finding = `doc.yaml:7:20: %s: The parameter "id" is not declared in this channel's parameters. The specification requires this; the official parser does not check it. [asyncapi-channel-parameters]`
+	for _, c := range []struct {
+		name    string
+		project string
+		args    []string
+		level   string
+		code    int
+	}{
+		{"default", "", nil, "warning", 0},
+		{"flag", "", []string{"--strict"}, "error", 1},
+		{"project file", "strict: true\n", nil, "error", 1},
+		{"project file off", "strict: false\n", nil, "warning", 0},
+		{"flag over project file", "strict: false\n", []string{"--strict"}, "error", 1},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			os.Remove(filepath.Join(dir, ".asyncapi-ls.yaml"))
+			if c.project != "" {
+				writeFile(t, filepath.Join(dir, ".asyncapi-ls.yaml"), c.project)
+			}
+			out, errOut, code := runBinary(t, append(append([]string{"check"}, c.args...), doc)...)
+			if code != c.code || !strings.Contains(out, fmt.Sprintf(finding, c.level)) {
+				t.Errorf("code %d, want %d; want %s in:\n%s%s", code, c.code, fmt.Sprintf(finding, c.level), out, errOut)
+			}
+		})
+	}
+	// A Spectral ruleset that sets levels of our rules keeps strict mode.
+	writeFile(t, filepath.Join(dir, ".asyncapi-ls.yaml"), "strict: true\n")
+	writeFile(t, filepath.Join(dir, ".spectral.yaml"), "extends: [\"spectral:asyncapi\"]\nrules:\n  asyncapi-info-contact: off\n")
+	if out, errOut, code := runBinary(t, "check", doc); code != 1 || !strings.Contains(out, fmt.Sprintf(finding, "error")) || strings.Contains(out, "asyncapi-info-contact") {
+		t.Errorf("strict with a ruleset: code %d\n%s%s", code, out, errOut)
+	}
+	os.Remove(filepath.Join(dir, ".spectral.yaml"))
+	writeFile(t, filepath.Join(dir, ".asyncapi-ls.yaml"), "strict: yes please\n")
+	if _, errOut, code := runBinary(t, "check", doc); code != 2 || !strings.Contains(errOut, ".asyncapi-ls.yaml:1:9: error: strict must be true or false.") {
+		t.Errorf("invalid strict: code %d\n%s", code, errOut)
 	}
 }
 
@@ -189,4 +250,117 @@ func TestCheckSuppressionComment(t *testing.T) {
 	if code != 0 || strings.Contains(out, "asyncapi-channel-parameters") {
 		t.Errorf("code %d\n%s", code, out)
 	}
+}
+
+// TestRulesCommand: `asyncapi-ls rules` says for each rule whether the
+// official parser enforces it, and at which level it reports by default
+// and in strict mode.
+func TestRulesCommand(t *testing.T) {
+	out, _, code := runBinary(t, "rules", "--format", "json")
+	if code != 0 {
+		t.Fatalf("code %d", code)
+	}
+	var list []ruleInfo
+	if err := json.Unmarshal([]byte(out), &list); err != nil {
+		t.Fatal(err)
+	}
+	byCode := map[string]ruleInfo{}
+	for _, r := range list {
+		byCode[r.Code] = r
+	}
+	for code, want := range map[string][3]string{ // level, strict level, parser
+		"asyncapi-operation-reply":                           {"warning", "error", "no"},
+		"asyncapi3-operation-messages-from-referred-channel": {"error/warning", "error", "partly"},
+		"asyncapi-message-examples":                          {"error/warning", "error", "2.0.0 – 2.x"},
+		"asyncapi-operation-operationId-uniqueness":          {"error", "error", "yes"},
+		"asyncapi-info-contact":                              {"warning", "warning", "no"},
+	} {
+		r := byCode[code]
+		if got := [3]string{r.Level, r.StrictLevel, r.Parser}; got != want {
+			t.Errorf("%s: level, strict level, parser = %q, want %q", code, got, want)
+		}
+	}
+	text, _, _ := runBinary(t, "rules")
+	if !regexp.MustCompile(`(?m)^asyncapi-operation-reply +warning +no +>= 3\.0\.0 `).MatchString(text) ||
+		!strings.Contains(text, "the official parser rejects only these: channels that have a parameters object") {
+		t.Errorf("text output:\n%s", text)
+	}
+}
+
+// TestCheckQuotedDocument: a file that holds the JSON text of a document as
+// one quoted string is rejected (the official parser finds no "asyncapi"
+// key in it), not skipped as a file of another kind.
+func TestCheckQuotedDocument(t *testing.T) {
+	doc := filepath.Join(t.TempDir(), "doc.yml")
+	writeFile(t, doc, `"{\"asyncapi\": \"2.6.0\", \"info\": {\"title\": \"T\", \"version\": \"1\"}, \"channels\": {}}"`+"\n")
+	out, _, code := runBinary(t, "check", doc)
+	if code != 1 || !strings.Contains(out, "doc.yml:1:1: error: This file holds one quoted string, not an AsyncAPI document") {
+		t.Errorf("code %d\n%s", code, out)
+	}
+}
+
+// TestCheckPathsThatAreNotPlain: in folders whose names hold "#", "%", "?",
+// spaces or non-ASCII letters, relative references resolve as in a plain
+// one: the only reference error of each folder is bad.yaml's missing file
+// (server/testdata/paths/layout.txtar).
+// The SARIF locations are escaped URIs of the same files.
+func TestCheckPathsThatAreNotPlain(t *testing.T) {
+	dir := t.TempDir()
+	names := []string{"plain", "a#b", "100%", "%41", "with space", "ünïcödé", "a?b"}
+	for _, name := range names {
+		for _, f := range readArchive(t, "../../server/testdata/paths/layout.txtar") {
+			writeFile(t, filepath.Join(dir, name, filepath.FromSlash(f.name)), f.data)
+		}
+	}
+	out, errOut, code := runBinary(t, "check", "--format", "json", dir)
+	if code != 1 {
+		t.Fatalf("code %d\n%s", code, errOut)
+	}
+	var results []fileResult
+	if err := json.Unmarshal([]byte(out), &results); err != nil {
+		t.Fatal(err)
+	}
+	bad := map[string]bool{}
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			if d.Severity != "error" {
+				continue
+			}
+			if filepath.Base(r.Path) != "bad.yaml" || d.Code != "unresolved-ref" || bad[r.Path] {
+				t.Errorf("%s:%d: [%s] %s", r.Path, d.Line, d.Code, d.Message)
+			}
+			bad[r.Path] = true
+		}
+	}
+	if len(bad) != len(names) {
+		t.Errorf("the missing file is reported in %d folders of %d", len(bad), len(names))
+	}
+	sarif, _, _ := runBinary(t, "check", "--format", "sarif", filepath.Join(dir, "a#b", "bad.yaml"))
+	if !strings.Contains(sarif, `"uri": "`+refs.FileURI(filepath.ToSlash(filepath.Join(dir, "a#b", "bad.yaml")))+`"`) {
+		t.Errorf("SARIF location is not the escaped file URI:\n%s", sarif)
+	}
+}
+
+// TestCheckOrigin: a problem in content a "$ref" brings in from another
+// file is reported at the "$ref", and the JSON output says where it is in
+// that file (a folder name with a space, to keep it a real path).
+func TestCheckOrigin(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "my api")
+	writeFile(t, filepath.Join(dir, "doc.yaml"), "asyncapi: 3.0.0\ninfo: {title: T, version: '1'}\nchannels:\n  c:\n    messages:\n      m: {$ref: 'parts/messages.yaml#/M'}\n")
+	writeFile(t, filepath.Join(dir, "parts", "messages.yaml"), "M:\n  payload:\n    type: 42\n")
+	out, _, code := runBinary(t, "check", "--format", "json", filepath.Join(dir, "doc.yaml"))
+	var results []fileResult
+	if err := json.Unmarshal([]byte(out), &results); err != nil || code != 1 || len(results) != 1 {
+		t.Fatalf("code %d, %v\n%s", code, err, out)
+	}
+	for _, d := range results[0].Diagnostics {
+		if d.Severity != "error" {
+			continue
+		}
+		if d.Line != 6 || d.Origin == nil || d.Origin.File != filepath.Join(dir, "parts", "messages.yaml") || d.Origin.Line != 3 {
+			t.Errorf("%+v (origin %+v)", d, d.Origin)
+		}
+		return
+	}
+	t.Errorf("no error:\n%s", out)
 }

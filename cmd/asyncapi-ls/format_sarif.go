@@ -3,10 +3,12 @@ package main
 import (
 	"encoding/json"
 	"io"
+	"net/url"
 	"path/filepath"
 	"strings"
 
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/refs"
 	"asyncapi-ls/analysis/rules"
 )
 
@@ -133,18 +135,19 @@ func writeSARIF(w io.Writer, results []fileResult) error {
 	return enc.Encode(sarifLog{Schema: "https://json.schemastore.org/sarif-2.1.0.json", Version: "2.1.0", Runs: []sarifRun{run}})
 }
 
-// artifactURI gives a relative path against the source root (code scanning
-// maps it onto the repository), or an absolute file URI.
+// artifactURI gives a relative URI against the source root (code scanning
+// maps it onto the repository), or an absolute file URI; both escaped, so
+// that "#", "%" and spaces in names stay part of the path.
 func artifactURI(path string) (string, string) {
 	if !filepath.IsAbs(path) {
 		rel := filepath.ToSlash(filepath.Clean(path))
 		if !strings.HasPrefix(rel, "../") {
-			return rel, "%SRCROOT%"
+			return (&url.URL{Path: rel}).String(), "%SRCROOT%"
 		}
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return filepath.ToSlash(path), ""
+		abs = path
 	}
-	return fileURI(abs), ""
+	return refs.FileURI(filepath.ToSlash(abs)), ""
 }

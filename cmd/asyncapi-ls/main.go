@@ -26,7 +26,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		case "preview":
 			return runPreview(args[1:], stdout, stderr)
 		case "rules":
-			return runListRules(stdout)
+			return runListRules(args[1:], stdout, stderr)
 		case "convert":
 			return runConvert(args[1:], stdout, stderr)
 		case "version", "--version", "-version":
@@ -45,15 +45,18 @@ const usage = `asyncapi-ls — a language server for AsyncAPI 2.0–3.1 document
 Usage:
   asyncapi-ls [--stdio] [--log-file PATH] [--log-level LEVEL]
       Serve the Language Server Protocol on stdin/stdout.
-  asyncapi-ls check [--format text|json|sarif|github] [--fail-level error|warning|info] [--ruleset FILE] PATH...
+  asyncapi-ls check [--format text|json|sarif|github] [--fail-level error|warning|info] [--ruleset FILE] [--strict] PATH...
       Print the diagnostics of AsyncAPI documents (files or folders), the
       same as the editor shows, as file:line:col: severity: message [code]
       (text), JSON, SARIF 2.1.0 or GitHub workflow annotations. The nearest
       .asyncapi-ls.yaml (rules: {code: off|hint|info|warning|error},
-      ignore: [globs], ruleset: FILE) applies, and a Spectral ruleset:
-      --ruleset, else ruleset:, else the nearest .spectral.yaml/.yml/.json.
-      Exit status: 0 nothing at or above the fail
-      level (default error), 1 otherwise, 2 usage, I/O or configuration error.
+      strict: true|false, ignore: [globs], ruleset: FILE) applies, and a
+      Spectral ruleset: --ruleset, else ruleset:, else the nearest
+      .spectral.yaml/.yml/.json. An error is what the official AsyncAPI
+      parser rejects too; --strict (or strict: true) also makes errors of what
+      the specification requires but the parser does not check, warnings
+      otherwise. Exit status: 0 nothing at or above the fail level (default
+      error), 1 otherwise, 2 usage, I/O or configuration error.
   asyncapi-ls convert [--to 3.0.0|3.1.0] [--perspective application|client] [-o OUT | -w] [--no-check] FILE
       Convert an AsyncAPI 2.0–2.6 document to 3.0.0 (or 3.1.0), and 3.0.0
       to 3.1.0, as the official converter does, keeping comments, key order,
@@ -69,8 +72,9 @@ Usage:
   asyncapi-ls preview [--port N] FILE
       Serve that page on 127.0.0.1 (the URL carries a secret token) and
       refresh it when the file, or a file it references, changes.
-  asyncapi-ls rules
-      List the rules: code, default level, versions, description.
+  asyncapi-ls rules [--format text|json]
+      List the rules: code, default level, whether the official parser
+      enforces it, versions, description.
   asyncapi-ls version
       Print the version.
 
