@@ -27,6 +27,7 @@ type diagnostics struct {
 	// edit re-parses and re-validates only what the edit touched.
 	states  map[uri.URI]*incremental.State
 	carry   map[uri.URI]*ruleCarry // the last rule findings of big documents
+	pace    map[uri.URI]*pace      // when each document was last scheduled, how long its analysis takes
 	shown   shownDiagnostics       // what each document shows, its own and from others
 	stopped bool
 	wg      sync.WaitGroup
@@ -44,7 +45,48 @@ type diagRun struct {
 
 func newDiagnostics(s *Server, debounce time.Duration) *diagnostics {
 	return &diagnostics{s: s, debounce: debounce, pending: map[uri.URI]*diagRun{}, states: map[uri.URI]*incremental.State{},
-		carry: map[uri.URI]*ruleCarry{}}
+		carry: map[uri.URI]*ruleCarry{}, pace: map[uri.URI]*pace{}}
+}
+
+// pace is what the pause before a document's analysis is decided from.
+type pace struct {
+	scheduled time.Time     // the last schedule
+	took      time.Duration // the last analysis, to its first publish
+}
+
+// delayLocked is the pause before analysing u, scheduled now: waiting
+// only pays when another edit is likely to come before the run ends and
+// cancel it. After a pause in typing (the last schedule longer ago than
+// the debounce) the run starts at once; in a burst of edits it waits as
+// long as the analysis takes (at most the debounce), so a document that
+// is analysed in a millisecond never waits for a timer. A dependent (its
+// own text did not change) waits the whole debounce: a burst of edits
+// elsewhere reaches it once.
+func (d *diagnostics) delayLocked(u uri.URI, dependent bool) time.Duration {
+	if dependent {
+		return d.debounce
+	}
+	now := time.Now()
+	p := d.pace[u]
+	if p == nil {
+		p = &pace{took: d.debounce}
+		d.pace[u] = p
+	}
+	burst := now.Sub(p.scheduled) < d.debounce
+	p.scheduled = now
+	if !burst {
+		return 0
+	}
+	return min(d.debounce, p.took)
+}
+
+// measured notes how long u's analysis took to its first publish.
+func (d *diagnostics) measured(u uri.URI, took time.Duration) {
+	d.mu.Lock()
+	if p := d.pace[u]; p != nil {
+		p.took = took
+	}
+	d.mu.Unlock()
 }
 
 // state returns the incremental state of a document, made on first use.
@@ -83,7 +125,7 @@ func (d *diagnostics) schedule(u uri.URI, doc *analysis.Document, edited bool) {
 	ctx, cancel := context.WithCancel(context.Background())
 	run := &diagRun{cancel: cancel, edited: edited}
 	d.wg.Add(1)
-	run.timer = time.AfterFunc(d.debounce, func() {
+	run.timer = time.AfterFunc(d.delayLocked(u, !edited), func() {
 		defer d.wg.Done()
 		d.run(ctx, u, doc, edited)
 		d.mu.Lock()
@@ -110,6 +152,7 @@ func (d *diagnostics) clear(u uri.URI) {
 	}
 	delete(d.states, u)
 	delete(d.carry, u)
+	delete(d.pace, u)
 	d.publishLocked(u, nil, []protocol.Diagnostic{})
 	d.setShownLocked(u, nil, nil, nil)
 	d.mu.Unlock()
@@ -166,13 +209,20 @@ func (d *diagnostics) run(ctx context.Context, u uri.URI, doc *analysis.Document
 			found = d.twoPhases(ctx, u, snap, opts)
 		} else {
 			found = d.state(u).AnalyzeContext(ctx, doc, opts)
+			if ctx.Err() == nil {
+				d.measured(u, time.Since(start))
+			}
 		}
 	}
-	d.s.docs.tree(u, doc, true) // remember the newest version that parsed
 	if ctx.Err() != nil {
 		return // a newer version is on its way
 	}
 	d.publishFound(ctx, u, snap, found, start)
+	if ctx.Err() == nil {
+		// After publishing: remember the newest version that parsed (for a
+		// big document analysed from its sections this builds the tree).
+		d.s.docs.tree(u, doc, true)
+	}
 }
 
 // scheduleDependents schedules every open document whose references lead
@@ -223,6 +273,7 @@ func (d *diagnostics) twoPhases(ctx context.Context, u uri.URI, snap *workspace.
 	if ctx.Err() != nil {
 		return nil
 	}
+	d.measured(u, time.Since(start))
 	d.publishFound(ctx, u, snap, append(found, prev.carried(doc.Text)...), start)
 	if fresh && ctx.Err() == nil {
 		state.AnalyzeContext(ctx, doc, fast) // fill the section cache for the next edit

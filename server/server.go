@@ -24,7 +24,9 @@ const (
 type Options struct {
 	Logger  *zap.Logger
 	Version string
-	// Debounce is the pause after an edit before diagnostics are computed.
+	// Debounce is the longest pause after an edit before diagnostics are
+	// computed: the pause adapts to the analysis time, and is none after a
+	// pause in typing (see diagnostics.delayLocked).
 	Debounce time.Duration
 
 	// panicOnMethod makes the handler of that method panic; the server's

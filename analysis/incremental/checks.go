@@ -2,9 +2,9 @@ package incremental
 
 import (
 	"context"
+	"encoding/binary"
 	"hash/maphash"
 	"slices"
-	"strconv"
 	"strings"
 
 	"asyncapi-ls/analysis"
@@ -62,22 +62,22 @@ func shift(d analysis.Diagnostic, delta int) analysis.Diagnostic {
 // it. An empty or unknown path is placed where a schema problem without a
 // place is: at the "asyncapi" key, else at the document's start.
 func (a *assembled) deltaAt(path []string) int {
-	es := a.entries
+	m, es := a.root, a.entries
 	var last *entry
 	for _, tok := range path {
-		e := lastEntry(es, tok)
+		e := lastEntry(m, es, tok)
 		if e == nil {
 			break
 		}
 		if e.kids == nil {
 			return e.delta()
 		}
-		last, es = e, e.kids
+		last, m, es = e, e.pair.Value, e.kids
 	}
 	if last != nil {
 		return last.delta()
 	}
-	if e := lastEntry(a.entries, "asyncapi"); e != nil {
+	if e := lastEntry(a.root, a.entries, "asyncapi"); e != nil {
 		return e.delta()
 	}
 	return a.entries[0].delta()
@@ -95,7 +95,7 @@ func (s *State) structure(a *assembled, version string) ([]analysis.Diagnostic, 
 	var h maphash.Hash
 	h.SetSeed(s.seed)
 	h.WriteString(version)
-	if !s.verdicts(&h, version, nil, a.entries, true, &out) {
+	if !s.verdicts(&h, version, nil, a.root, a.entries, true, &out) {
 		return nil, false
 	}
 	sig := h.Sum64()
@@ -126,17 +126,17 @@ func (s *State) structure(a *assembled, version string) ([]analysis.Diagnostic, 
 // (only for the pairs a lookup sees: a later duplicate key hides an earlier
 // one) and writes into h what the skeleton is made of: its keys, and the
 // sections whose values it holds as data.
-func (s *State) verdicts(h *maphash.Hash, version string, path []string, es []entry, visible bool, out *[]analysis.Diagnostic) bool {
+func (s *State) verdicts(h *maphash.Hash, version string, path []string, m *syntax.Node, es []entry, visible bool, out *[]analysis.Diagnostic) bool {
 	for i, e := range es {
 		k := e.pair.Key.Value
-		shown := visible && lastEntry(es[i+1:], k) == nil
-		p := append(slices.Clip(path), k)
+		shown := visible && m.EntryIndex(k) == i
 		h.WriteString(k)
 		h.WriteByte(0)
 		if e.kids != nil {
+			p := append(slices.Clip(path), k)
 			if schemas.Separable(version, append(slices.Clip(p), "")) {
 				h.WriteByte('{')
-				if !s.verdicts(h, version, p, e.kids, shown, out) {
+				if !s.verdicts(h, version, p, e.pair.Value, e.kids, shown, out) {
 					return false
 				}
 				h.WriteByte('}')
@@ -165,6 +165,7 @@ func (s *State) verdicts(h *maphash.Hash, version string, path []string, es []en
 
 // writeIDs writes into h the sections that hold es's values.
 func writeIDs(h *maphash.Hash, es []entry) {
+	var buf [16]byte
 	for _, e := range es {
 		if e.kids != nil {
 			h.WriteByte('{')
@@ -172,10 +173,7 @@ func writeIDs(h *maphash.Hash, es []entry) {
 			h.WriteByte('}')
 			continue
 		}
-		h.WriteString(strconv.FormatUint(e.sec.id, 36))
-		h.WriteByte(':')
-		h.WriteString(strconv.Itoa(e.idx))
-		h.WriteByte(0)
+		h.Write(binary.LittleEndian.AppendUint64(binary.LittleEndian.AppendUint64(buf[:0], e.sec.id), uint64(e.idx)))
 	}
 }
 

@@ -2,6 +2,7 @@ package incremental
 
 import (
 	"bytes"
+	"maps"
 	"slices"
 	"unicode/utf8"
 
@@ -31,19 +32,19 @@ type section struct {
 	used                uint64
 	fresh               bool // parsed ahead by prefetch, not used yet
 	// sites are the "$ref"s of this tree by parent path (nodes of this copy).
-	sites map[string][]refs.Site
+	sites atPath[[]refs.Site]
 	*facts
 }
 
 // facts are what a chunk's text implies, shared by the copies of its
 // section. Offsets in them are relative to the chunk's start.
 type facts struct {
-	id         uint64                  // tells sections apart across versions: one per parse
-	key        key                     // the chunk's key in the cache
-	structural int                     // syntax.Structural of the text
-	utf8       bool                    // the text is valid UTF-8
-	checks     map[string]*checked     // schema verdicts, by version and parent path
-	verdicts   map[string]*refVerdicts // "$ref" verdicts, by parent path
+	id         uint64               // tells sections apart across versions: one per parse
+	key        key                  // the chunk's key in the cache
+	structural int                  // syntax.Structural of the text
+	utf8       bool                 // the text is valid UTF-8
+	checks     atPath[*checked]     // schema verdicts, by version and parent path
+	verdicts   atPath[*refVerdicts] // "$ref" verdicts, by parent path
 }
 
 // checked is the schema verdict on each pair of a section, at a path.
@@ -181,13 +182,24 @@ func aliasCost(n *syntax.Node, aliased bool, budget *int, depth int) {
 // moved returns the section at another base: a shifted copy of its tree
 // (the original stays as it is for the documents that hold it).
 func (s *section) moved(text []byte, base int) *section {
+	// The copy keeps the "$ref" sites found in the original (a run reads
+	// every section's): their nodes are remapped with the marked ones.
+	want := s.marks
+	if s.sites.full {
+		want = maps.Clone(s.marks)
+		s.sites.each(func(sites []refs.Site) {
+			for _, st := range sites {
+				want[st.Holder], want[st.Value] = true, true
+			}
+		})
+	}
 	c := &copier{
 		delta: base - s.base,
 		nodes: make([]syntax.Node, s.nodes),
 		pairs: make([]syntax.Pair, s.pairs),
 		items: make([]*syntax.Node, s.items),
-		marks: s.marks,
-		remap: make(map[*syntax.Node]*syntax.Node, len(s.marks)),
+		marks: want,
+		remap: make(map[*syntax.Node]*syntax.Node, len(want)),
 	}
 	out := &section{text: text, base: base, root: c.node(s.root), inner: make([][]*syntax.Node, len(s.inner)),
 		marks: make(map[*syntax.Node]bool, len(s.marks)), aliasCost: s.aliasCost,
@@ -200,9 +212,16 @@ func (s *section) moved(text []byte, base int) *section {
 			out.inner[i] = append(out.inner[i], c.remap[d])
 		}
 	}
-	for _, m := range c.remap {
-		out.marks[m] = true
+	for n := range s.marks {
+		out.marks[c.remap[n]] = true
 	}
+	out.sites = s.sites.mapped(func(sites []refs.Site) []refs.Site {
+		moved := make([]refs.Site, len(sites))
+		for i, st := range sites {
+			moved[i] = refs.Site{Path: st.Path, Holder: c.remap[st.Holder], Value: c.remap[st.Value]}
+		}
+		return moved
+	})
 	return out
 }
 
@@ -252,8 +271,7 @@ func (c *copier) node(n *syntax.Node) *syntax.Node {
 // ok is false when a value cannot be converted (the whole check then
 // decides).
 func (s *section) check(version string, parent []string) (*checked, bool) {
-	k := version + "\x00" + joinPath(parent)
-	if c := s.checks[k]; c != nil {
+	if c, ok := s.checks.get(version, parent); ok {
 		return c, true
 	}
 	c := &checked{diags: make([][]analysis.Diagnostic, len(s.root.Pairs)), sep: make([]bool, len(s.root.Pairs))}
@@ -284,10 +302,7 @@ func (s *section) check(version string, parent []string) (*checked, bool) {
 			c.diags[i] = append(c.diags[i], s.relative(analysis.ProblemDiagnostic(root, pr)))
 		}
 	}
-	if s.checks == nil {
-		s.checks = map[string]*checked{}
-	}
-	s.checks[k] = c
+	s.checks.put(version, parent, c)
 	return c, true
 }
 

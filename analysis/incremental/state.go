@@ -218,7 +218,7 @@ func (s *State) assembleText(text []byte, coarse int) (*assembled, bool) {
 	}
 	a := &assembled{gen: s.gen, text: text, top: top, utf8: true, prior: prev}
 	s.prefetch(text, top, minParallel)
-	a.entries = s.mapping(text, top, 0, a)
+	a.entries, a.root = s.mapping(text, top, 0, a)
 	// Every section was visited, even after a failure, so that the cache
 	// keeps exactly the sections of the last two texts.
 	s.evict()
@@ -227,8 +227,7 @@ func (s *State) assembleText(text []byte, coarse int) (*assembled, bool) {
 	if a.failed || len(a.entries) == 0 || a.nodes+1 > syntax.MaxNodes || a.cost > syntax.MaxValues {
 		return nil, false
 	}
-	a.root = mappingNode(a.entries)
-	if e := lastEntry(a.entries, "asyncapi"); e != nil && e.kids != nil {
+	if e := lastEntry(a.root, a.entries, "asyncapi"); e != nil && e.kids != nil {
 		return nil, false // a version written as a mapping big enough to split
 	}
 	if s.verify != nil {
@@ -270,11 +269,11 @@ func (s *State) known(text []byte, c *chunk) *section {
 	return sec
 }
 
-// mapping assembles the entries of sibling chunks whose keys sit at indent
+// mapping assembles the entries of sibling chunks whose keys sit at indent,
+// and the mapping node that holds their pairs (nil when there are none),
 // and notes duplicate keys.
-func (s *State) mapping(text []byte, chunks []*chunk, indent int, a *assembled) []entry {
+func (s *State) mapping(text []byte, chunks []*chunk, indent int, a *assembled) ([]entry, *syntax.Node) {
 	var out []entry
-	seen := make(map[string]bool, len(chunks))
 	for _, c := range chunks {
 		if c.children == nil {
 			sec, ok := s.leaf(text, c, indent)
@@ -291,17 +290,13 @@ func (s *State) mapping(text []byte, chunks []*chunk, indent int, a *assembled) 
 				for _, d := range sec.inner[i] {
 					a.dups = append(a.dups, placed{d, e.delta()})
 				}
-				if noteKey(seen, p.Key) {
-					a.dups = append(a.dups, placed{p.Key, e.delta()})
-				}
 				out = append(out, e)
 			}
 			continue
 		}
 		kidIndent := indentOf(text, c.children[0].start)
-		var kids []entry
 		head, ok := s.header(text, c, indent)
-		kids = s.mapping(text, c.children, kidIndent, a) // visited even when the header fails
+		kids, node := s.mapping(text, c.children, kidIndent, a) // visited even when the header fails
 		if !ok || len(kids) == 0 || a.failed {
 			a.failed = true
 			continue
@@ -309,12 +304,33 @@ func (s *State) mapping(text []byte, chunks []*chunk, indent int, a *assembled) 
 		c.head = head
 		a.add(head)
 		hp := head.root.Pairs[0]
-		e := entry{pair: syntax.Pair{Key: hp.Key, Value: mappingNode(kids)}, head: head, kids: kids, base: c.start}
+		out = append(out, entry{pair: syntax.Pair{Key: hp.Key, Value: node}, head: head, kids: kids, base: c.start})
 		a.nodes += 2 // the header's key and the mapping assembled under it
-		if noteKey(seen, hp.Key) {
-			a.dups = append(a.dups, placed{hp.Key, e.delta()})
+	}
+	if len(out) == 0 {
+		return nil, nil
+	}
+	node := mappingNode(out)
+	// Without a repeated key, every entry is the one a lookup finds (the
+	// node's key index answers without a set of the keys).
+	for i := range out {
+		if node.EntryIndex(out[i].pair.Key.Value) != i {
+			a.dups = append(a.dups, repeatedKeys(out)...)
+			break
 		}
-		out = append(out, e)
+	}
+	return out, node
+}
+
+// repeatedKeys are the keys of es that repeat an earlier sibling's, as the
+// parser notes duplicates.
+func repeatedKeys(es []entry) []placed {
+	var out []placed
+	seen := make(map[string]bool, len(es))
+	for i := range es {
+		if k := es[i].pair.Key; noteKey(seen, k) {
+			out = append(out, placed{k, es[i].delta()})
+		}
 	}
 	return out
 }
@@ -398,12 +414,11 @@ func blockMapping(pairs []syntax.Pair) *syntax.Node {
 	return n
 }
 
-// lastEntry is the last entry with key k, as a lookup finds it.
-func lastEntry(es []entry, k string) *entry {
-	for i := len(es) - 1; i >= 0; i-- {
-		if es[i].pair.Key.Value == k {
-			return &es[i]
-		}
+// lastEntry is the last entry with key k, as a lookup finds it, of es, the
+// entries of mapping m (a.root, or a split entry's value).
+func lastEntry(m *syntax.Node, es []entry, k string) *entry {
+	if i := m.EntryIndex(k); i >= 0 {
+		return &es[i]
 	}
 	return nil
 }

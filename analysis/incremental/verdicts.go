@@ -7,6 +7,7 @@ import (
 
 	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/refs"
+	"asyncapi-ls/analysis/syntax"
 )
 
 // The reference check of a version asks, for each "$ref", whether its
@@ -122,32 +123,24 @@ func sameEntry(o, n *entry) bool {
 
 // refSites are the "$ref"s of this copy's tree, their paths under parent.
 func (s *section) refSites(parent []string) []refs.Site {
-	k := joinPath(parent)
-	if sites, ok := s.sites[k]; ok {
+	if sites, ok := s.sites.get("", parent); ok {
 		return sites
 	}
 	sites := refs.Collect(s.root)
 	for i := range sites {
 		sites[i].Path = append(slices.Clip(parent), sites[i].Path...)
 	}
-	if s.sites == nil {
-		s.sites = map[string][]refs.Site{}
-	}
-	s.sites[k] = sites
+	s.sites.put("", parent, sites)
 	return sites
 }
 
 // refVerdicts returns the verdicts on sec's sites in a, computing those the
 // edit may have changed.
 func (s *State) refVerdicts(p *analysis.Pass, a *assembled, sec *section, parent []string, sites []refs.Site, ch *changes) *refVerdicts {
-	k := joinPath(parent)
-	v := sec.verdicts[k]
+	v, _ := sec.verdicts.get("", parent)
 	if v == nil || len(v.results) != len(sites) {
 		v = &refVerdicts{results: make([]verdict, len(sites))}
-		if sec.verdicts == nil {
-			sec.verdicts = map[string]*refVerdicts{}
-		}
-		sec.verdicts[k] = v
+		sec.verdicts.put("", parent, v)
 	}
 	stale := ch.all || v.validated+1 != s.gen
 	for i, site := range sites {
@@ -166,38 +159,65 @@ func (s *State) refVerdicts(p *analysis.Pass, a *assembled, sec *section, parent
 	return v
 }
 
-// refDeps are the entries the verdict on site depends on; volatile when it
-// depends on more (another file, a pointer through another reference, a
-// target that is a reference itself).
+// refDeps are the entries the verdict on site depends on: those its
+// pointer passes, and those of each further pointer when its target is a
+// reference itself (the cycle check follows the chain). volatile when it
+// depends on more: another file, a pointer through another reference, a
+// chain longer than the lookups follow.
 func (a *assembled) refDeps(p *analysis.Pass, site refs.Site) ([]dep, bool) {
+	self := refs.CanonicalURI(p.Doc.URI)
 	key, err := refs.Resolve(p.Doc.URI, site.Value.Value)
 	if err != nil {
 		return nil, false // the value alone decides
 	}
-	if key.URI != refs.CanonicalURI(p.Doc.URI) {
-		return nil, true
-	}
 	var deps []dep
-	es, path := a.entries, ""
-	for _, tok := range key.Tokens {
-		e := lastEntry(es, tok)
+	seen := map[*syntax.Node]bool{}
+	for range maxChain {
+		if key.URI != self {
+			return nil, true
+		}
+		deps = a.pointerDeps(key.Tokens, deps)
+		t, err := refs.Lookup(p.LoadRoot, key)
+		var missing *refs.MissingError
+		switch {
+		case errors.As(err, &missing):
+			return deps, missing.URI != key.URI || !slices.Equal(missing.Tokens, key.Tokens)
+		case err != nil:
+			return deps, true
+		case t.URI != key.URI || !slices.Equal(t.Tokens, key.Tokens):
+			return deps, true
+		}
+		target := t.Value.Resolve()
+		next := refs.RefNode(target)
+		if next == nil || seen[target] {
+			return deps, false
+		}
+		seen[target] = true
+		if key, err = refs.Resolve(t.URI, next.Resolve().Value); err != nil {
+			return deps, false // the chain ends here, whatever the entries
+		}
+	}
+	return deps, true
+}
+
+// maxChain is the longest chain of references whose entries refDeps
+// records; a longer one is checked on every run.
+const maxChain = 16
+
+// pointerDeps appends to deps the entries a pointer of this document passes
+// at the split levels.
+func (a *assembled) pointerDeps(tokens []string, deps []dep) []dep {
+	m, es, path := a.root, a.entries, ""
+	for _, tok := range tokens {
+		e := lastEntry(m, es, tok)
 		if e == nil {
-			deps = append(deps, dep{path: path, any: true})
-			break
+			return append(deps, dep{path: path, any: true})
 		}
 		deps = append(deps, dep{path: path, key: tok})
 		if e.kids == nil {
-			break
+			return deps
 		}
-		es, path = e.kids, path+"\x00"+tok
+		m, es, path = e.pair.Value, e.kids, path+"\x00"+tok
 	}
-	t, err := refs.Lookup(p.LoadRoot, key)
-	var missing *refs.MissingError
-	switch {
-	case errors.As(err, &missing):
-		return deps, missing.URI != key.URI || !slices.Equal(missing.Tokens, key.Tokens)
-	case err != nil:
-		return deps, true
-	}
-	return deps, t.URI != key.URI || !slices.Equal(t.Tokens, key.Tokens) || refs.RefNode(t.Value.Resolve()) != nil
+	return deps
 }

@@ -1,6 +1,8 @@
 package source
 
 import (
+	"bytes"
+	"encoding/binary"
 	"errors"
 	"sync"
 	"unicode/utf8"
@@ -52,24 +54,51 @@ func (m *Mapper) Text() []byte { return m.text }
 
 func (m *Mapper) init() {
 	m.once.Do(func() {
-		m.lines = append(make([]int, 0, len(m.text)/32+1), 0)
-		ascii := true
-		for i := 0; i < len(m.text); i++ {
-			switch c := m.text[i]; {
-			case c == '\n':
+		text := m.text
+		m.lines = append(make([]int, 0, bytes.Count(text, []byte{'\n'})+1), 0)
+		m.asciiAll = isASCII(text)
+		if bytes.IndexByte(text, '\r') < 0 {
+			// The common text: line ends found by a vector search.
+			for i := 0; ; {
+				j := bytes.IndexByte(text[i:], '\n')
+				if j < 0 {
+					break
+				}
+				i += j + 1
+				m.lines = append(m.lines, i)
+			}
+			return
+		}
+		for i := 0; i < len(text); i++ {
+			switch text[i] {
+			case '\n':
 				m.lines = append(m.lines, i+1)
-			case c == '\r':
+			case '\r':
 				// "\r\n" is one line end, a lone "\r" is one too.
-				if i+1 < len(m.text) && m.text[i+1] == '\n' {
+				if i+1 < len(text) && text[i+1] == '\n' {
 					i++
 				}
 				m.lines = append(m.lines, i+1)
-			case c >= utf8.RuneSelf:
-				ascii = false
 			}
 		}
-		m.asciiAll = ascii
 	})
+}
+
+// isASCII reports whether text holds only ASCII bytes, 8 at a time.
+func isASCII(text []byte) bool {
+	const high = 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(text); i += 8 {
+		if binary.LittleEndian.Uint64(text[i:])&high != 0 {
+			return false
+		}
+	}
+	for ; i < len(text); i++ {
+		if text[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // LineCount is the number of lines; a final line end opens an empty last line.

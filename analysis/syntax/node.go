@@ -71,24 +71,33 @@ func (n *Node) Resolve() *Node {
 // last one wins, as in the parsed data.
 func (n *Node) Entry(key string) *Pair {
 	n = n.Resolve()
+	if i := n.EntryIndex(key); i >= 0 {
+		return &n.Pairs[i]
+	}
+	return nil
+}
+
+// EntryIndex is the index in n.Pairs of the pair Entry returns, or -1 (n is
+// not resolved: an alias has no pairs).
+func (n *Node) EntryIndex(key string) int {
 	if n == nil || n.Kind != Mapping {
-		return nil
+		return -1
 	}
 	if n.keys != nil && n.keyed == len(n.Pairs) {
 		i, ok := n.keys[key]
 		if !ok {
-			return nil
+			return -1
 		}
-		if p := &n.Pairs[i]; p.Key.Value == key {
-			return p
+		if n.Pairs[i].Key.Value == key {
+			return int(i)
 		}
 	}
 	for i := len(n.Pairs) - 1; i >= 0; i-- {
 		if n.Pairs[i].Key.Value == key {
-			return &n.Pairs[i]
+			return i
 		}
 	}
-	return nil
+	return -1
 }
 
 // Get returns the value under key, or nil.

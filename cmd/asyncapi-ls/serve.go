@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"runtime/pprof"
 
 	"asyncapi-ls/server"
 
@@ -21,6 +22,7 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.Bool("stdio", true, "speak LSP on stdin/stdout")
 	logFile := fs.String("log-file", "", "log to this file instead of stderr")
 	logLevel := fs.String("log-level", "info", "debug, info, warn or error")
+	cpuProfile := fs.String("cpu-profile", "", "write a CPU profile of the session to this file (for benchmarks)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -39,6 +41,17 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		// A soft limit: the collector works harder as the heap nears it, so
 		// the garbage of a huge document's analysis is freed early (SECURITY.md).
 		debug.SetMemoryLimit(softMemoryLimit)
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err == nil {
+			err = pprof.StartCPUProfile(f)
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, "asyncapi-ls:", err)
+			return 2
+		}
+		defer func() { pprof.StopCPUProfile(); f.Close() }()
 	}
 	srv := server.New(server.Options{Logger: logger, Version: version})
 	code := srv.Serve(context.Background(), stdio{stdin, stdout})
