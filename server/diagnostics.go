@@ -257,16 +257,10 @@ func (d *diagnostics) twoPhases(ctx context.Context, u uri.URI, snap *workspace.
 	doc := snap.Document()
 	fast := opts
 	fast.Rules = nil
-	state := d.state(u)
-	var found []analysis.Diagnostic
-	fresh := state.Stats().Runs == 0
-	if fresh {
-		// A fresh document: the whole path answers sooner than filling the
-		// section cache, which the second step does in the background.
-		found = analysis.AnalyzeContext(ctx, doc, fast)
-	} else {
-		found = state.AnalyzeContext(ctx, doc, fast)
-	}
+	// A fresh document goes through the sections too: they are parsed on
+	// every core, as fast as one whole parse, and no second parse fills
+	// the cache behind the first diagnostics.
+	found := d.state(u).AnalyzeContext(ctx, doc, fast)
 	d.mu.Lock()
 	prev := d.carry[u]
 	d.mu.Unlock()
@@ -275,9 +269,6 @@ func (d *diagnostics) twoPhases(ctx context.Context, u uri.URI, snap *workspace.
 	}
 	d.measured(u, time.Since(start))
 	d.publishFound(ctx, u, snap, append(found, prev.carried(doc.Text)...), start)
-	if fresh && ctx.Err() == nil {
-		state.AnalyzeContext(ctx, doc, fast) // fill the section cache for the next edit
-	}
 	// The rules wait for a pause in typing, and give way to the next edit.
 	select {
 	case <-ctx.Done():

@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 )
@@ -164,8 +165,20 @@ func yamlAncestors(text []byte, ls, col int, dashes []int) []string {
 			start--
 		}
 		lineEndAt := start
-		for start > 0 && text[start-1] != '\n' && text[start-1] != '\r' {
-			start--
+		start = bytes.LastIndexByte(text[:start], '\n') + 1
+		if cr := bytes.LastIndexByte(text[start:lineEndAt], '\r'); cr >= 0 {
+			start += cr + 1 // a lone "\r" ends a line too
+		}
+		// A line indented past the column sought holds no ancestor (its
+		// tokens start at its indentation): in a big document most lines
+		// are, and are skipped without being read.
+		ind := start
+		for ind < lineEndAt && text[ind] == ' ' {
+			ind++
+		}
+		if ind < lineEndAt && text[ind] != '\t' && (ind-start > need || ind-start == need && !inItem) {
+			end = start
+			continue
 		}
 		toks := tokensOf(string(text[start:lineEndAt]))
 		done := false

@@ -43,7 +43,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 const usage = `asyncapi-ls — a language server for AsyncAPI 2.0–3.1 documents (YAML and JSON)
 
 Usage:
-  asyncapi-ls [--stdio] [--log-file PATH] [--log-level LEVEL] [--cpu-profile PATH]
+  asyncapi-ls [--stdio] [--log-file PATH] [--log-level LEVEL] [--cpu-profile PATH] [--mem-profile PATH]
       Serve the Language Server Protocol on stdin/stdout.
   asyncapi-ls check [--format text|json|sarif|github] [--fail-level error|warning|info] [--ruleset FILE] [--strict] PATH...
       Print the diagnostics of AsyncAPI documents (files or folders), the
@@ -83,4 +83,5 @@ Flags for serving:
   --log-file PATH    write logs to PATH instead of stderr
   --log-level LEVEL  debug, info, warn or error (default info)
   --cpu-profile PATH write a CPU profile of the session to PATH (for benchmarks)
+  --mem-profile PATH write a heap profile to PATH when the session ends
 `

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
 
@@ -23,6 +24,7 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	logFile := fs.String("log-file", "", "log to this file instead of stderr")
 	logLevel := fs.String("log-level", "info", "debug, info, warn or error")
 	cpuProfile := fs.String("cpu-profile", "", "write a CPU profile of the session to this file (for benchmarks)")
+	memProfile := fs.String("mem-profile", "", "write a heap profile to this file when the session ends (for benchmarks)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -55,6 +57,13 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	srv := server.New(server.Options{Logger: logger, Version: version})
 	code := srv.Serve(context.Background(), stdio{stdin, stdout})
+	if *memProfile != "" {
+		if f, err := os.Create(*memProfile); err == nil {
+			runtime.GC()
+			_ = pprof.WriteHeapProfile(f)
+			f.Close()
+		}
+	}
 	logger.Info("asyncapi-ls exiting", zap.Int("code", code))
 	return code
 }
