@@ -28,6 +28,14 @@ type Options struct {
 	// computes those from its caches of the document's sections, and
 	// Analyze then runs only the rules beside it.
 	Checks func(p *Pass) []Diagnostic
+	// Yield, when set, is called between rules and where the long ones
+	// check for cancellation: the server blocks there while it answers a
+	// request, so that a rule run does not hold up completion or hover.
+	Yield func()
+	// RuleWorkers is how many rules run at once; 0 is one per processor.
+	// The server runs the rules of a big document on fewer, so that a
+	// processor stays free for requests.
+	RuleWorkers int
 }
 
 // Resolver loads the document at an absolute URI: an open editor buffer when

@@ -78,7 +78,18 @@ func (p *Pass) Context() context.Context {
 
 // Cancelled reports whether the run was cancelled. Long checks and rules
 // ask it between items and return what they have: the result is dropped.
-func (p *Pass) Cancelled() bool { return p.ctx != nil && p.ctx.Err() != nil }
+// It is also where a run gives way to requests (Options.Yield).
+func (p *Pass) Cancelled() bool {
+	p.yield()
+	return p.ctx != nil && p.ctx.Err() != nil
+}
+
+// yield gives way to the caller's requests (Options.Yield).
+func (p *Pass) yield() {
+	if p.Options.Yield != nil {
+		p.Options.Yield()
+	}
+}
 
 // Load returns the document at uri as this run sees it: the pass's own
 // document for its URI, every other one through Options.Resolver (the

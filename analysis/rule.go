@@ -158,7 +158,11 @@ func runRules(p *Pass) []Diagnostic {
 	var wg sync.WaitGroup
 	var failed sync.Once
 	var panicked any
-	for range min(runtime.GOMAXPROCS(0), max(len(tasks), 1)) {
+	workers := runtime.GOMAXPROCS(0)
+	if w := p.Options.RuleWorkers; w > 0 {
+		workers = min(workers, w)
+	}
+	for range min(workers, max(len(tasks), 1)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

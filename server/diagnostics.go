@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"runtime"
 	"sync"
 	"time"
 
@@ -205,6 +206,7 @@ func (d *diagnostics) run(ctx context.Context, u uri.URI, doc *analysis.Document
 	} else if isRulesetDocument(doc) {
 		found = d.s.rulesetFileDiagnostics(doc)
 	} else if opts, ignored := d.s.analysisOptions(snap); !ignored {
+		opts.Yield = d.s.gate.yield
 		if len(doc.Text) >= twoPhaseBytes && len(opts.Rules) > 0 {
 			found = d.twoPhases(ctx, u, snap, opts)
 		} else {
@@ -275,6 +277,9 @@ func (d *diagnostics) twoPhases(ctx context.Context, u uri.URI, snap *workspace.
 		return nil
 	case <-time.After(rulesPause):
 	}
+	// One processor stays free for requests (the rules of a big document
+	// take seconds, in steps that do not all yield).
+	opts.RuleWorkers = max(1, runtime.GOMAXPROCS(0)-1)
 	all := d.state(u).AnalyzeContext(ctx, doc, opts)
 	if ctx.Err() != nil {
 		return nil

@@ -56,6 +56,7 @@ type Server struct {
 	rules    ruleSettings // rule levels from the editor and project files
 	rulesets rulesets     // the Spectral rulesets documents use
 	previews previews     // the local page server of asyncapi.preview (preview.go)
+	gate     requestGate  // requests go ahead of the diagnostics runs
 }
 
 // New returns a server ready to Serve one connection.
@@ -84,7 +85,7 @@ func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
 	s.client = protocol.ClientDispatcher(conn)
 	s.out.start()
 	var cancels cancellation
-	handler := recoverPanics(s.log, s.lifecycle(cancels.wrap(paramlessUnknown(s.testPanic(protocol.ServerHandler(s, nil))))))
+	handler := recoverPanics(s.log, s.lifecycle(s.gate.wrap(cancels.wrap(paramlessUnknown(s.testPanic(protocol.ServerHandler(s, nil)))))))
 	conn.Go(ctx, handler)
 	select {
 	case <-conn.Done():

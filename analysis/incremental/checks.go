@@ -41,6 +41,7 @@ func (s *State) checks(ctx context.Context, d *analysis.Document, a *assembled, 
 		}
 		out = append(out, found...)
 	}
+	opts.Yield = nil // the state is locked: a request may be waiting for it
 	p := analysis.NewPass(ctx, d, a.root, version, opts)
 	found, ok := s.references(p, a)
 	if !ok {
