@@ -14,7 +14,7 @@ import (
 	"asyncapi-ls/bench/gen"
 )
 
-var edits = flag.Int("edits", 500, "random edits of the equivalence test on each 10-channel document (1/25 of it on the 100-channel one); -edits 5000 for a long run")
+var edits = flag.Int("edits", defaultEdits, "random edits of the equivalence test on each 10-channel document (1/25 of it on the 100-channel one); -edits 5000 for a long run")
 
 // TestEquivalence applies random edits to generated documents and checks
 // after each that the incremental diagnostics, and the tree it assembles,
@@ -31,7 +31,7 @@ func TestEquivalence(t *testing.T) {
 		{"10ch-all-split", gen.Options{Version: "3.0.0", Channels: 10}, *edits, 0, rules.All()},
 		{"10ch-v2", gen.Options{Version: "2.6.0", Channels: 10, Seed: 3}, *edits, 0, rules.All()},
 		// The rules are left out on the bigger document: some cost seconds there.
-		{"100ch", gen.Options{Version: "3.0.0", Channels: 100, Seed: 7}, *edits / 25, 2048, nil},
+		{"100ch", gen.Options{Version: "3.0.0", Channels: 100, Seed: 7}, max(*edits/25, 3), 2048, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			minSplitBytes = tc.minSplit
@@ -84,7 +84,9 @@ func run(t *testing.T, base []byte, n int, opts analysis.Options, rng *rand.Rand
 	}
 	s := st.Stats()
 	t.Logf("%d runs, %d whole; sections parsed %d, moved %d, kept %d", s.Runs, s.Whole, s.Parsed, s.Moved, s.Kept)
-	if s.Whole == s.Runs {
+	// Half the random edits break the YAML, which takes the whole path: a
+	// short sequence (under -race) may have no other.
+	if s.Whole == s.Runs && s.Runs >= 10 {
 		t.Errorf("every run took the whole path")
 	}
 }

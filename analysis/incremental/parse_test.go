@@ -22,7 +22,7 @@ func TestParseEquivalence(t *testing.T) {
 	}{
 		{gen.Options{Version: "3.0.0", Channels: 10}, 512, 0, *edits / 2},
 		{gen.Options{Version: "2.6.0", Channels: 10, Seed: 3}, 2048, 256, *edits / 2},
-		{gen.Options{Version: "3.1.0", Channels: 100, Seed: 5}, 16 << 10, 2048, *edits / 50},
+		{gen.Options{Version: "3.1.0", Channels: 100, Seed: 5}, 16 << 10, 2048, max(*edits/50, 2)},
 	} {
 		minCoarseSection, minSplitBytes = tc.coarse, tc.minSplit
 		base := gen.Generate(tc.opts)
