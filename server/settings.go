@@ -11,6 +11,7 @@ import (
 	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/config"
 	"asyncapi-ls/analysis/refs"
+	"asyncapi-ls/analysis/syntax"
 	"asyncapi-ls/analysis/workspace"
 
 	"go.lsp.dev/protocol"
@@ -108,6 +109,10 @@ func (s *Server) applySettings(raw []byte) bool {
 	}
 	if settings.CodeLens != nil {
 		s.nav.codeLens.Store(*settings.CodeLens)
+	}
+	if settings.Limits != nil && *settings.Limits != syntax.CurrentLimits() {
+		syntax.SetLimits(*settings.Limits) // the process's: one editor, one set of settings
+		changed = true
 	}
 	s.rules.mu.Lock()
 	defer s.rules.mu.Unlock()

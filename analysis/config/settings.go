@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/syntax"
 )
 
 // FromSettings reads the editor's "asyncapi" settings section, as JSON
@@ -88,6 +89,10 @@ type Settings struct {
 	Remote *bool
 	// CodeLens shows "N references" above components (references.codeLens).
 	CodeLens *bool
+	// Limits are the largest document analysed (limits.maxDocumentMB,
+	// limits.maxNodes; a field left zero keeps its default); nil when the
+	// settings name none.
+	Limits *syntax.Limits
 }
 
 // DecodeSettings reads the JSON a client sends for the "asyncapi" section
@@ -131,5 +136,42 @@ func DecodeSettings(raw []byte) (Settings, []Problem) {
 		}
 		problems = append(problems, Problem{Message: "asyncapi.references." + sw.name + " must be true or false."})
 	}
+	s.Limits, problems = decodeLimits(m, problems)
 	return s, problems
+}
+
+// decodeLimits reads limits.maxDocumentMB and limits.maxNodes, nested or
+// flat, whole positive numbers.
+func decodeLimits(m map[string]any, problems []Problem) (*syntax.Limits, []Problem) {
+	obj, _ := m["limits"].(map[string]any)
+	if l, ok := m["limits"]; ok && obj == nil && l != nil {
+		problems = append(problems, Problem{Message: "asyncapi.limits must be an object."})
+	}
+	var out *syntax.Limits
+	for _, lim := range []struct {
+		name  string
+		scale int
+		set   func(*syntax.Limits, int)
+	}{
+		{"maxDocumentMB", 1 << 20, func(l *syntax.Limits, n int) { l.Bytes = n }},
+		{"maxNodes", 1, func(l *syntax.Limits, n int) { l.Nodes = n }},
+	} {
+		val, ok := obj[lim.name]
+		if flat, isFlat := m["limits."+lim.name]; isFlat {
+			val, ok = flat, true
+		}
+		if !ok || val == nil {
+			continue
+		}
+		n, isNum := val.(float64)
+		if !isNum || n < 1 || n != float64(int(n)) || n > float64(1<<40/lim.scale) {
+			problems = append(problems, Problem{Message: "asyncapi.limits." + lim.name + " must be a whole number above 0."})
+			continue
+		}
+		if out == nil {
+			out = &syntax.Limits{}
+		}
+		lim.set(out, int(n)*lim.scale)
+	}
+	return out, problems
 }

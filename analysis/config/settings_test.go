@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/syntax"
 )
 
 // TestDecodeSettings: one decoder reads every part of the "asyncapi"
@@ -57,4 +58,31 @@ func deref(b *bool) any {
 		return nil
 	}
 	return *b
+}
+
+// TestDecodeLimits: the document limits, nested or flat, in MB and nodes;
+// a field not given stays zero (its default), a bad one is a problem.
+func TestDecodeLimits(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		raw      string
+		want     *syntax.Limits
+		problems int
+	}{
+		{"none", `{}`, nil, 0},
+		{"nested", `{"limits": {"maxDocumentMB": 64, "maxNodes": 3000000}}`, &syntax.Limits{Bytes: 64 << 20, Nodes: 3_000_000}, 0},
+		{"flat, one", `{"limits.maxNodes": 10}`, &syntax.Limits{Nodes: 10}, 0},
+		{"not whole", `{"limits": {"maxDocumentMB": 1.5}}`, nil, 1},
+		{"zero", `{"limits": {"maxNodes": 0}}`, nil, 1},
+		{"a string", `{"limits": {"maxNodes": "many"}}`, nil, 1},
+		{"not an object", `{"limits": 5}`, nil, 1},
+	} {
+		s, problems := DecodeSettings([]byte(c.raw))
+		if (s.Limits == nil) != (c.want == nil) || s.Limits != nil && *s.Limits != *c.want {
+			t.Errorf("%s: limits %+v, want %+v", c.name, s.Limits, c.want)
+		}
+		if len(problems) != c.problems {
+			t.Errorf("%s: problems %v, want %d", c.name, problems, c.problems)
+		}
+	}
 }

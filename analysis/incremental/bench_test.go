@@ -18,9 +18,6 @@ import (
 //
 //	go test ./analysis/incremental -run XXX -bench . -benchmem
 //
-// The 1000-channel document (5.2 MiB) is over syntax.MaxTextBytes: both
-// paths answer it with one "document-too-large" diagnostic, so 700 channels
-// (3.7 MiB) is the largest size that measures real work.
 func BenchmarkIncrementalEdit(b *testing.B) {
 	for _, sz := range benchSizes {
 		text := gen.Generate(gen.Options{Version: "3.0.0", Channels: sz.channels})

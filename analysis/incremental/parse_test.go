@@ -10,7 +10,7 @@ import (
 
 // TestParseEquivalence checks that Parse, when it answers, gives the tree
 // of a whole parse, and that assembling counts the tree's nodes exactly (the
-// MaxNodes limit), on generated documents and random edits of them, with
+// node limit), on generated documents and random edits of them, with
 // sections small enough that every document is cut in many places.
 func TestParseEquivalence(t *testing.T) {
 	defer func(a, b int) { minSplitBytes, minCoarseSection = a, b }(minSplitBytes, minCoarseSection)

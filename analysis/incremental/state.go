@@ -186,7 +186,8 @@ func (s *State) assembleText(text []byte, coarse int) (*assembled, bool) {
 	if prev != nil {
 		prev.prior = nil // one version back is all a comparison needs
 	}
-	if len(text) > syntax.MaxTextBytes || len(text) == 0 {
+	lim := syntax.CurrentLimits()
+	if len(text) > lim.Bytes || len(text) == 0 {
 		return nil, false
 	}
 	s.gen++
@@ -213,7 +214,7 @@ func (s *State) assembleText(text []byte, coarse int) (*assembled, bool) {
 	// Nearly every key or value follows a structural byte: their count
 	// refuses a text too big to analyse before its sections are parsed.
 	structural := s.structural(text, top)
-	if structural > syntax.MaxNodes {
+	if structural > lim.Nodes {
 		return nil, false
 	}
 	a := &assembled{gen: s.gen, text: text, top: top, utf8: true, prior: prev}
@@ -222,9 +223,9 @@ func (s *State) assembleText(text []byte, coarse int) (*assembled, bool) {
 	// Every section was visited, even after a failure, so that the cache
 	// keeps exactly the sections of the last two texts.
 	s.evict()
-	// Each section was held to syntax.MaxNodes alone; the whole tree (its
+	// Each section was held to the node limit alone; the whole tree (its
 	// root and the nodes counted while assembling) must be too.
-	if a.failed || len(a.entries) == 0 || a.nodes+1 > syntax.MaxNodes || a.cost > syntax.MaxValues {
+	if a.failed || len(a.entries) == 0 || a.nodes+1 > lim.Nodes || a.cost > syntax.MaxValues {
 		return nil, false
 	}
 	if e := lastEntry(a.root, a.entries, "asyncapi"); e != nil && e.kids != nil {

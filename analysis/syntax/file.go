@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"sync/atomic"
 )
 
 // Format is the notation of a document.
@@ -40,21 +41,47 @@ type File struct {
 	BOM bool
 	// Duplicates lists every key that repeats an earlier key of its mapping.
 	Duplicates []*Node
-	// TooLarge is set when the text exceeds MaxTextBytes: it was not parsed,
+	// TooLarge is set when the text exceeds the Limits: it was not parsed,
 	// and Errors holds one error saying so.
 	TooLarge bool
 }
 
-// MaxTextBytes is the largest text Parse parses. Parsing costs about 40
-// bytes of memory per byte of YAML, so the cap keeps one hostile or
-// accidental file from exhausting the process (see SECURITY.md), while the
-// 170,000-line (5.4 MB) documents of the benchmarks still fit.
-const MaxTextBytes = 8 << 20
+// Limits bound the texts Parse analyses. Parsing costs about 40 bytes of
+// memory per byte of YAML, and analysis time and memory follow the number
+// of keys and values, so the limits keep one hostile or accidental file
+// from exhausting the process (see SECURITY.md). A larger text gets one
+// "too large" error and no tree.
+type Limits struct {
+	Bytes int // the largest text
+	Nodes int // the most keys and values
+}
 
-// MaxNodes is the most keys and values a parsed text may hold (the largest
-// generated benchmark document, 5.5 MB, has 370,000); more are dropped like
-// a text over MaxTextBytes, since analysis time and memory follow the count.
-const MaxNodes = 500_000
+// DefaultLimits hold the 4,000-channel documents of the benchmarks (20.9
+// MiB, 1.48 million keys and values, 1.66 million by the estimate Parse
+// checks first).
+var DefaultLimits = Limits{Bytes: 24 << 20, Nodes: 1_700_000}
+
+var limits atomic.Pointer[Limits]
+
+// SetLimits sets the limits of the process (the editor's settings, check's
+// flags); a field left zero keeps its default.
+func SetLimits(l Limits) {
+	if l.Bytes <= 0 {
+		l.Bytes = DefaultLimits.Bytes
+	}
+	if l.Nodes <= 0 {
+		l.Nodes = DefaultLimits.Nodes
+	}
+	limits.Store(&l)
+}
+
+// CurrentLimits are the limits Parse applies now.
+func CurrentLimits() Limits {
+	if l := limits.Load(); l != nil {
+		return *l
+	}
+	return DefaultLimits
+}
 
 // DetectFormat decides JSON or YAML from the file name, then from the content:
 // a document whose first significant character opens a JSON object is JSON.
@@ -78,21 +105,22 @@ var bom = []byte{0xEF, 0xBB, 0xBF}
 // much of the tree as could be read is returned.
 func Parse(text []byte, format Format) *File {
 	f := &File{Format: format, BOM: bytes.HasPrefix(text, bom)}
-	if len(text) > MaxTextBytes {
+	lim := CurrentLimits()
+	if len(text) > lim.Bytes {
 		f.TooLarge = true
 		f.Errors = []Error{{Start: 0, End: lineEnd(text[:min(len(text), 256)], 0), Message: fmt.Sprintf(
-			"This file is %.1f MiB; files over %d MiB are not analysed, to keep the editor responsive. Split it into files joined with $ref.",
-			float64(len(text))/(1<<20), MaxTextBytes>>20)}}
+			"This file is %.1f MiB; files over %d MiB are not analysed, to keep the editor responsive. Split it into files joined with $ref, or raise the limit (setting asyncapi.limits.maxDocumentMB, check --max-document-mb).",
+			float64(len(text))/(1<<20), lim.Bytes>>20)}}
 		return f
 	}
 	tooMany := func() *File {
 		return &File{Format: format, BOM: f.BOM, TooLarge: true, Errors: []Error{{Start: 0, End: lineEnd(text[:min(len(text), 256)], 0),
-			Message: fmt.Sprintf("This file holds over %d keys and values; larger files are not analysed, to keep the editor responsive. Split it into files joined with $ref.", MaxNodes)}}}
+			Message: fmt.Sprintf("This file holds over %d keys and values; larger files are not analysed, to keep the editor responsive. Split it into files joined with $ref, or raise the limit (setting asyncapi.limits.maxNodes, check --max-nodes).", lim.Nodes)}}}
 	}
 	// Nearly every key or value follows one of these bytes: their count
 	// estimates the tree before the parser spends memory on it (the exact
 	// count is checked after parsing).
-	if Structural(text) > MaxNodes {
+	if Structural(text) > lim.Nodes {
 		return tooMany()
 	}
 	if format == JSON {
@@ -100,7 +128,7 @@ func Parse(text []byte, format Format) *File {
 	} else {
 		parseYAML(text, f)
 	}
-	if countNodes(f.Root, MaxNodes+1) > MaxNodes {
+	if countNodes(f.Root, lim.Nodes+1) > lim.Nodes {
 		return tooMany()
 	}
 	return f
@@ -110,7 +138,8 @@ func Parse(text []byte, format Format) *File {
 // it as too large; callers that parse pieces of a text on their own check
 // the whole first (or add up Structural over the pieces).
 func WithinLimits(text []byte) bool {
-	return len(text) <= MaxTextBytes && Structural(text) <= MaxNodes
+	lim := CurrentLimits()
+	return len(text) <= lim.Bytes && Structural(text) <= lim.Nodes
 }
 
 // Structural counts the bytes that separate or open values, which bound the

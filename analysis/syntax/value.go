@@ -14,7 +14,7 @@ var ErrTooLarge = errors.New("the document expands to too many values through YA
 
 // MaxValues bounds how many values Data builds through aliases: a value
 // written once in the text is not counted, each copy an alias makes is. A
-// text is at most MaxTextBytes, so the result stays within a few hundred MB.
+// text is within the Limits, so the result stays within a few hundred MB.
 const MaxValues = 1_000_000
 
 // Data converts n into plain data: map[string]any, []any, string, bool, nil

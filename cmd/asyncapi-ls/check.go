@@ -74,9 +74,16 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	failLevel := fset.String("fail-level", "error", "exit with status 1 when a diagnostic is at least this severe: error, warning or info")
 	rulesetFlag := fset.String("ruleset", "", "a Spectral ruleset file to apply (default: ruleset: of .asyncapi-ls.yaml, else the nearest .spectral.yaml/.yml/.json)")
 	strict := fset.Bool("strict", false, "report as errors what the specification requires but the official parser does not check")
+	maxMB := fset.Int("max-document-mb", syntax.DefaultLimits.Bytes>>20, "the largest document analysed, in MiB")
+	maxNodes := fset.Int("max-nodes", syntax.DefaultLimits.Nodes, "the most keys and values of a document analysed")
 	if err := fset.Parse(args); err != nil {
 		return 2
 	}
+	if *maxMB < 1 || *maxNodes < 1 || *maxMB > 1<<20 {
+		fmt.Fprintln(stderr, "asyncapi-ls: --max-document-mb and --max-nodes must be above 0")
+		return 2
+	}
+	syntax.SetLimits(syntax.Limits{Bytes: *maxMB << 20, Nodes: *maxNodes})
 	write, okFormat := formats[*format]
 	threshold, okLevel := analysis.ParseLevel(*failLevel)
 	if fset.NArg() == 0 || !okFormat || !okLevel || threshold == analysis.SeverityOff {

@@ -364,3 +364,21 @@ func TestCheckOrigin(t *testing.T) {
 	}
 	t.Errorf("no error:\n%s", out)
 }
+
+// TestCheckLimits: --max-nodes and --max-document-mb set the largest
+// document analysed; one over them gets one document-too-large error.
+func TestCheckLimits(t *testing.T) {
+	dir := t.TempDir()
+	doc := filepath.Join(dir, "doc.yaml")
+	writeFile(t, doc, "asyncapi: 3.1.0\ninfo: {title: T, version: '1'}\n")
+	if out, _, code := runBinary(t, "check", doc); code != 0 || strings.Contains(out, "document-too-large") {
+		t.Errorf("default limits: code %d\n%s", code, out)
+	}
+	out, _, code := runBinary(t, "check", "--max-nodes", "3", doc)
+	if code != 1 || !strings.Contains(out, "[document-too-large]") || !strings.Contains(out, "--max-nodes") {
+		t.Errorf("--max-nodes 3: code %d\n%s", code, out)
+	}
+	if _, _, code := runBinary(t, "check", "--max-document-mb", "0", doc); code != 2 {
+		t.Errorf("--max-document-mb 0: code %d, want 2", code)
+	}
+}

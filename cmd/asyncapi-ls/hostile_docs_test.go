@@ -41,7 +41,7 @@ func hostileDocs() []struct{ name, ext, code, text string } {
 			func(b *strings.Builder, i int) { fmt.Fprintf(b, "  k%d: %d\n", i, i) },
 			func(b *strings.Builder, i int) bool { return b.Len() >= 1<<20 })},
 		{"a 250,000-item flow sequence on one line", "yaml", "unknown-key", head + "x: [" + strings.Repeat("1, ", 250_000) + "1]\n"},
-		{"10 MB line", "yaml", "document-too-large", head + "x: " + strings.Repeat("a", 10<<20) + "\n"},
+		{"30 MB line", "yaml", "document-too-large", head + "x: " + strings.Repeat("a", 30<<20) + "\n"},
 		{"NUL bytes", "yaml", "yaml-syntax", head + "x: a\x00b\n"},
 		{"duplicate keys", "yaml", "duplicate-key", head + "x: 1\nx: 2\n"},
 		{"merge keys", "yaml", "unknown-key", "asyncapi: 3.0.0\nbase: &base {title: t, colour: red}\ninfo:\n  <<: *base\n  version: '1'\n"},

@@ -45,7 +45,7 @@ const usage = `asyncapi-ls — a language server for AsyncAPI 2.0–3.1 document
 Usage:
   asyncapi-ls [--stdio] [--log-file PATH] [--log-level LEVEL] [--cpu-profile PATH] [--mem-profile PATH]
       Serve the Language Server Protocol on stdin/stdout.
-  asyncapi-ls check [--format text|json|sarif|github] [--fail-level error|warning|info] [--ruleset FILE] [--strict] PATH...
+  asyncapi-ls check [--format text|json|sarif|github] [--fail-level error|warning|info] [--ruleset FILE] [--strict] [--max-document-mb N] [--max-nodes N] PATH...
       Print the diagnostics of AsyncAPI documents (files or folders), the
       same as the editor shows, as file:line:col: severity: message [code]
       (text), JSON, SARIF 2.1.0 or GitHub workflow annotations. The nearest
@@ -55,8 +55,10 @@ Usage:
       .spectral.yaml/.yml/.json. An error is what the official AsyncAPI
       parser rejects too; --strict (or strict: true) also makes errors of what
       the specification requires but the parser does not check, warnings
-      otherwise. Exit status: 0 nothing at or above the fail level (default
-      error), 1 otherwise, 2 usage, I/O or configuration error.
+      otherwise. A document over 24 MiB or 1,700,000 keys and values gets
+      one document-too-large error (--max-document-mb, --max-nodes raise it).
+      Exit status: 0 nothing at or above the fail level (default error), 1
+      otherwise, 2 usage, I/O or configuration error.
   asyncapi-ls convert [--to 3.0.0|3.1.0] [--perspective application|client] [-o OUT | -w] [--no-check] FILE
       Convert an AsyncAPI 2.0–2.6 document to 3.0.0 (or 3.1.0), and 3.0.0
       to 3.1.0, as the official converter does, keeping comments, key order,
