@@ -17,7 +17,6 @@ import (
 // path) of the same run:
 //
 //	go test ./analysis/incremental -run XXX -bench . -benchmem
-//
 func BenchmarkIncrementalEdit(b *testing.B) {
 	for _, sz := range benchSizes {
 		text := gen.Generate(gen.Options{Version: "3.0.0", Channels: sz.channels})
