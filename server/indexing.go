@@ -17,8 +17,9 @@ const indexToken = protocol.String("asyncapi-ls/index")
 // registers the file watcher when the client allows dynamic registration,
 // then indexes the workspace folders, reporting progress when the client
 // supports it.
-// indexDelay is the pause before the workspace is indexed.
-const indexDelay = 250 * time.Millisecond
+// indexDelay is the pause before the workspace is indexed: editors send
+// their first didOpen within milliseconds of "initialized".
+const indexDelay = 50 * time.Millisecond
 
 func (s *Server) startIndexing() {
 	n := s.nav

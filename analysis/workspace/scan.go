@@ -5,7 +5,10 @@ import (
 	"context"
 	"io/fs"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/refs"
@@ -68,22 +71,42 @@ type Progress func(done, total int)
 // number of AsyncAPI documents found.
 func (w *Workspace) Index(ctx context.Context, folders []string, progress Progress) int {
 	paths := Candidates(ctx, folders)
-	found := 0
+	// Files are read, parsed and indexed on every core; the roots keep the
+	// order of the paths, and progress is reported in order of completion.
+	found := make([]*File, len(paths))
+	var next, done atomic.Int64
+	var progressMu sync.Mutex
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(paths), 1)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ctx.Err() == nil {
+				i := int(next.Add(1) - 1)
+				if i >= len(paths) {
+					return
+				}
+				if f := w.scanOne(paths[i]); f != nil {
+					f.Refs() // the reference index, built here in parallel
+					found[i] = f
+				}
+				if progress != nil {
+					progressMu.Lock()
+					progress(int(done.Add(1)), len(paths))
+					progressMu.Unlock()
+				}
+			}
+		}()
+	}
+	wg.Wait()
 	var roots []*File
-	for i, p := range paths {
-		if ctx.Err() != nil {
-			break
-		}
-		if f := w.scanOne(p); f != nil {
+	for _, f := range found {
+		if f != nil {
 			roots = append(roots, f)
-			found++
-		}
-		if progress != nil {
-			progress(i+1, len(paths))
 		}
 	}
 	w.followRefs(ctx, roots)
-	return found
+	return len(roots)
 }
 
 // scanOne reads one candidate and keeps it when it is an AsyncAPI document.
