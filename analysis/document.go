@@ -91,6 +91,13 @@ func (d *Document) Root() *syntax.Node { return d.File().Root }
 // asyncapiKeyLine finds a root "asyncapi" key in text that does not parse.
 var asyncapiKeyLine = regexp.MustCompile(`(?m)^(?:asyncapi|"asyncapi"|'asyncapi')\s*:|^\s*\{?\s*"asyncapi"\s*:`)
 
+// LooksAsyncAPI reports, without parsing, whether the text shows a root
+// "asyncapi" key at the start of a line near its top: the workspace index
+// takes a big file by it and leaves the parse to the first reader.
+func (d *Document) LooksAsyncAPI() bool {
+	return asyncapiKeyLine.Match(bytes.TrimPrefix(d.Text[:min(len(d.Text), 64<<10)], []byte("\ufeff")))
+}
+
 // IsAsyncAPI reports whether the document is an AsyncAPI document: its root
 // mapping has an "asyncapi" key. A text that does not parse counts when such
 // a key is visible at the start of a line.

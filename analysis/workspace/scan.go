@@ -87,7 +87,9 @@ func (w *Workspace) Index(ctx context.Context, folders []string, progress Progre
 					return
 				}
 				if f := w.scanOne(paths[i]); f != nil {
-					f.Refs() // the reference index, built here in parallel
+					if !f.lazy() {
+						f.Refs() // the reference index, built here in parallel
+					}
 					found[i] = f
 				}
 				if progress != nil {
@@ -101,13 +103,27 @@ func (w *Workspace) Index(ctx context.Context, folders []string, progress Progre
 	wg.Wait()
 	var roots []*File
 	for _, f := range found {
-		if f != nil {
+		if f != nil && !f.lazy() {
 			roots = append(roots, f)
 		}
 	}
 	w.followRefs(ctx, roots)
-	return len(roots)
+	n := len(roots)
+	for _, f := range found {
+		if f != nil && f.lazy() {
+			n++
+		}
+	}
+	return n
 }
+
+// lazyFileBytes is the size from which the index leaves a file unparsed
+// until it is read (see scanOne): its references are then not followed
+// ahead either.
+const lazyFileBytes = 1 << 20
+
+// lazy reports a file the index took unparsed.
+func (f *File) lazy() bool { return !f.Open && len(f.Doc.Text) > lazyFileBytes && !f.Doc.Parsed() }
 
 // scanOne reads one candidate and keeps it when it is an AsyncAPI document.
 func (w *Workspace) scanOne(p string) *File {
@@ -117,7 +133,9 @@ func (w *Workspace) scanOne(p string) *File {
 	w.mu.RUnlock()
 	if cur != nil && cur.Open {
 		w.markScanned(u)
-		if cur.IsAsyncAPI() {
+		// An open buffer is analysed (and parsed, from its sections) by
+		// the editor's runs: the index does not parse it a second time.
+		if cur.Doc.Parsed() && cur.IsAsyncAPI() {
 			return cur
 		}
 		return nil
@@ -128,7 +146,10 @@ func (w *Workspace) scanOne(p string) *File {
 		return nil
 	}
 	doc := analysis.NewDocument(u, 0, data)
-	if !doc.IsAsyncAPI() {
+	// A big file whose text shows the "asyncapi" key is taken unparsed: the
+	// first reader parses it (often the editor, from its sections, when the
+	// user opens it), not the index beside it.
+	if !(len(data) > lazyFileBytes && doc.LooksAsyncAPI()) && !doc.IsAsyncAPI() {
 		return nil
 	}
 	f := newFile(u, doc)

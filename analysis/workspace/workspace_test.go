@@ -176,3 +176,23 @@ func TestIndexSkipsDependencyFolders(t *testing.T) {
 		t.Fatalf("deletion not applied: %d files", len(ws.Files()))
 	}
 }
+
+// TestIndexLeavesBigFilesUnparsed: a file over a megabyte that shows the
+// "asyncapi" key is indexed without being parsed (its first reader parses
+// it); its references are then found when they are asked for.
+func TestIndexLeavesBigFilesUnparsed(t *testing.T) {
+	big := header + "components:\n  messages:\n    M: {$ref: './frag.yaml#/components'}\n  schemas:\n" +
+		strings.Repeat("    s: {type: string}\n", 1<<20/20)
+	dir := writeTree(t, map[string]string{"big.yaml": big, "frag.yaml": "components: {}\n", "small.yaml": header})
+	ws := workspace.New(workspace.Options{})
+	if found := ws.Index(t.Context(), []string{dir}, nil); found != 2 {
+		t.Fatalf("found %d documents, want 2", found)
+	}
+	f, err := ws.File(refs.FileURI(filepath.Join(dir, "big.yaml")))
+	if err != nil || f.Doc.Parsed() {
+		t.Fatalf("the big file: %v, parsed %v", err, f != nil && f.Doc.Parsed())
+	}
+	if rs := f.Refs(); len(rs) != 1 || !f.IsAsyncAPI() {
+		t.Fatalf("the big file read later: %d references, AsyncAPI %v", len(rs), f.IsAsyncAPI())
+	}
+}
