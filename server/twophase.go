@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/source"
 )
 
 // twoPhaseBytes is the size from which a document's diagnostics come in two
@@ -53,14 +54,8 @@ func (c *ruleCarry) carried(text []byte) []analysis.Diagnostic {
 		return nil
 	}
 	old := c.text
-	prefix := 0
-	for prefix < len(old) && prefix < len(text) && old[prefix] == text[prefix] {
-		prefix++
-	}
-	suffix := 0
-	for suffix < len(old)-prefix && suffix < len(text)-prefix && old[len(old)-1-suffix] == text[len(text)-1-suffix] {
-		suffix++
-	}
+	prefix := source.CommonPrefix(old, text)
+	suffix := source.CommonSuffix(old[prefix:], text[prefix:])
 	oldEnd := len(old) - suffix // the edit replaced old[prefix:oldEnd]
 	delta := len(text) - len(old)
 	var out []analysis.Diagnostic

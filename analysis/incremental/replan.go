@@ -1,6 +1,10 @@
 package incremental
 
-import "bytes"
+import (
+	"bytes"
+
+	"asyncapi-ls/analysis/source"
+)
 
 // replan is the plan of text made from prev, the plan of prevText, where
 // an edit changed only the inside of one chunk: that chunk (the deepest
@@ -14,8 +18,8 @@ func replan(prevText, text []byte, prev []*chunk) ([]*chunk, bool) {
 	if len(prev) == 0 || bytes.HasPrefix(text, bom) != bytes.HasPrefix(prevText, bom) {
 		return nil, false
 	}
-	p := commonPrefix(prevText, text)
-	q := commonSuffix(prevText[p:], text[p:])
+	p := source.CommonPrefix(prevText, text)
+	q := source.CommonSuffix(prevText[p:], text[p:])
 	delta := len(text) - len(prevText)
 	// The changed lines: from the start of the line holding the first
 	// changed byte to the end of the line holding the last one (for a
@@ -157,33 +161,4 @@ func nextLine(text []byte, i int) int {
 		return len(text)
 	}
 	return i + j + 1
-}
-
-// commonPrefix is the length of the longest common prefix of a and b,
-// compared in blocks first.
-func commonPrefix(a, b []byte) int {
-	n := min(len(a), len(b))
-	i := 0
-	const block = 4096
-	for i+block <= n && bytes.Equal(a[i:i+block], b[i:i+block]) {
-		i += block
-	}
-	for i < n && a[i] == b[i] {
-		i++
-	}
-	return i
-}
-
-// commonSuffix is the length of the longest common suffix of a and b.
-func commonSuffix(a, b []byte) int {
-	n := min(len(a), len(b))
-	i := 0
-	const block = 4096
-	for i+block <= n && bytes.Equal(a[len(a)-i-block:len(a)-i], b[len(b)-i-block:len(b)-i]) {
-		i += block
-	}
-	for i < n && a[len(a)-1-i] == b[len(b)-1-i] {
-		i++
-	}
-	return i
 }

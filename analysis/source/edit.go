@@ -1,5 +1,7 @@
 package source
 
+import "bytes"
+
 // Edit replaces the bytes [Start, End) with Text.
 type Edit struct {
 	Start, End int
@@ -16,4 +18,33 @@ func Apply(text []byte, e Edit) ([]byte, error) {
 	out = append(out, text[:e.Start]...)
 	out = append(out, e.Text...)
 	return append(out, text[e.End:]...), nil
+}
+
+// CommonPrefix is the length of the longest common prefix of a and b,
+// compared in blocks first: what an edit left alone around it.
+func CommonPrefix(a, b []byte) int {
+	n := min(len(a), len(b))
+	i := 0
+	const block = 4096
+	for i+block <= n && bytes.Equal(a[i:i+block], b[i:i+block]) {
+		i += block
+	}
+	for i < n && a[i] == b[i] {
+		i++
+	}
+	return i
+}
+
+// CommonSuffix is the length of the longest common suffix of a and b.
+func CommonSuffix(a, b []byte) int {
+	n := min(len(a), len(b))
+	i := 0
+	const block = 4096
+	for i+block <= n && bytes.Equal(a[len(a)-i-block:len(a)-i], b[len(b)-i-block:len(b)-i]) {
+		i += block
+	}
+	for i < n && a[len(a)-1-i] == b[len(b)-1-i] {
+		i++
+	}
+	return i
 }
