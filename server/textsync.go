@@ -33,8 +33,9 @@ func (s *Server) DidChange(ctx context.Context, params *protocol.DidChangeTextDo
 			zap.Int32("have", old.Version), zap.Int32("got", params.TextDocument.Version))
 		return nil
 	}
-	text := s.applyChanges(old.Text, old.Mapper, params.ContentChanges)
+	text, mapper := s.applyChanges(old.Text, old.Mapper, params.ContentChanges)
 	doc := analysis.NewDocument(string(u), params.TextDocument.Version, text)
+	doc.Mapper = mapper // its line table follows the edit
 	s.docs.set(u, doc)
 	s.diags.schedule(u, doc, true)
 	return nil
@@ -53,11 +54,12 @@ func (s *Server) DidSave(ctx context.Context, params *protocol.DidSaveTextDocume
 
 // applyChanges applies LSP content changes in order; each range is relative
 // to the text left by the previous change.
-func (s *Server) applyChanges(text []byte, mapper *source.Mapper, changes []protocol.TextDocumentContentChangeEvent) []byte {
+func (s *Server) applyChanges(text []byte, mapper *source.Mapper, changes []protocol.TextDocumentContentChangeEvent) ([]byte, *source.Mapper) {
 	for _, change := range changes {
 		switch c := change.(type) {
 		case *protocol.TextDocumentContentChangeWholeDocument:
 			text = []byte(c.Text)
+			mapper = source.NewMapper(text)
 		case *protocol.TextDocumentContentChangePartial:
 			start, errStart := s.offset(mapper, c.Range.Start)
 			end, errEnd := s.offset(mapper, c.Range.End)
@@ -70,16 +72,16 @@ func (s *Server) applyChanges(text []byte, mapper *source.Mapper, changes []prot
 					start, end = end, start
 				}
 			}
-			next, err := source.Apply(text, source.Edit{Start: start, End: end, Text: c.Text})
+			edit := source.Edit{Start: start, End: end, Text: c.Text}
+			next, err := source.Apply(text, edit)
 			if err != nil {
 				s.log.Error("didChange could not be applied", zap.Error(err))
 				continue
 			}
-			text = next
+			text, mapper = next, mapper.Edited(next, edit)
 		default:
 			continue
 		}
-		mapper = source.NewMapper(text)
 	}
-	return text
+	return text, mapper
 }

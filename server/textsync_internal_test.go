@@ -36,7 +36,7 @@ func TestRandomEditsMatchReference(t *testing.T) {
 			ins := pieces[rng.IntN(len(pieces))] + pieces[rng.IntN(len(pieces))]
 			want := string(ref[:a]) + ins + string(ref[b:])
 			r := protocol.Range{Start: refPosition(ref, a, enc), End: refPosition(ref, b, enc)}
-			text = s.applyChanges(text, source.NewMapper(text), []protocol.TextDocumentContentChangeEvent{
+			text, _ = s.applyChanges(text, source.NewMapper(text), []protocol.TextDocumentContentChangeEvent{
 				&protocol.TextDocumentContentChangePartial{Range: r, Text: ins}})
 			if string(text) != want {
 				t.Fatalf("%v edit %d: got %q want %q", enc, i, text, want)
@@ -68,7 +68,7 @@ func refPosition(r []rune, i int, enc source.Encoding) protocol.Position {
 func TestOutOfRangeChangeIsClamped(t *testing.T) {
 	s := New(Options{})
 	text := []byte("a: 1\n")
-	got := s.applyChanges(text, source.NewMapper(text), []protocol.TextDocumentContentChangeEvent{
+	got, _ := s.applyChanges(text, source.NewMapper(text), []protocol.TextDocumentContentChangeEvent{
 		&protocol.TextDocumentContentChangePartial{Range: protocol.Range{
 			Start: protocol.Position{Line: 0, Character: 99}, End: protocol.Position{Line: 42, Character: 0}}, Text: "!"}})
 	if string(got) != "a: 1!" {

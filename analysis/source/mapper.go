@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"sort"
+	"strings"
 	"sync"
 	"unicode/utf8"
 )
@@ -44,6 +46,7 @@ type Mapper struct {
 	once     sync.Once
 	lines    []int // byte offset where each line starts
 	asciiAll bool
+	noCR     bool // the text has no "\r": lines end at "\n" alone
 }
 
 // NewMapper returns a mapper over text. The caller must not modify text.
@@ -57,7 +60,7 @@ func (m *Mapper) init() {
 		text := m.text
 		m.lines = append(make([]int, 0, bytes.Count(text, []byte{'\n'})+1), 0)
 		m.asciiAll = isASCII(text)
-		if bytes.IndexByte(text, '\r') < 0 {
+		if m.noCR = bytes.IndexByte(text, '\r') < 0; m.noCR {
 			// The common text: line ends found by a vector search.
 			for i := 0; ; {
 				j := bytes.IndexByte(text[i:], '\n')
@@ -82,6 +85,39 @@ func (m *Mapper) init() {
 			}
 		}
 	})
+}
+
+// Edited returns the mapper of text, which is m's text with e applied: its
+// line table is m's with the lines after the edit moved, not a scan of the
+// whole text (a keystroke in a big document). A text with "\r" line ends
+// is scanned.
+func (m *Mapper) Edited(text []byte, e Edit) *Mapper {
+	m.init()
+	if !m.noCR || strings.IndexByte(e.Text, '\r') >= 0 {
+		return NewMapper(text)
+	}
+	delta := len(e.Text) - (e.End - e.Start)
+	first := sort.SearchInts(m.lines, e.Start+1) // lines starting after the edit's start
+	last := sort.SearchInts(m.lines, e.End+1)    // lines starting after its end
+	lines := make([]int, 0, len(m.lines)+strings.Count(e.Text, "\n")-(last-first))
+	lines = append(lines, m.lines[:first]...)
+	for i := 0; ; {
+		j := strings.IndexByte(e.Text[i:], '\n')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		lines = append(lines, e.Start+i)
+	}
+	for _, l := range m.lines[last:] {
+		lines = append(lines, l+delta)
+	}
+	out := &Mapper{text: text}
+	out.once.Do(func() {
+		out.lines, out.noCR = lines, true
+		out.asciiAll = m.asciiAll && isASCII([]byte(e.Text))
+	})
+	return out
 }
 
 // isASCII reports whether text holds only ASCII bytes, 8 at a time.

@@ -1,6 +1,7 @@
 package source
 
 import (
+	"math/rand/v2"
 	"testing"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -81,5 +82,44 @@ func TestOutOfRange(t *testing.T) {
 	m = NewMapper([]byte("😀x"))
 	if off, _ := m.Offset(Position{Character: 1}, UTF16); off != 0 {
 		t.Errorf("inside a surrogate pair: %d", off)
+	}
+}
+
+// TestEditedMapper: the line table derived from the previous text's, after
+// random edits, equals a scan of the new text.
+func TestEditedMapper(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	text := []byte("a: 1\nb:\n  c: é\n\nd: x\n")
+	m := NewMapper(text)
+	for i := 0; i < 2000; i++ {
+		start := rng.IntN(len(text) + 1)
+		end := start + rng.IntN(min(4, len(text)-start)+1)
+		ins := []string{"", "x", "\n", "é\n", "\n\n  y: ", "ab"}[rng.IntN(6)]
+		if i%500 == 499 {
+			ins = "\r\n" // "\r" line ends: scanned
+		}
+		e := Edit{Start: start, End: end, Text: ins}
+		next, err := Apply(text, e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, want := m.Edited(next, e), NewMapper(next)
+		if g, w := got.LineCount(), want.LineCount(); g != w {
+			t.Fatalf("edit %d %+v: %d lines, want %d", i, e, g, w)
+		}
+		for l := 0; l < want.LineCount(); l++ {
+			if got.LineStart(l) != want.LineStart(l) {
+				t.Fatalf("edit %d %+v: line %d starts at %d, want %d", i, e, l, got.LineStart(l), want.LineStart(l))
+			}
+		}
+		for off := 0; off <= len(next); off++ {
+			if g, _ := got.Position(off, UTF16); g != func() Position { p, _ := want.Position(off, UTF16); return p }() {
+				t.Fatalf("edit %d: offset %d at %v", i, off, g)
+			}
+		}
+		text, m = next, got
+		if len(text) > 400 {
+			text, m = text[:200], NewMapper(text[:200])
+		}
 	}
 }
