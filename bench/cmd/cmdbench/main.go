@@ -7,7 +7,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -56,11 +55,7 @@ func main() {
 	r.Runs = len(walls)
 	r.WallMS, r.CPUMS = stats.Summarize(walls), stats.Summarize(cpus)
 	r.Load[1] = results.LoadAverage()
-	data, _ := json.MarshalIndent(r, "", "  ")
-	data = append(data, '\n')
-	if *out == "" {
-		os.Stdout.Write(data)
-	} else if err := os.WriteFile(*out, data, 0o644); err != nil {
+	if err := results.Write(*out, r); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}

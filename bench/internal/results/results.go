@@ -5,6 +5,7 @@
 package results
 
 import (
+	"encoding/json"
 	"os"
 	"strconv"
 	"strings"
@@ -130,4 +131,18 @@ func LoadAverage() float64 {
 		return -1
 	}
 	return v
+}
+
+// Write writes v as indented JSON to path, or to stdout when path is "".
+func Write(path string, v any) error {
+	data, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	data = append(data, '\n')
+	if path == "" {
+		_, err = os.Stdout.Write(data)
+		return err
+	}
+	return os.WriteFile(path, data, 0o644)
 }
