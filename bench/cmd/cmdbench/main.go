@@ -17,7 +17,6 @@ import (
 	"time"
 
 	"asyncapi-ls/bench/internal/results"
-	"asyncapi-ls/bench/internal/stats"
 )
 
 type Result = results.CLI
@@ -52,10 +51,7 @@ func main() {
 		r.ExitCodes = append(r.ExitCodes, code)
 		r.LastLine = last
 	}
-	r.Runs = len(walls)
-	r.WallMS, r.CPUMS = stats.Summarize(walls), stats.Summarize(cpus)
-	r.Load[1] = results.LoadAverage()
-	if err := results.Write(*out, r); err != nil {
+	if err := r.Finish(walls, cpus, *out); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}

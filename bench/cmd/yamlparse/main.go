@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"asyncapi-ls/bench/internal/results"
-	"asyncapi-ls/bench/internal/stats"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -56,10 +55,7 @@ func main() {
 			cpus = append(cpus, float64(cpu.Microseconds())/1000)
 		}
 	}
-	r.Runs = len(walls)
-	r.WallMS, r.CPUMS = stats.Summarize(walls), stats.Summarize(cpus)
-	r.Load[1] = results.LoadAverage()
-	if err := results.Write(*out, r); err != nil {
+	if err := r.Finish(walls, cpus, *out); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}

@@ -146,3 +146,12 @@ func Write(path string, v any) error {
 	}
 	return os.WriteFile(path, data, 0o644)
 }
+
+// Finish records the timed runs (milliseconds) and the load at the end,
+// and writes r to path (stdout when "").
+func (r *CLI) Finish(walls, cpus []float64, path string) error {
+	r.Runs = len(walls)
+	r.WallMS, r.CPUMS = stats.Summarize(walls), stats.Summarize(cpus)
+	r.Load[1] = LoadAverage()
+	return Write(path, r)
+}
