@@ -12,9 +12,10 @@ import (
 // convert` never disagree: a server's url becomes host, pathname and
 // protocol; an operation's message moves into its channel's messages and
 // the operation references it from there; a parameter's schema gives its
-// enum, default, examples and description to the parameter. publish and
-// subscribe get none here: which action they become depends on the point
-// of view, which the conversion asks for.
+// enum, default, examples and description to the parameter; a channel's
+// publish and subscribe move out into operations — two fixes, since the
+// action they become depends on whom the document describes (neither is
+// safe to apply unasked).
 func init() {
 	makers[analysis.CodeV2Field] = func(doc *analysis.Document, d analysis.Diagnostic) []Fix {
 		loc := syntax.At(doc.Root(), d.Start)
@@ -25,6 +26,17 @@ func init() {
 		var title string
 		var edits []Edit
 		switch loc.Path[len(loc.Path)-1] {
+		case "publish", "subscribe":
+			var out []Fix
+			for _, p := range []struct{ perspective, title string }{
+				{"application", "Move publish and subscribe into operations (the document describes the application)"},
+				{"client", "Move publish and subscribe into operations (the document describes its clients)"},
+			} {
+				if edits := convert.FixChannelOperations(doc, object, p.perspective); len(edits) > 0 {
+					out = append(out, Fix{Title: p.title, Edits: edits})
+				}
+			}
+			return out
 		case "url":
 			title, edits = "Replace url with host and pathname", convert.FixServerURL(doc, object)
 		case "message":
