@@ -16,7 +16,7 @@
 // everything.
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 
 // The "$ref" values of a YAML or JSON text, as written (quoted or not).
 const refPattern = /["']?\$ref["']?\s*:\s*["']?([^"'\s#,}\]]*)/g;
@@ -25,6 +25,7 @@ const refPattern = /["']?\$ref["']?\s*:\s*["']?([^"'\s#,}\]]*)/g;
 // as [path relative to base, content or null when missing], sorted.
 function closure(text, from, base) {
   const seen = new Map();
+  const names = new Map();
   const queue = [[text, from]];
   while (queue.length > 0) {
     const [t, dir] = queue.pop();
@@ -33,6 +34,9 @@ function closure(text, from, base) {
       if (!target || /^[a-z][a-z0-9+.-]*:/i.test(target)) continue; // local pointer or remote URL
       const path = resolve(dir, decodeURI(target));
       if (seen.has(path)) continue;
+      // An absolute path is named as written: relative to the base, it
+      // would depend on where the checkout is.
+      if (isAbsolute(decodeURI(target))) names.set(path, decodeURI(target));
       let content = null;
       try {
         content = readFileSync(path, 'utf8');
@@ -43,7 +47,7 @@ function closure(text, from, base) {
       if (content !== null) queue.push([content, dirname(path)]);
     }
   }
-  return [...seen].map(([p, c]) => [relative(base, p), c]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  return [...seen].map(([p, c]) => [names.get(p) ?? relative(base, p), c]).sort((a, b) => (a[0] < b[0] ? -1 : 1));
 }
 
 export class ToolRecord {
