@@ -7,6 +7,7 @@ import (
 	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/rules"
 	"asyncapi-ls/analysis/syntax"
+	"asyncapi-ls/convert"
 )
 
 // asyncapi-channel-parameters: an undeclared {parameter} is declared; a
@@ -51,8 +52,9 @@ func addressFromKey(doc *analysis.Document, d analysis.Diagnostic) (Fix, bool) {
 		}
 		return Fix{Title: "Set the address to " + quote(key), Edits: []Edit{{Start: a.Value.Start, End: a.Value.End, Text: value}}, Safe: true}, true
 	}
-	e, ok := addEntry(doc, channel, quoteKey(doc, "address"), value)
-	return Fix{Title: "Add address: " + quote(key), Edits: []Edit{e}, Safe: true}, ok
+	// No address at all: the conversion's rule writes it (as `convert` does).
+	edits := convert.FixChannelAddress(doc, loc.Path[:n-2])
+	return Fix{Title: "Add address: " + quote(key), Edits: edits, Safe: true}, len(edits) > 0
 }
 
 func declareParameter(doc *analysis.Document, d analysis.Diagnostic, name string) []Fix {
