@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"asyncapi-ls/analysis"
-	"asyncapi-ls/analysis/model"
 )
 
 func init() {
@@ -18,14 +17,13 @@ func init() {
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
 			var out []analysis.Diagnostic
 			for _, op := range operations(p) {
-				o := modelOf[*model.Operation](p, op.Node)
-				if !isMapping(op.Node) || !sameDoc(op.item) || o == nil {
+				if !isMapping(op.Value) {
 					continue
 				}
-				if d := o.Description; d.Node != nil && strings.TrimSpace(d.Value) != "" {
+				if d := op.Description; d.Node != nil && strings.TrimSpace(d.Value) != "" {
 					continue
 				}
-				out = append(out, onKey(op.item, "Describe what this operation does."))
+				out = append(out, onDefinition(p, op, "Describe what this operation does."))
 			}
 			return out
 		},

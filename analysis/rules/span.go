@@ -31,15 +31,6 @@ func spanOf(n *syntax.Node) (int, int) {
 	return n.Start, n.End
 }
 
-// onKey builds a finding on the key of an entry (the name of a channel, the
-// "info" of info …), or on the value when the entry has no key.
-func onKey(it item, msg string) analysis.Diagnostic {
-	if it.Key != nil && it.Name != "" {
-		return analysis.Diagnostic{Start: it.Key.Start, End: it.Key.End, Message: msg}
-	}
-	return at(it.Key, msg)
-}
-
 // keyOf returns the pair of key in n, for findings on a key.
 func keyAt(n *syntax.Node, key, msg string) analysis.Diagnostic {
 	if pair := n.Entry(key); pair != nil {
