@@ -108,6 +108,17 @@ func messageTraits(p *analysis.Pass) []*model.MessageTrait {
 	return definitions[*model.MessageTrait](p)
 }
 
+// componentsWritten is the components object written in this document,
+// nil when there is none: rules about component names read its keys, the
+// kinds the model does not know (a misspelt kind, an extension) included.
+func componentsWritten(p *analysis.Pass) *syntax.Node {
+	c := p.Model().Components
+	if c == nil || !inPlace(p, c) || !isMapping(c.Value) {
+		return nil
+	}
+	return c.Value
+}
+
 // rootAndComponents lists the root entries then the component entries of
 // one kind (servers, channels, operations: root gives them for the
 // document, components for reuse).

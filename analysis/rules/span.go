@@ -9,6 +9,8 @@ import (
 
 func itoa(i int) string { return strconv.Itoa(i) }
 
+func quote(s string) string { return strconv.Quote(s) }
+
 // at builds a finding on the text of n: a scalar or flow collection as a
 // whole; a block collection by its first key, so that a finding never
 // underlines half the file.
