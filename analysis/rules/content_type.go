@@ -19,7 +19,7 @@ func init() {
 				if m.Payload == nil || m.Applied().ContentType.Node != nil {
 					continue
 				}
-				out = append(out, keyAt(m.Value, "payload", "This payload has no content type: set contentType on the message or defaultContentType on the document."))
+				out = append(out, onWrittenKey(p, m.Payload, "This payload has no content type: set contentType on the message or defaultContentType on the document."))
 			}
 			return out
 		},

@@ -44,11 +44,9 @@ func jsonSchemaRoots(p *analysis.Pass) [][]string {
 				add(path)
 			}
 		}
-		if !p.IsV3() { // 3.x parameters have no schema
-			for _, prm := range definitions[*model.Parameter](p) {
-				if prm.Schema != nil {
-					add(writtenPath(prm.Schema))
-				}
+		for _, prm := range definitions[*model.Parameter](p) {
+			if prm.Schema != nil { // 2.x
+				add(writtenPath(prm.Schema))
 			}
 		}
 		return out
