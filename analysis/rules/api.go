@@ -94,10 +94,24 @@ func definitions[T model.Element](p *analysis.Pass) []T {
 	return out
 }
 
+// writtenHere lists the elements of kind T written in place in this
+// document, each value once (a YAML alias of one is the same value), in
+// walk order: where the checks of an object as written go, whichever use
+// the walk meets first.
+func writtenHere[T model.Element](p *analysis.Pass) []T {
+	var out []T
+	for _, e := range walked(p).inPlace {
+		if x, ok := e.(T); ok {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
 // parameters lists every channel parameter written in place in this
 // document, each once: those of root and component channels and the
 // component parameters.
-func parameters(p *analysis.Pass) []*model.Parameter { return walked(p).parameters }
+func parameters(p *analysis.Pass) []*model.Parameter { return writtenHere[*model.Parameter](p) }
 
 // messages lists the messages defined in this document, each once.
 func messages(p *analysis.Pass) []*model.Message { return definitions[*model.Message](p) }
@@ -166,36 +180,36 @@ func named[T model.Element](list []T, name string) T {
 
 // walk is what one walk of the model gives the rules, once per pass.
 type walk struct {
-	firsts     []model.Element                  // the first element of each kind met for each value, in walk order
-	byValue    map[*syntax.Node][]model.Element // the same, by value
-	parameters []*model.Parameter
+	firsts  []model.Element // the first element of each kind met for each value, in walk order
+	inPlace []model.Element // the first element of each kind written in place for each value
 }
 
 type walkKey struct{}
 
+// valueKind names a definition: a value read as one kind.
+type valueKind struct {
+	value *syntax.Node
+	kind  model.Kind
+}
+
 func walked(p *analysis.Pass) *walk {
 	return p.Memo(walkKey{}, func() any {
-		w := &walk{byValue: map[*syntax.Node][]model.Element{}}
-		inPlaceParams := map[*syntax.Node]bool{}
+		w := &walk{}
+		first, here := map[valueKind]bool{}, map[valueKind]bool{}
 		p.Model().Walk(func(e model.Element) bool {
 			v := e.Common().Value
 			if v == nil {
 				return true
 			}
-			// A parameter counts where it is written, whichever use the
-			// walk meets first.
-			if prm, ok := e.(*model.Parameter); ok && inPlace(p, prm) && !inPlaceParams[v] {
-				inPlaceParams[v] = true
-				w.parameters = append(w.parameters, prm)
+			k := valueKind{v, e.Kind()}
+			if !here[k] && inPlace(p, e) {
+				here[k] = true
+				w.inPlace = append(w.inPlace, e)
 			}
-			kinds := w.byValue[v]
-			for _, k := range kinds {
-				if k.Kind() == e.Kind() {
-					return true
-				}
+			if !first[k] {
+				first[k] = true
+				w.firsts = append(w.firsts, e)
 			}
-			w.byValue[v] = append(kinds, e)
-			w.firsts = append(w.firsts, e)
 			return true
 		})
 		return w

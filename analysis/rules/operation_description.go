@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/model"
 )
 
 func init() {
@@ -16,7 +17,7 @@ func init() {
 		DocURL:      specURL("operationObject"),
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
 			var out []analysis.Diagnostic
-			for _, op := range operations(p) {
+			for _, op := range writtenHere[*model.Operation](p) {
 				if !isMapping(op.Value) {
 					continue
 				}
