@@ -225,9 +225,7 @@ func (b *builder) fillParameter(p *Parameter) {
 	e := &p.Base
 	p.Description, p.Location, p.Default = scalar(e, "description"), scalar(e, "location"), scalar(e, "default")
 	p.Enum, p.Examples = scalars(e, "enum"), scalars(e, "examples")
-	if !b.v3 { // a 3.x parameter has no schema: its enum, default and examples say it
-		p.Schema, _ = element(b, field(e, "schema"), refs.Schema, b.fillSchema)
-	}
+	p.Schema, _ = element(b, field(e, "schema"), refs.Schema, b.fillSchema)
 }
 
 func (b *builder) fillSchema(s *Schema) {

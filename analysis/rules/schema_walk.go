@@ -44,9 +44,11 @@ func jsonSchemaRoots(p *analysis.Pass) [][]string {
 				add(path)
 			}
 		}
-		for _, prm := range definitions[*model.Parameter](p) {
-			if prm.Schema != nil { // 2.x
-				add(writtenPath(prm.Schema))
+		if !p.IsV3() { // a 3.x parameter's schema is a 2.x habit, reported as such elsewhere
+			for _, prm := range definitions[*model.Parameter](p) {
+				if prm.Schema != nil {
+					add(writtenPath(prm.Schema))
+				}
 			}
 		}
 		return out
