@@ -133,33 +133,30 @@ func componentsWritten(p *analysis.Pass) *syntax.Node {
 	return c.Value
 }
 
-// rootAndComponents lists the root entries then the component entries of
-// one kind (servers, channels, operations: root gives them for the
-// document, components for reuse).
-func rootAndComponents[T model.Element](root []T, c *model.Components, of func(*model.Components) []T) []T {
-	if c == nil {
-		return root
+// componentsOf is the document's components; none when it has none.
+func componentsOf(p *analysis.Pass) *model.Components {
+	if c := p.Model().Components; c != nil {
+		return c
 	}
-	return append(slices.Clip(root), of(c)...)
+	return &model.Components{}
 }
 
-// servers lists the root and component servers as the document names them.
+// servers lists the root then the component servers, as the document
+// names them.
 func servers(p *analysis.Pass) []*model.Server {
-	m := p.Model()
-	return rootAndComponents(m.Servers, m.Components, func(c *model.Components) []*model.Server { return c.Servers })
+	return append(slices.Clip(p.Model().Servers), componentsOf(p).Servers...)
 }
 
-// channels lists the root and component channels as the document names them.
+// channels lists the root then the component channels, as the document
+// names them.
 func channels(p *analysis.Pass) []*model.Channel {
-	m := p.Model()
-	return rootAndComponents(m.Channels, m.Components, func(c *model.Components) []*model.Channel { return c.Channels })
+	return append(slices.Clip(p.Model().Channels), componentsOf(p).Channels...)
 }
 
-// rootAndComponentOperations lists the root and component operations as a
-// 3.x document names them.
+// rootAndComponentOperations lists the root then the component operations,
+// as a 3.x document names them.
 func rootAndComponentOperations(p *analysis.Pass) []*model.Operation {
-	m := p.Model()
-	return rootAndComponents(m.Operations, m.Components, func(c *model.Components) []*model.Operation { return c.Operations })
+	return append(slices.Clip(p.Model().Operations), componentsOf(p).Operations...)
 }
 
 // operations lists the operations the document writes, each definition
