@@ -77,7 +77,7 @@ func V2FieldMessage(root *syntax.Node, path []string) string {
 			action = "send"
 		}
 		return "AsyncAPI 3 channels hold no operations: describe this one under the root operations, with action: " + action +
-			" and channel: {$ref: " + strconv.Quote(pointerOf(parent)) + "}, and its message under the channel's messages."
+			" and channel: {$ref: " + strconv.Quote("#"+refs.FormatPointer(parent)) + "}, and its message under the channel's messages."
 	case field == "message" && isEntryOf(parent, "operations"):
 		return "AsyncAPI 3 operations have no message: list messages instead, references to messages of the operation's channel" +
 			" (messages: [{$ref: \"#/channels/…/messages/…\"}])."
@@ -114,24 +114,17 @@ func serverKey(root *syntax.Node, path []string) *syntax.Node {
 }
 
 // SplitServerURL cuts a 2.x server url into what a 3.x server says: host
-// (with the port), pathname and the scheme (the protocol).
+// (with the port), pathname (as written, with its leading "/") and the
+// scheme (the protocol; "" when the url names none). It is the one
+// splitter: the 2.x-field message, its quick fix and the conversion use it.
 func SplitServerURL(url string) (host, pathname, scheme string) {
 	rest := url
-	if s, r, ok := strings.Cut(url, "://"); ok {
+	if s, r, ok := strings.Cut(url, "://"); ok && r != "" {
 		scheme, rest = s, r
 	}
-	host, pathname, _ = strings.Cut(rest, "/")
-	if pathname != "" {
-		pathname = "/" + pathname
+	host, path, hasPath := strings.Cut(rest, "/")
+	if hasPath {
+		pathname = "/" + path
 	}
-	return host, strings.TrimSuffix(pathname, "/"), scheme
-}
-
-func pointerOf(path []string) string {
-	var b strings.Builder
-	b.WriteString("#")
-	for _, t := range path {
-		b.WriteString("/" + refs.EscapeToken(t))
-	}
-	return b.String()
+	return host, pathname, scheme
 }

@@ -4,7 +4,7 @@
 # parser and the schema parsers the AsyncAPI CLI registers; installed there
 # by npm).
 #
-#   conformance/convert.sh [--big] [--full] [FOLDER...]
+#   conformance/convert.sh [--big] [--full] [--record|--no-cache] [FOLDER...]
 #
 # Without folders: ../shared/corpus/official and, when ASYNCAPI_LS_REALWORLD
 # names a folder, that one. Every 2.x document is converted by us; the
@@ -16,17 +16,22 @@
 # benchmarks (a whole process each, start-up included: the median of three;
 # and the official converter's convert call alone). --full also asks the
 # parser about every input and the official converter's output, for the
-# figures of a report (slower).
+# figures of a report (slower). The parser's answers come from
+# convert/parser-record.jsonl when it has them (see cache.mjs): --record
+# adds the new ones, --no-cache asks the parser about everything (and so
+# gives its time).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 big=false
 full=""
+record=""
 for arg in "$@"; do
   shift
   case $arg in
     --big) big=true ;;
     --full) full=--full ;;
+    --record|--no-cache) record=$arg ;;
     *) set -- "$@" "$(cd "$arg" && pwd)" ;;
   esac
 done
@@ -93,4 +98,4 @@ for dir in "$@"; do
 done
 end=$(date +%s%N)
 ours=$(( (end - start) / 1000000 ))
-node compare.mjs $full --known known.tsv --ours-ms "$ours" "$list"
+node compare.mjs $full $record --known known.tsv --ours-ms "$ours" "$list"

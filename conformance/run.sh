@@ -2,29 +2,39 @@
 # Conformance with the official AsyncAPI parser (pinned in package.json with
 # the Avro, OpenAPI, RAML and Protobuf schema parsers, installed here by npm).
 #
-#   conformance/run.sh [--big] [--unlocated] [FOLDER...]
+#   conformance/run.sh [--time] [--big] [--unlocated] [--record] [FOLDER...]
 #
 # Without folders: the project's own test documents, ../shared/corpus/official
 # when present, and the real-world corpus when ASYNCAPI_LS_REALWORLD names a
 # folder that exists (tests and this script skip it otherwise). --big adds
 # the generated 1,000-channel 3.0 document of the benchmarks; --unlocated
 # lists every parser error none of ours is within. For each folder:
-# agreement figures, every disagreement, and the time of both tools on the
-# same files: ours is the median of three whole `check` runs, start-up
-# included; the parser's is given twice, for its parse calls only and for
-# its whole process. At the end, one table of the figures of every folder.
-# Exits 1 on a disagreement that is not documented (see compare.mjs).
+# agreement figures and every disagreement; at the end, one table of the
+# figures of every folder. Exits 1 on a disagreement that is not documented
+# (see compare.mjs).
+#
+# The parser's answers come from parser-record.jsonl when it holds them
+# (keyed by the document, the files it refers to and the pinned packages;
+# see cache.mjs), so a run asks the parser only about what changed;
+# --record adds the new answers to it. --time asks the parser about
+# everything and times both tools on the same files: ours is the median of
+# three whole `check` runs, start-up included; the parser's is given twice,
+# for its parse calls only and for its whole process.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 big=false
 unlocated=
+timed=false
+record=
 # Folders are given relative to where the script was called from.
 for arg in "$@"; do
   shift
   case $arg in
     --big) big=true ;;
     --unlocated) unlocated=--unlocated ;;
+    --time) timed=true ;;
+    --record) record=--record ;;
     *) set -- "$@" "$(cd "$arg" && pwd)" ;;
   esac
 done
@@ -57,13 +67,19 @@ for dir in "$@"; do
     "$here/.asyncapi-ls" check --format json $files >"$scratch/ours.json" 2>/dev/null || true
     end=$(date +%s%N)
     times="$times $(( (end - start) / 1000000 ))"
+    $timed || break
   done
+  printf '%s\t' "$(basename "$dir")" >>"$scratch/summary"
+  if ! $timed; then
+    # shellcheck disable=SC2086
+    node compare.mjs --stricter stricter.tsv --summary "$scratch/summary" $unlocated $record "$scratch/ours.json" $files || status=1
+    continue
+  fi
   ms=$(echo $times | tr ' ' '\n' | sort -n | sed -n 2p)
   echo "asyncapi-ls: $ms ms (median of$times)"
   start=$(date +%s%N)
   # shellcheck disable=SC2086
-  printf '%s\t' "$(basename "$dir")" >>"$scratch/summary"
-  node compare.mjs --stricter stricter.tsv --ours-ms "$ms" --summary "$scratch/summary" $unlocated "$scratch/ours.json" $files || status=1
+  node compare.mjs --no-cache --stricter stricter.tsv --ours-ms "$ms" --summary "$scratch/summary" $unlocated "$scratch/ours.json" $files || status=1
   end=$(date +%s%N)
   # The same measure for both: one process over all the files, start-up
   # included (node's start and the parser's import here; the comparison

@@ -3,19 +3,26 @@
 # (@stoplight/spectral-cli pinned in conformance/spectral/package.json,
 # installed there by npm).
 #
-#   conformance/spectral.sh [FOLDER...]
+#   conformance/spectral.sh [--time] [FOLDER...]
 #
-# For each ruleset in conformance/spectral/rulesets: both tools lint the
-# project's examples, the official corpus (../shared/corpus/official) and
-# realworld-dev when ASYNCAPI_LS_REALWORLD names it; findings of the rules
-# the ruleset defines are compared as (rule, file, line), agreement printed,
-# each difference listed with its reason (differences.tsv). Then both tools
-# time the same ruleset on the generated 100- and 1,000-channel documents.
-# Exits 1 on a difference without a reason.
+# For each ruleset — ours in conformance/spectral/rulesets, the published
+# ones npm installs there (listed in published_npm below), and those in
+# the folder ASYNCAPI_LS_RULESETS names, if any (rulesets that live only in
+# git repositories, laid out as conformance/spectral/published.tsv says):
+# both tools lint the project's examples, the official corpus
+# (../shared/corpus/official) and realworld-dev when ASYNCAPI_LS_REALWORLD
+# names it; findings of the rules the ruleset defines are compared as (rule,
+# file, line), agreement printed, each difference listed with its reason
+# (differences.tsv). With --time,
+# both tools then time the same ruleset on the generated 100- and
+# 1,000-channel documents (a benchmark, so not in CI). Exits 1 on a
+# difference without a reason.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 sp="$here/spectral"
+timed=false
+if [ "${1:-}" = --time ]; then timed=true; shift; fi
 [ -x "$sp/node_modules/.bin/spectral" ] || (cd "$sp" && npm ci --no-audit --no-fund --ignore-scripts >/dev/null)
 spectral="$sp/node_modules/.bin/spectral"
 scratch=$(mktemp -d)
@@ -37,18 +44,37 @@ for dir in "$@"; do
     done >>"$scratch/files"
 done
 echo "documents: $(wc -l <"$scratch/files")"
+# The rulesets, as "name<TAB>file" lines. Published rulesets packaged for
+# npm, pinned in spectral/package.json, by their file in node_modules:
+published_npm="@microcks/spectral-ruleset/microcks-rules.yaml"
+for ruleset in "$sp"/rulesets/*.yaml; do printf '%s\t%s\n' "$(basename "$ruleset")" "$ruleset"; done >"$scratch/rulesets"
+for file in $published_npm; do printf '%s\t%s\n' "${file%/*}" "$sp/node_modules/$file"; done >>"$scratch/rulesets"
+if [ -n "${ASYNCAPI_LS_RULESETS:-}" ] && [ -d "$ASYNCAPI_LS_RULESETS" ]; then
+  # Each folder holds one ruleset (.spectral.yaml, .yml or .json) beside
+  # the functions it declares; it is named by its folder.
+  find "$ASYNCAPI_LS_RULESETS" -mindepth 2 -maxdepth 2 -type f -name '.spectral.*' | sort |
+    while read -r ruleset; do printf '%s\t%s\n' "$(basename "$(dirname "$ruleset")")" "$ruleset"; done >>"$scratch/rulesets"
+fi
 status=0
-for ruleset in "$sp"/rulesets/*.yaml; do
-  # shellcheck disable=SC2046
-  xargs "$spectral" lint --ignore-unknown-format -r "$ruleset" -f json <"$scratch/files" >"$scratch/spectral.json" 2>"$scratch/spectral.err" || true
+while IFS=$'\t' read -r name ruleset; do
+  # Spectral lints with the rules that call the ruleset's own JavaScript
+  # turned off: they are not compared, and a function that throws stops
+  # Spectral's whole run.
+  theirs_ruleset=$ruleset
+  node "$sp/compare.mjs" --javascript "$ruleset" </dev/null >"$scratch/javascript"
+  if [ -s "$scratch/javascript" ]; then
+    theirs_ruleset="$scratch/without-javascript.yaml"
+    { echo "extends: [\"$ruleset\"]"; echo "rules:"; sed 's/.*/  "&": off/' "$scratch/javascript"; } >"$theirs_ruleset"
+  fi
+  xargs "$spectral" lint --ignore-unknown-format -r "$theirs_ruleset" -f json <"$scratch/files" >"$scratch/spectral.json" 2>"$scratch/spectral.err" || true
   if ! grep -q '^\[' "$scratch/spectral.json"; then
     echo "Spectral failed on $ruleset:"; cat "$scratch/spectral.err"; status=1; continue
   fi
   xargs "$ours" check --ruleset "$ruleset" --format json <"$scratch/files" >"$scratch/ours.json" 2>"$scratch/ours.err" || true
-  node "$sp/compare.mjs" "$ruleset" "$scratch/ours.json" "$scratch/spectral.json" >"$scratch/compare.out" || status=1
+  node "$sp/compare.mjs" "$ruleset" "$scratch/ours.json" "$scratch/spectral.json" "$name" "$scratch/ours.err" >"$scratch/compare.out" </dev/null || status=1
   grep -v '^SUMMARY' "$scratch/compare.out" || true
   grep '^SUMMARY' "$scratch/compare.out" >>"$scratch/summary"
-done
+done <"$scratch/rulesets"
 # The ruleset test cases (analysis/ruleset/testdata/*), each a ruleset and
 # its documents; a case whose ruleset starts "# spectral: skip" tests what
 # Spectral refuses. typedEnum reaches Spectral's YAML rulesets only as a
@@ -81,6 +107,7 @@ awk -F'\t' '{ same += $3; total += $4; bad += $5 } END { printf "all rulesets: %
 # Timing: the governance ruleset on the generated documents, whole
 # processes (start-up included), median of three runs each; wall time, and
 # CPU time (user + system) since asyncapi-ls uses every core and Spectral one.
+$timed || exit $status
 median() { tr ' ' '\n' | grep . | sort -n | sed -n 2p; }
 run_timed() { # prints "wall_ms cpu_ms"
   local TIMEFORMAT='%R %U %S' t

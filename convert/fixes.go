@@ -95,6 +95,20 @@ func FixOperationMessage(doc *analysis.Document, path []string) []source.Edit {
 		if !ch.isMap() || ch.has("$ref") {
 			return false
 		}
+		// A message the channel already lists (the same reference, or the
+		// message reached through the channel) is referenced from there,
+		// not added a second time.
+		if target := op.get("message").get("$ref").str(); target != "" {
+			for _, m := range ch.get("messages").entryList() {
+				through := "#" + refs.FormatPointer(append(channelPath[:len(channelPath):len(channelPath)], "messages", m.key))
+				if m.value.get("$ref").str() == target || through == target {
+					i := op.index("message")
+					op.take("message")
+					op.insert(i, "messages", newSeq(newMap("$ref", newStr(through))))
+					return true
+				}
+			}
+		}
 		oldMsg := append(path[:len(path):len(path)], "message")
 		msgs := c.operationMessages(op, path[len(path)-1], oldMsg, append(channelPath, "messages"))
 		c.placeMessages(ch, msgs, len(ch.entryList()))

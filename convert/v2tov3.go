@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/refs"
 	"asyncapi-ls/analysis/syntax"
 )
@@ -93,7 +94,7 @@ func (c *v2tov3) server(s *node, path []string) {
 // serverURL splits a server's url into host, pathname and protocol.
 func (c *v2tov3) serverURL(s *node, path []string) {
 	if url := s.get("url"); url.isString() {
-		host, pathname, protocol := splitURL(url.str())
+		host, pathname, protocol := analysis.SplitServerURL(url.str())
 		i := s.index("url")
 		s.rename("url", "host")
 		url.setScalar(host)
@@ -106,22 +107,6 @@ func (c *v2tov3) serverURL(s *node, path []string) {
 	} else {
 		c.note(s, path, "has no url (a string), so it gets no host; add one by hand.")
 	}
-}
-
-// splitURL splits a 2.x server url as the official converter does: the
-// part before "://" is the protocol, the rest up to the first "/" the
-// host, and the rest the pathname. Without "://" the whole url counts as the
-// protocol too (the converter keeps the server's own protocol then).
-func splitURL(url string) (host, pathname, protocol string) {
-	protocol, rest, found := strings.Cut(url, "://")
-	if !found || rest == "" {
-		rest = protocol
-	}
-	host, path, hasPath := strings.Cut(rest, "/")
-	if hasPath {
-		pathname = "/" + path
-	}
-	return host, pathname, protocol
 }
 
 // security turns a 2.x list of security requirements ({scheme: [scopes]})

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/incremental"
 	"asyncapi-ls/analysis/workspace"
 	"asyncapi-ls/bench/gen"
 )
@@ -18,7 +19,12 @@ func BenchmarkPage(b *testing.B) {
 		b.Run(itoa10(channels), func(b *testing.B) {
 			var size int64
 			for b.Loop() {
+				// As the docs command loads it: a big YAML file parsed in
+				// sections on every core.
 				doc := analysis.NewDocument("file:///bench/big.yaml", 1, text)
+				if f, ok := incremental.Parse(text); ok {
+					doc.Provide(f)
+				}
 				page := Build(workspace.New(workspace.Options{}).Snapshot(doc))
 				w := &countingWriter{}
 				if err := Write(w, page, Options{}); err != nil {

@@ -3,6 +3,7 @@ package server_test
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"os"
 	"path/filepath"
 	"slices"
@@ -21,6 +22,10 @@ import (
 //
 //	#@fix("range text", "title")   ask for code actions on "range text" of this line and apply the one with that title
 //	#@fixAll()                     ask for source.fixAll.asyncapi and apply it
+//
+// updateCodeActions rewrites the .after. files with what the fixes do.
+var updateCodeActions = flag.Bool("update-code-actions", false, "rewrite testdata/codeaction/*.after.* with the fixes' results")
+
 func TestCodeActionFixtures(t *testing.T) {
 	befores, _ := filepath.Glob("testdata/codeaction/*.before.*")
 	if len(befores) == 0 {
@@ -85,8 +90,12 @@ func TestCodeActionFixtures(t *testing.T) {
 				t.Fatalf("no action %v; got %q", mk.args, titles)
 			}
 			got := applyTextEdits(t, m, text, chosen.Edit.Changes[u])
-			if got != wantText {
-				t.Errorf("after %q:\n%s\nwant:\n%s", chosen.Title, got, wantText)
+			if got != wantText && *updateCodeActions {
+				if err := os.WriteFile(after, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			} else if got != wantText {
+				t.Errorf("after %q:\n%s\nwant:\n%s (go test ./server -run TestCodeActionFixtures -update-code-actions rewrites it)", chosen.Title, got, wantText)
 			}
 			s.server.DidClose(context.Background(), &protocol.DidCloseTextDocumentParams{TextDocument: protocol.TextDocumentIdentifier{URI: u}})
 		})

@@ -6,14 +6,12 @@ import (
 	"strings"
 
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/source"
 	"asyncapi-ls/analysis/syntax"
 )
 
 // Edit replaces the bytes [Start, End) of the document with Text.
-type Edit struct {
-	Start, End int
-	Text       string
-}
+type Edit = source.Edit
 
 // Fix is one way to resolve a diagnostic.
 type Fix struct {
@@ -131,19 +129,19 @@ func addEntry(doc *analysis.Document, m *syntax.Node, key, value string) (Edit, 
 		}
 		entry := key + ": " + jsonValue(value)
 		if len(m.Pairs) == 0 {
-			return Edit{m.Start + 1, m.Start + 1, entry}, true
+			return Edit{Start: m.Start + 1, End: m.Start + 1, Text: entry}, true
 		}
 		last := m.Pairs[len(m.Pairs)-1].Value
-		return Edit{last.End, last.End, ", " + entry}, true
+		return Edit{Start: last.End, End: last.End, Text: ", " + entry}, true
 	}
 	if m.Flow || len(m.Pairs) == 0 {
 		if m.Flow {
 			entry := key + ": " + value
 			if len(m.Pairs) > 0 {
 				last := m.Pairs[len(m.Pairs)-1].Value
-				return Edit{last.End, last.End, ", " + entry}, true
+				return Edit{Start: last.End, End: last.End, Text: ", " + entry}, true
 			}
-			return Edit{m.Start + 1, m.Start + 1, entry}, true
+			return Edit{Start: m.Start + 1, End: m.Start + 1, Text: entry}, true
 		}
 		return Edit{}, false
 	}
@@ -153,7 +151,7 @@ func addEntry(doc *analysis.Document, m *syntax.Node, key, value string) (Edit, 
 	if at == len(text) && (len(text) == 0 || text[len(text)-1] != '\n') {
 		prefix = "\n"
 	}
-	return Edit{at, at, prefix + indent + key + ": " + value + "\n"}, true
+	return Edit{Start: at, End: at, Text: prefix + indent + key + ": " + value + "\n"}, true
 }
 
 // jsonValue turns a YAML flow value of ours into JSON.

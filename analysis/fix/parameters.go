@@ -1,11 +1,13 @@
 package fix
 
 import (
+	"strconv"
 	"strings"
 
 	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/rules"
 	"asyncapi-ls/analysis/syntax"
+	"asyncapi-ls/convert"
 )
 
 // asyncapi-channel-parameters: an undeclared {parameter} is declared; a
@@ -48,10 +50,11 @@ func addressFromKey(doc *analysis.Document, d analysis.Diagnostic) (Fix, bool) {
 		if a.Value.End == a.Value.Start {
 			value = " " + value // "address:" with nothing after it
 		}
-		return Fix{Title: "Set the address to " + quote(key), Edits: []Edit{{a.Value.Start, a.Value.End, value}}, Safe: true}, true
+		return Fix{Title: "Set the address to " + quote(key), Edits: []Edit{{Start: a.Value.Start, End: a.Value.End, Text: value}}, Safe: true}, true
 	}
-	e, ok := addEntry(doc, channel, quoteKey(doc, "address"), value)
-	return Fix{Title: "Add address: " + quote(key), Edits: []Edit{e}, Safe: true}, ok
+	// No address at all: the conversion's rule writes it (as `convert` does).
+	edits := convert.FixChannelAddress(doc, loc.Path[:n-2])
+	return Fix{Title: "Add address: " + quote(key), Edits: edits, Safe: true}, len(edits) > 0
 }
 
 func declareParameter(doc *analysis.Document, d analysis.Diagnostic, name string) []Fix {
@@ -109,13 +112,21 @@ func removeEntry(doc *analysis.Document, d analysis.Diagnostic, title string) []
 		if len(parent.Pairs) == 1 {
 			return nil // an empty block mapping cannot be written without its key
 		}
-		e = Edit{lineStart(doc.Text, p.Key.Start), afterNode(doc.Text, p.Value), ""}
+		e = Edit{Start: lineStart(doc.Text, p.Key.Start), End: afterNode(doc.Text, p.Value), Text: ""}
 	case i+1 < len(parent.Pairs):
-		e = Edit{p.Key.Start, parent.Pairs[i+1].Key.Start, ""}
+		e = Edit{Start: p.Key.Start, End: parent.Pairs[i+1].Key.Start, Text: ""}
 	case i > 0:
-		e = Edit{parent.Pairs[i-1].Value.End, p.Value.End, ""}
+		e = Edit{Start: parent.Pairs[i-1].Value.End, End: p.Value.End, Text: ""}
 	default:
-		e = Edit{p.Key.Start, p.Value.End, ""}
+		e = Edit{Start: p.Key.Start, End: p.Value.End, Text: ""}
 	}
 	return []Fix{{Title: title, Edits: []Edit{e}, Safe: true}}
+}
+
+// scalarText writes s as a YAML or JSON string.
+func scalarText(doc *analysis.Document, s string) string {
+	if doc.File().Format == syntax.JSON || s == "" || strings.ContainsAny(s, ":#{}[],&*!|>'\"%@`? ") || strings.ContainsAny(s[:1], "-") {
+		return strconv.Quote(s)
+	}
+	return s
 }

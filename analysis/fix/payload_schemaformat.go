@@ -52,7 +52,7 @@ func wrapSchema(doc *analysis.Document, m *syntax.Node, format string) (Edit, bo
 		if doc.File().Format == syntax.JSON {
 			value = strconv.Quote(format)
 		}
-		return Edit{m.Start, m.End, "{" + key("schemaFormat") + ": " + value + ", " + key("schema") + ": " + inner + "}"}, true
+		return Edit{Start: m.Start, End: m.End, Text: "{" + key("schemaFormat") + ": " + value + ", " + key("schema") + ": " + inner + "}"}, true
 	}
 	// A block mapping starts at its first key: the wrapper takes its place
 	// and its lines move two columns in, under "schema".
@@ -63,5 +63,5 @@ func wrapSchema(doc *analysis.Document, m *syntax.Node, format string) (Edit, bo
 	}
 	body := strings.ReplaceAll(string(doc.Text[m.Start:end]), "\n", "\n  ")
 	body = strings.ReplaceAll(body, "\n  \n", "\n\n") // blank lines stay blank
-	return Edit{m.Start, end, "schemaFormat: " + format + "\n" + indent + "schema:\n" + indent + "  " + body}, true
+	return Edit{Start: m.Start, End: end, Text: "schemaFormat: " + format + "\n" + indent + "schema:\n" + indent + "  " + body}, true
 }

@@ -8,6 +8,6 @@ func init() {
 		if !doc.IsQuoted() {
 			return nil
 		}
-		return []Fix{{Title: "Replace the quoted string with the JSON it holds", Edits: []Edit{{0, len(doc.Text), doc.Root().Value + "\n"}}, Safe: true}}
+		return []Fix{{Title: "Replace the quoted string with the JSON it holds", Edits: []Edit{{Start: 0, End: len(doc.Text), Text: doc.Root().Value + "\n"}}, Safe: true}}
 	}
 }

@@ -19,7 +19,7 @@ func init() {
 			if q := raw[:1]; q == `"` || q == "'" {
 				text = q + d.Suggestion + q
 			}
-			out = append(out, Fix{Title: "Change to " + quote(d.Suggestion), Edits: []Edit{{d.Start, d.End, text}}})
+			out = append(out, Fix{Title: "Change to " + quote(d.Suggestion), Edits: []Edit{{Start: d.Start, End: d.End, Text: text}}})
 		}
 		if f, ok := componentStub(doc, strings.Trim(raw, `"'`)); ok {
 			out = append(out, f)

@@ -11,7 +11,7 @@ func init() {
 		if d.End != d.Start+1 || doc.Text[d.Start] != '/' {
 			return nil
 		}
-		return []Fix{{Title: "Remove the trailing slash", Edits: []Edit{{d.Start, d.End, ""}}, Safe: true}}
+		return []Fix{{Title: "Remove the trailing slash", Edits: []Edit{{Start: d.Start, End: d.End, Text: ""}}, Safe: true}}
 	}
 	makers[rules.CodeChannelNoTrailingSlash] = slash
 	makers[rules.CodeServerNoTrailingSlash] = slash

@@ -15,6 +15,6 @@ func init() {
 		if d.End > d.Start && (doc.Text[d.Start] == '"' || doc.Text[d.Start] == '\'') {
 			text = string(doc.Text[d.Start]) + d.Suggestion + string(doc.Text[d.Start])
 		}
-		return []Fix{{Title: "Change to " + quote(d.Suggestion), Edits: []Edit{{d.Start, d.End, text}}, Safe: true}}
+		return []Fix{{Title: "Change to " + quote(d.Suggestion), Edits: []Edit{{Start: d.Start, End: d.End, Text: text}}, Safe: true}}
 	}
 }

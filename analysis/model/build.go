@@ -100,7 +100,7 @@ func fillServerVariable(v *ServerVariable) {
 // channels builds channels. A 2.x channel's address is its key where it is
 // used, and its operations belong to that use.
 func (b *builder) channels(sites []site) []*Channel {
-	if len(sites) == 0 {
+	if sites == nil {
 		return nil
 	}
 	out := make([]*Channel, 0, len(sites))
@@ -205,7 +205,7 @@ func v2Named[T any, P elementPtr[T]](b *builder, id string, n *syntax.Node, at L
 // servers, security schemes): an entry built for a name before is reused,
 // so that its reference is followed once.
 func namedList[T any, P elementPtr[T]](b *builder, idPrefix string, sites []site, kind Kind, fill func(P)) []P {
-	if len(sites) == 0 {
+	if sites == nil {
 		return nil
 	}
 	out := make([]P, 0, len(sites))

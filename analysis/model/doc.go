@@ -10,7 +10,9 @@
 // only through the refs.Loader the caller passes (a snapshot of the
 // workspace); a reference that cannot be followed, or leads to the wrong
 // kind of object, leaves its element in the model with the problem recorded.
-// A Model is immutable once built and safe for concurrent readers.
+// A list of elements (a server's variables, a channel's parameters, a
+// scheme's flows …) is nil when its field is absent or of the wrong type,
+// and empty when it is written empty. A Model is immutable once built and safe for concurrent readers.
 //
 // It works on syntax trees and plain values: it must not import analysis
 // (which caches models on its documents), go.lsp.dev, server/, completion/

@@ -71,7 +71,7 @@ type Parameter struct {
 	Base
 	Description, Location, Default Scalar
 	Enum, Examples                 []Scalar
-	Schema                         *Schema // 2.x
+	Schema                         *Schema // 2.x (read in 3.x too, where it is a 2.x habit)
 }
 
 // Action is what an operation does, from the application's point of view.

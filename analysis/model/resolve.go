@@ -169,6 +169,9 @@ func entries(e *Base, key string) []site {
 // twice counts once, the last, as in the data (the first is reported as a
 // duplicate elsewhere); merge keys are left aside.
 func mapSites(at Location, n *syntax.Node) []site {
+	if !isObject(n) {
+		return nil
+	}
 	pairs := n.PairsOrNil()
 	out := make([]site, 0, len(pairs))
 	for i := range pairs {
@@ -265,9 +268,10 @@ func element[T any, P elementPtr[T]](b *builder, s site, kind Kind, fill func(P)
 	return use, def
 }
 
-// list builds the elements of sites.
+// list builds the elements of sites: nil for no sites, empty for an
+// empty list or map (see Base).
 func list[T any, P elementPtr[T]](b *builder, sites []site, kind Kind, fill func(P)) []P {
-	if len(sites) == 0 {
+	if sites == nil {
 		return nil
 	}
 	out := make([]P, 0, len(sites))

@@ -5,13 +5,14 @@ import (
 	"slices"
 
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/model"
 	"asyncapi-ls/analysis/syntax"
 )
 
 // address is a channel's address and the text node that holds it: the
 // channel key in 2.x, the "address" value in 3.x.
 type address struct {
-	Channel item
+	Channel *model.Channel
 	Text    string
 	Node    *syntax.Node
 }
@@ -36,15 +37,11 @@ func addresses(p *analysis.Pass, components bool) []address {
 		}
 		key := a.Node == ch.KeyNode // the address is the channel's key
 		if key && i < root || !key && inPlace(p, ch) && ch.KeyNode != nil && !ch.KeyNode.IsNull() {
-			out = append(out, address{Channel: itemOf(p, ch), Text: a.Value, Node: a.Node})
+			out = append(out, address{Channel: ch, Text: a.Value, Node: a.Node})
 		}
 	}
 	return out
 }
-
-// sameDoc reports whether the channel was written here rather than reached
-// by a reference to another channel (which is checked where it is defined).
-func sameDoc(ch item) bool { return ch.Node != nil && ch.Raw != nil && ch.Raw.Resolve() == ch.Node }
 
 // paramPattern finds "{name}" expressions in addresses and server URLs.
 var paramPattern = regexp.MustCompile(`\{([^{}]*)\}`)

@@ -1,8 +1,9 @@
 package rules
 
 import (
+	"slices"
+
 	"asyncapi-ls/analysis"
-	"asyncapi-ls/analysis/syntax"
 	"asyncapi-ls/schemas"
 )
 
@@ -18,25 +19,26 @@ func init() {
 		DocURL:      "https://github.com/asyncapi/bindings#readme",
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
 			var out []analysis.Diagnostic
-			walkBindings(p.Root, func(path []string, protocol string, binding *syntax.Node) {
+			for _, binding := range bindings(p) {
+				path := slices.Clip(binding.Loc.Pointer)
 				object, _, ok := schemas.BindingLocation(path)
 				if !ok {
-					return
+					continue
 				}
 				// Without a bindingVersion the binding means "latest", but 2.x
 				// documents were written against whatever was latest then:
 				// only a version written out is held to its definition.
-				version := binding.Get("bindingVersion").String()
-				if version == "" || version == "latest" || binding.Get("$ref") != nil {
-					return
+				version := binding.Version.Value
+				if version == "" || version == "latest" {
+					continue
 				}
-				b, ok := schemas.ChooseBinding(protocol, object, version)
+				b, ok := schemas.ChooseBinding(bindingProtocol(binding), object, version)
 				if !ok || !b.Exact {
-					return // an unknown version is the business of asyncapi-binding-version
+					continue // an unknown version is the business of asyncapi-binding-version
 				}
-				value, err := binding.Data()
+				value, err := binding.Value.Data()
 				if err != nil {
-					return
+					continue
 				}
 				for _, pr := range b.Validate(value, path) {
 					d := analysis.ProblemDiagnostic(p.Root, pr)
@@ -44,7 +46,7 @@ func init() {
 					d.Message = pr.Message + " (" + b.Label() + ")"
 					out = append(out, d)
 				}
-			})
+			}
 			return out
 		},
 	})

@@ -24,10 +24,10 @@ func init() {
 					out = append(out, d)
 				}
 			}
-			if p.IsV3() {
-				for _, ch := range entries(p, "channels") {
-					if i := strings.IndexAny(ch.Name, "?#"); i >= 0 {
-						out = append(out, within(p, ch.Key, ch.Name, i, i+1, "A channel key must not contain "+quote(ch.Name[i:i+1])+"; name the channel with letters, digits, '-' and '_', and give its address in address."))
+			if p.IsV3() { // a 3.x channel's key is only a name; a 2.x key is its address, checked above
+				for _, ch := range p.Model().Channels {
+					if i := strings.IndexAny(ch.Key, "?#"); i >= 0 {
+						out = append(out, within(p, ch.KeyNode, ch.Key, i, i+1, "A channel key must not contain "+quote(ch.Key[i:i+1])+"; name the channel with letters, digits, '-' and '_', and give its address in address."))
 					}
 				}
 			}

@@ -1,10 +1,11 @@
 package rules
 
 import (
+	"errors"
 	"strings"
 
 	"asyncapi-ls/analysis"
-	"asyncapi-ls/analysis/refs"
+	"asyncapi-ls/analysis/model"
 )
 
 func init() {
@@ -18,33 +19,31 @@ func init() {
 		DocURL:      specURL("channelObject"),
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
 			var out []analysis.Diagnostic
-			root := p.Root.Get("servers")
+			self := p.Model().URI
 			for _, ch := range channels(p) {
-				if !sameDoc(ch) {
+				if !inPlace(p, ch) {
 					continue
 				}
 				// The parser checks the channels written under the root channels.
-				beyond := len(ch.Path) == 0 || ch.Path[0] != "channels"
-				for _, s := range seq(ch.Node.Get("servers")) {
-					if !p.IsV3() {
-						if name := s.String(); name != "" && root.Entry(name) == nil {
-							d := at(s, "No server "+quote(name)+" is defined in the root servers.")
-							d.BeyondParser = beyond
-							out = append(out, d)
-						}
+				beyond := ch.Loc.Pointer[0] != "channels"
+				for _, s := range ch.Servers {
+					// 2.x names root servers; the model records a name that
+					// names none.
+					if nameErr := (*model.NameError)(nil); errors.As(s.Problem, &nameErr) && s.Key != "" {
+						d := at(s.KeyNode, "No server "+quote(s.Key)+" is defined in the root servers.")
+						d.BeyondParser = beyond
+						out = append(out, d)
 						continue
 					}
-					ref := s.Get("$ref")
-					if ref == nil {
-						continue // the structure check asks for a reference
-					}
-					r, err := refs.Parse(ref.String())
-					if err != nil || r.File != "" {
+					// 3.x refers to servers: to root servers only. (A server
+					// written in place is for the structure check.)
+					r := s.Ref
+					if r == nil || r.Key.URI != self {
 						continue
 					}
-					if len(r.Pointer) != 2 || r.Pointer[0] != "servers" {
-						d := at(ref, "A channel's servers must be references to root servers (#/servers/…), not to "+quote(strings.TrimPrefix(ref.String(), "#"))+".")
-						d.BeyondParser = beyond || strings.Contains(ref.String(), "#/servers/")
+					if len(r.Key.Tokens) != 2 || r.Key.Tokens[0] != "servers" {
+						d := at(r.Node, "A channel's servers must be references to root servers (#/servers/…), not to "+quote(strings.TrimPrefix(r.Node.String(), "#"))+".")
+						d.BeyondParser = beyond || strings.Contains(r.Node.String(), "#/servers/")
 						out = append(out, d)
 					}
 				}

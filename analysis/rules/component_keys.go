@@ -19,8 +19,8 @@ func init() {
 		Description: "Component names use only letters, digits, dots, hyphens and underscores.",
 		DocURL:      specURL("componentsObject"),
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
-			comps := p.Root.Get("components").Resolve()
-			if comps == nil || comps.Kind != syntax.Mapping {
+			comps := componentsWritten(p)
+			if comps == nil {
 				return nil
 			}
 			var out []analysis.Diagnostic

@@ -14,12 +14,12 @@ func init() {
 				return nil
 			}
 			var out []analysis.Diagnostic
-			for _, m := range messagesOf(p) {
+			for _, m := range messages(p) {
 				// The message or one of its traits may set it.
-				if !local(p, m) || m.Payload == nil || m.Applied().ContentType.Node != nil {
+				if m.Payload == nil || m.Applied().ContentType.Node != nil {
 					continue
 				}
-				out = append(out, keyAt(m.Value, "payload", "This payload has no content type: set contentType on the message or defaultContentType on the document."))
+				out = append(out, onWrittenKey(p, m.Payload, "This payload has no content type: set contentType on the message or defaultContentType on the document."))
 			}
 			return out
 		},

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/model"
 	"asyncapi-ls/analysis/syntax"
 )
 
@@ -15,8 +16,8 @@ func init() {
 		DocURL:      specURL("messageObject"),
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
 			var out []analysis.Diagnostic
-			check := func(it item) {
-				site, ok := messageSchema(p, it, "headers")
+			check := func(e model.Element) {
+				site, ok := messageSchema(p, e, "headers")
 				if !ok {
 					return
 				}
@@ -27,10 +28,10 @@ func init() {
 				if schema == nil || !isMapping(schema) {
 					return
 				}
-				t := schema.Get("type")
+				t := schema.Get("type") // a JSON Schema keyword: schemas are not modelled inside
 				switch {
 				case t == nil:
-					out = append(out, keyAt(it.Node, "headers", `The headers schema must have type "object".`))
+					out = append(out, onWrittenKey(p, site.Element, `The headers schema must have type "object".`))
 				case t.String() != "object" && !listHas(t, "object") && p.IsV3():
 					// 2.x: the structure check already wants "object".
 					out = append(out, at(t, `The headers schema must have type "object", not `+describeType(t)+"."))

@@ -31,7 +31,7 @@ func init() {
 			if len(missing) == 0 {
 				return nil
 			}
-			return []analysis.Diagnostic{keyAt(info.Value, "contact", "The contact lacks "+strings.Join(missing, ", ")+".")}
+			return []analysis.Diagnostic{onWrittenKey(p, info.Contact, "The contact lacks "+strings.Join(missing, ", ")+".")}
 		},
 	})
 }

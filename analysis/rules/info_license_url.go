@@ -14,7 +14,7 @@ func init() {
 			if info == nil || info.License == nil || !local(p, info) || !local(p, info.License) || !isMapping(info.License.Value) || info.License.URL.Node != nil {
 				return nil
 			}
-			return []analysis.Diagnostic{keyAt(info.Value, "license", "Add the url of the license text.")}
+			return []analysis.Diagnostic{onWrittenKey(p, info.License, "Add the url of the license text.")}
 		},
 	})
 }

@@ -2,9 +2,12 @@ package rules
 
 import (
 	"runtime"
+	"slices"
 	"sync"
 
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/model"
+	"asyncapi-ls/analysis/syntax"
 )
 
 func init() {
@@ -96,21 +99,17 @@ type exampleChecksKey struct{}
 func exampleChecks(p *analysis.Pass) []exampleCheck {
 	return p.Memo(exampleChecksKey{}, func() any {
 		var out []exampleCheck
-		add := func(m item, sites map[string]schemaSite) {
-			for i, ex := range seq(m.Node.Get("examples")) {
-				if !isMapping(ex) {
-					continue
-				}
-				exPath := append(append([]string(nil), m.Path...), "examples", itoa(i))
+		add := func(examples []*model.MessageExample, sites map[string]schemaSite) {
+			for _, ex := range examplesWritten(p, examples) {
 				for _, field := range []string{"payload", "headers"} {
 					site, ok := sites[field]
-					if !ok || ex.Get(field) == nil {
+					if !ok || exampleValue(ex, field) == nil {
 						continue
 					}
 					if k, _ := classify(site.Format); k != formatJSONSchema {
 						continue
 					}
-					value := append(append([]string(nil), exPath...), field) // kept: no shared backing array
+					value := append(slices.Clip(ex.Loc.Pointer), field) // kept: no shared backing array
 					out = append(out, exampleCheck{Schema: site.Path, Value: value, Field: field})
 				}
 			}
@@ -124,7 +123,7 @@ func exampleChecks(p *analysis.Pass) []exampleCheck {
 					sites[field] = s
 				}
 			}
-			add(m, sites)
+			add(m.Examples, sites)
 		}
 		for _, t := range messageTraits(p) {
 			sites := map[string]schemaSite{}
@@ -133,22 +132,38 @@ func exampleChecks(p *analysis.Pass) []exampleCheck {
 					sites[field] = s
 				}
 			}
-			add(t, sites)
+			add(t.Examples, sites)
 		}
 		return out
 	}).([]exampleCheck)
 }
 
+// examplesWritten are the examples written in place in this document, as
+// objects (an example is not a reference).
+func examplesWritten(p *analysis.Pass, examples []*model.MessageExample) []*model.MessageExample {
+	var out []*model.MessageExample
+	for _, ex := range examples {
+		if inPlace(p, ex) && isMapping(ex.Value) {
+			out = append(out, ex)
+		}
+	}
+	return out
+}
+
+// exampleValue is the payload or the headers of an example.
+func exampleValue(ex *model.MessageExample, field string) *syntax.Node {
+	if field == "payload" {
+		return ex.Payload
+	}
+	return ex.Headers
+}
+
 // traitSchema finds payload or headers in a message's traits, the last
 // trait winning, as when traits are applied.
-func traitSchema(p *analysis.Pass, m item, field string) (schemaSite, bool) {
+func traitSchema(p *analysis.Pass, m *model.Message, field string) (schemaSite, bool) {
 	var found schemaSite
 	ok := false
-	for i := range seq(m.Node.Get("traits")) {
-		t := child(p, append(append([]string(nil), m.Path...), "traits"), itoa(i), nil)
-		if t.Node == nil || t.Path == nil {
-			continue
-		}
+	for _, t := range m.Traits {
 		if s, has := messageSchema(p, t, field); has {
 			found, ok = s, true
 		}

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"asyncapi-ls/analysis"
-	"asyncapi-ls/analysis/model"
 )
 
 func init() {
@@ -17,11 +16,10 @@ func init() {
 			var out []analysis.Diagnostic
 			for _, m := range messages(p) {
 				// The message or one of its traits may give it.
-				msg := modelOf[*model.Message](p, m.Node)
-				if msg == nil || msg.Applied().MessageID.Node != nil || !isMapping(m.Node) {
+				if m.Applied().MessageID.Node != nil || !isMapping(m.Value) {
 					continue
 				}
-				out = append(out, onKey(m, "This message has no messageId; add one so that tools can name it."))
+				out = append(out, onDefinition(p, m, "This message has no messageId; add one so that tools can name it."))
 			}
 			return out
 		},

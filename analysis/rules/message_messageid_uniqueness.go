@@ -2,6 +2,7 @@ package rules
 
 import (
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/model"
 	"asyncapi-ls/analysis/syntax"
 )
 
@@ -15,26 +16,30 @@ func init() {
 		Description: "No two messages share a messageId.",
 		DocURL:      "https://www.asyncapi.com/docs/reference/specification/v2.6.0#messageObject",
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
-			return uniqueField(messages(p), "messageId", "message")
+			var ids []model.Scalar
+			for _, m := range messages(p) {
+				ids = append(ids, m.MessageID)
+			}
+			return uniqueField(ids, "messageId", "message")
 		},
 	})
 }
 
-// uniqueField reports every object whose field value another object has
-// too: each of them, since neither is the right one (the official parser
-// flags all but the first in its own order, subscribe before publish).
-func uniqueField(items []item, field, noun string) []analysis.Diagnostic {
+// uniqueField reports every object whose field (ids, one per object)
+// another object has too: each of them, since neither is the right one
+// (the official parser flags all but the first in its own order, subscribe
+// before publish).
+func uniqueField(ids []model.Scalar, field, noun string) []analysis.Diagnostic {
 	var values []string
 	byValue := map[string][]*syntax.Node{}
-	for _, it := range items {
-		v := it.Node.Get(field)
-		if v.String() == "" {
+	for _, id := range ids {
+		if id.Value == "" {
 			continue
 		}
-		if byValue[v.String()] == nil {
-			values = append(values, v.String())
+		if byValue[id.Value] == nil {
+			values = append(values, id.Value)
 		}
-		byValue[v.String()] = append(byValue[v.String()], v)
+		byValue[id.Value] = append(byValue[id.Value], id.Node)
 	}
 	var out []analysis.Diagnostic
 	for _, value := range values {

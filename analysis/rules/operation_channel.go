@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"asyncapi-ls/analysis"
-	"asyncapi-ls/analysis/refs"
 )
 
 func init() {
@@ -18,21 +17,18 @@ func init() {
 		DocURL:      specURL("operationObject"),
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
 			var out []analysis.Diagnostic
-			for _, op := range entries(p, "operations") {
-				if !sameDoc(op) {
+			for _, op := range p.Model().Operations {
+				if !inPlace(p, op) || op.Channel == nil {
+					continue // the structure check asks for a channel
+				}
+				ref := op.Channel.Ref
+				ptr, ok := localTarget(p, ref)
+				if !ok {
 					continue
 				}
-				ref := op.Node.Find("channel", "$ref")
-				if ref == nil {
-					continue // the structure check asks for it
-				}
-				r, err := refs.Parse(ref.String())
-				if err != nil || r.File != "" {
-					continue
-				}
-				if len(r.Pointer) != 2 || r.Pointer[0] != "channels" {
-					d := at(ref, "The channel of a root operation must be a root channel (#/channels/…), so that it is clear which channel the application uses.")
-					d.BeyondParser = strings.Contains(ref.String(), "#/channels/") // the parser matches the text only
+				if len(ptr) != 2 || ptr[0] != "channels" {
+					d := at(ref.Node, "The channel of a root operation must be a root channel (#/channels/…), so that it is clear which channel the application uses.")
+					d.BeyondParser = strings.Contains(ref.Node.String(), "#/channels/") // the parser matches the text only
 					out = append(out, d)
 				}
 			}

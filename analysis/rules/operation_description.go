@@ -17,15 +17,14 @@ func init() {
 		DocURL:      specURL("operationObject"),
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
 			var out []analysis.Diagnostic
-			for _, op := range operations(p) {
-				o := modelOf[*model.Operation](p, op.Node)
-				if !isMapping(op.Node) || !sameDoc(op.item) || o == nil {
+			for _, op := range writtenHere[*model.Operation](p) {
+				if !isMapping(op.Value) {
 					continue
 				}
-				if d := o.Description; d.Node != nil && strings.TrimSpace(d.Value) != "" {
+				if d := op.Description; d.Node != nil && strings.TrimSpace(d.Value) != "" {
 					continue
 				}
-				out = append(out, onKey(op.item, "Describe what this operation does."))
+				out = append(out, onDefinition(p, op, "Describe what this operation does."))
 			}
 			return out
 		},

@@ -1,11 +1,12 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/model"
 	"asyncapi-ls/analysis/refs"
-	"asyncapi-ls/analysis/syntax"
 )
 
 func init() {
@@ -19,34 +20,34 @@ func init() {
 		DocURL:      specURL("operationObject"),
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
 			var out []analysis.Diagnostic
-			for _, op := range rootAndComponents(p, "operations") {
-				if !sameDoc(op) {
-					continue
+			for _, op := range rootAndComponentOperations(p) {
+				if inPlace(p, op) {
+					out = append(out, messagesOfChannel(p, op.Channel, op.Messages, "operation")...)
 				}
-				out = append(out, messagesOfChannel(p, op.Node.Get("channel"), op.Node.Get("messages"), "operation")...)
 			}
 			return out
 		},
 	})
 }
 
-// messagesOfChannel reports every entry of msgs (references to messages)
-// that is not a message of the channel chRef references: the reference
-// must go through the channel's messages.
-func messagesOfChannel(p *analysis.Pass, chRef, msgs *syntax.Node, owner string) []analysis.Diagnostic {
-	chPtr, ok := localPointer(chRef)
+// messagesOfChannel reports every message of msgs (references to
+// messages) that is not a message of channel ch, reached through a
+// reference: the references must go through the channel's messages.
+func messagesOfChannel(p *analysis.Pass, ch *model.Channel, msgs []*model.Message, owner string) []analysis.Diagnostic {
+	if ch == nil {
+		return nil
+	}
+	chPtr, ok := localTarget(p, ch.Ref)
 	if !ok {
 		return nil
 	}
-	channel := p.Deref(chRef)
 	var out []analysis.Diagnostic
-	for _, m := range seq(msgs) {
-		ref := m.Get("$ref")
-		mPtr, ok := localPointer(m)
+	for _, m := range msgs {
+		mPtr, ok := localTarget(p, m.Ref)
 		if !ok {
 			continue
 		}
-		prefix := append(append([]string(nil), chPtr...), "messages")
+		prefix := append(slices.Clip(chPtr), "messages")
 		if hasPrefix(mPtr, prefix) && len(mPtr) == len(prefix)+1 {
 			continue
 		}
@@ -54,39 +55,25 @@ func messagesOfChannel(p *analysis.Pass, chRef, msgs *syntax.Node, owner string)
 		// names the same message, but not through the channel: say how to
 		// write it.
 		hint := ""
-		if name := channelMessageFor(p, channel, p.Deref(m)); name != "" {
+		if name := channelMessageFor(ch, m); name != "" {
 			hint = " Write it as " + quote("#"+refs.FormatPointer(append(prefix, name))) + "."
 		}
-		d := at(ref, "The "+owner+"'s messages must be messages of its channel "+quote("#"+refs.FormatPointer(chPtr))+", referenced through the channel's messages."+hint)
+		d := at(m.Ref.Node, "The "+owner+"'s messages must be messages of its channel "+quote("#"+refs.FormatPointer(chPtr))+", referenced through the channel's messages."+hint)
 		// The parser compares the texts of the references only.
-		d.BeyondParser = strings.HasPrefix(ref.String(), chRef.Get("$ref").String()+"/messages")
+		d.BeyondParser = strings.HasPrefix(m.Ref.Node.String(), ch.Ref.Node.String()+"/messages")
 		out = append(out, d)
 	}
 	return out
 }
 
-// localPointer returns the pointer of a local "$ref" object.
-func localPointer(n *syntax.Node) ([]string, bool) {
-	ref := n.Get("$ref")
-	if ref == nil {
-		return nil, false
-	}
-	r, err := refs.Parse(ref.String())
-	if err != nil || r.File != "" {
-		return nil, false
-	}
-	return r.Pointer, true
-}
-
-// channelMessageFor finds the key under which channel lists msg.
-func channelMessageFor(p *analysis.Pass, channel, msg *syntax.Node) string {
-	ms := p.Deref(channel.Get("messages")).Resolve()
-	if msg == nil || ms == nil || ms.Kind != syntax.Mapping {
+// channelMessageFor finds the key under which channel ch lists msg.
+func channelMessageFor(ch *model.Channel, msg *model.Message) string {
+	if msg.Value == nil {
 		return ""
 	}
-	for _, pair := range ms.Pairs {
-		if p.Deref(pair.Value) == msg {
-			return pair.Key.Value
+	for _, cm := range ch.Messages {
+		if cm.Value == msg.Value {
+			return cm.Key
 		}
 	}
 	return ""

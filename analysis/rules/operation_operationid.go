@@ -2,7 +2,6 @@ package rules
 
 import (
 	"asyncapi-ls/analysis"
-	"asyncapi-ls/analysis/model"
 )
 
 func init() {
@@ -17,11 +16,10 @@ func init() {
 			var out []analysis.Diagnostic
 			for _, op := range operations(p) {
 				// The operation or one of its traits may give it.
-				o := modelOf[*model.Operation](p, op.Node)
-				if !isMapping(op.Node) || o == nil || o.Applied().OperationID.Node != nil {
+				if !isMapping(op.Value) || op.Applied().OperationID.Node != nil {
 					continue
 				}
-				out = append(out, onKey(op.item, "This operation has no operationId; add one so that tools can name it."))
+				out = append(out, onDefinition(p, op, "This operation has no operationId; add one so that tools can name it."))
 			}
 			return out
 		},

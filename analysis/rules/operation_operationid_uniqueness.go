@@ -1,6 +1,9 @@
 package rules
 
-import "asyncapi-ls/analysis"
+import (
+	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/model"
+)
 
 func init() {
 	register(analysis.Rule{
@@ -12,15 +15,11 @@ func init() {
 		Description: "No two operations share an operationId.",
 		DocURL:      "https://www.asyncapi.com/docs/reference/specification/v2.6.0#operationObject",
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
-			var items []item
-			seen := map[any]bool{}
+			var ids []model.Scalar
 			for _, op := range operations(p) {
-				if op.Node != nil && !seen[op.Node] {
-					seen[op.Node] = true
-					items = append(items, op.item)
-				}
+				ids = append(ids, op.OperationID)
 			}
-			return uniqueField(items, "operationId", "operation")
+			return uniqueField(ids, "operationId", "operation")
 		},
 	})
 }

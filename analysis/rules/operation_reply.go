@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"slices"
-
 	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/model"
 	"asyncapi-ls/analysis/syntax"
@@ -19,11 +17,7 @@ func init() {
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
 			m := p.Model()
 			var replies []*model.Reply
-			ops := m.Operations
-			if m.Components != nil {
-				ops = append(slices.Clip(ops), m.Components.Operations...)
-			}
-			for _, op := range ops {
+			for _, op := range rootAndComponentOperations(p) {
 				if inPlace(p, op) && op.Reply != nil {
 					replies = append(replies, op.Reply)
 				}
@@ -39,8 +33,8 @@ func init() {
 				}
 				seen[r.Value] = true
 				ch := r.Channel
-				if ch != nil && ch.Ref != nil && ch.Ref.Key.URI == m.URI {
-					if ptr := ch.Ref.Key.Tokens; len(ptr) != 2 || ptr[0] != "channels" {
+				if ch != nil {
+					if ptr, ok := localTarget(p, ch.Ref); ok && (len(ptr) != 2 || ptr[0] != "channels") {
 						out = append(out, at(ch.Ref.Node, "A reply's channel must be a root channel (#/channels/…)."))
 					}
 				}
@@ -48,14 +42,10 @@ func init() {
 				// address open.
 				if r.Address != nil && ch != nil && local(p, ch) {
 					if addr := ch.Address; addr.Node != nil && !addr.Node.IsNull() {
-						out = append(out, keyAt(r.Value, "address", "This reply sets an address, so its channel's address must be null or absent; it is "+quote(addr.Value)+"."))
+						out = append(out, onWrittenKey(p, r.Address, "This reply sets an address, so its channel's address must be null or absent; it is "+quote(addr.Value)+"."))
 					}
 				}
-				var chWritten *syntax.Node
-				if ch != nil {
-					chWritten = itemOf(p, ch).Raw
-				}
-				out = append(out, messagesOfChannel(p, chWritten, r.Value.Get("messages"), "reply")...)
+				out = append(out, messagesOfChannel(p, ch, r.Messages, "reply")...)
 			}
 			return out
 		},

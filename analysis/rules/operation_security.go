@@ -1,6 +1,9 @@
 package rules
 
-import "asyncapi-ls/analysis"
+import (
+	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/syntax"
+)
 
 func init() {
 	register(analysis.Rule{
@@ -13,20 +16,17 @@ func init() {
 		DocURL:      specURL("operationObject"),
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
 			var out []analysis.Diagnostic
-			seen := map[any]bool{}
+			seen := map[*syntax.Node]bool{} // a trait several operations use is checked once
 			for _, op := range operations(p) {
-				if op.Node == nil || seen[op.Node] {
-					continue
-				}
-				seen[op.Node] = true
-				out = append(out, checkSecurity(p, op.Node.Get("security"))...)
-				for _, t := range seq(op.Node.Get("traits")) {
-					if tn := p.Deref(t); tn != nil && !seen[tn] {
-						seen[tn] = true
-						for _, d := range checkSecurity(p, tn.Get("security")) {
-							d.BeyondParser = true // the parser checks operations, not their traits
-							out = append(out, d)
-						}
+				out = append(out, checkSecurity(p, op.Security)...)
+				for _, t := range op.Traits {
+					if !local(p, t) || seen[t.Value] {
+						continue
+					}
+					seen[t.Value] = true
+					for _, d := range checkSecurity(p, t.Security) {
+						d.BeyondParser = true // the parser checks operations, not their traits
+						out = append(out, d)
 					}
 				}
 			}

@@ -1,9 +1,11 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/model"
 	"asyncapi-ls/analysis/payload"
 	"asyncapi-ls/analysis/refs"
 	"asyncapi-ls/analysis/syntax"
@@ -57,7 +59,7 @@ func init() {
 }
 
 // checkAvroPayload checks an Avro payload and the examples of its message.
-func checkAvroPayload(p *analysis.Pass, m item, site schemaSite) []analysis.Diagnostic {
+func checkAvroPayload(p *analysis.Pass, m *model.Message, site schemaSite) []analysis.Diagnostic {
 	schema, doc := p.Follow(site.Node)
 	if schema == nil {
 		return nil
@@ -79,7 +81,7 @@ func checkAvroPayload(p *analysis.Pass, m item, site schemaSite) []analysis.Diag
 // checkOpenAPIExamples checks the examples of a message whose payload is
 // an OpenAPI schema (the schema itself is checked by the structure check,
 // against the official schema).
-func checkOpenAPIExamples(p *analysis.Pass, m item, site schemaSite) []analysis.Diagnostic {
+func checkOpenAPIExamples(p *analysis.Pass, m *model.Message, site schemaSite) []analysis.Diagnostic {
 	schema, _ := p.Follow(site.Node)
 	if schema == nil {
 		return nil
@@ -94,7 +96,7 @@ func checkOpenAPIExamples(p *analysis.Pass, m item, site schemaSite) []analysis.
 // checkConvertedExamples checks the example payloads of message m against the JSON
 // Schema the parser turns its payload (in format) into: errors in 2.x,
 // where the parser checks them, beyond the parser in 3.x.
-func checkConvertedExamples(p *analysis.Pass, m item, converted any, format string) []analysis.Diagnostic {
+func checkConvertedExamples(p *analysis.Pass, m *model.Message, converted any, format string) []analysis.Diagnostic {
 	c := jsonschema.NewCompiler()
 	c.DefaultDraft(jsonschema.Draft7)
 	c.AssertFormat()
@@ -108,16 +110,15 @@ func checkConvertedExamples(p *analysis.Pass, m item, converted any, format stri
 		return nil // not a schema the parser could check examples with either
 	}
 	var out []analysis.Diagnostic
-	for i, ex := range seq(m.Node.Get("examples")) {
-		v := ex.Resolve().Get("payload")
-		if v == nil {
+	for _, ex := range examplesWritten(p, m.Examples) {
+		if ex.Payload == nil {
 			continue
 		}
-		value, err := v.Data()
+		value, err := ex.Payload.Data()
 		if err != nil {
 			continue
 		}
-		path := append(append([]string(nil), m.Path...), "examples", itoa(i), "payload")
+		path := append(slices.Clip(ex.Loc.Pointer), "payload")
 		vs, ok := violations(sch, value)
 		if !ok {
 			continue

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/model"
 	"asyncapi-ls/analysis/payload"
 )
 
@@ -44,12 +45,27 @@ func schemaSites(p *analysis.Pass) []schemaSite {
 
 type sitesKey struct{}
 
+// schemaSiteAt is the payload or headers schema written at path.
+func schemaSiteAt(p *analysis.Pass, path []string) (schemaSite, bool) {
+	byPath := p.Memo(sitesByPathKey{}, func() any {
+		m := map[string]schemaSite{}
+		for _, s := range schemaSites(p) {
+			m[pointer(s.Path)] = s
+		}
+		return m
+	}).(map[string]schemaSite)
+	s, ok := byPath[pointer(path)]
+	return s, ok
+}
+
+type sitesByPathKey struct{}
+
 func findSchemaSites(p *analysis.Pass) []schemaSite {
 	var out []schemaSite
 	seen := map[string]bool{}
-	add := func(it item) {
+	add := func(e model.Element) {
 		for _, field := range []string{"payload", "headers"} {
-			if s, ok := messageSchema(p, it, field); ok && !seen[pointer(s.Path)] {
+			if s, ok := messageSchema(p, e, field); ok && !seen[pointer(s.Path)] {
 				seen[pointer(s.Path)] = true
 				out = append(out, s)
 			}

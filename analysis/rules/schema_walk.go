@@ -1,9 +1,11 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/model"
 	"asyncapi-ls/analysis/syntax"
 )
 
@@ -16,7 +18,7 @@ func jsonSchemaRoots(p *analysis.Pass) [][]string {
 		seen := map[string]bool{}
 		add := func(path []string) {
 			n := p.Find(path...)
-			if n == nil || n.Get("$ref") != nil || seen[pointer(path)] {
+			if n == nil || n.Get("$ref") != nil || seen[pointer(path)] { // "$ref" in a schema: no model element
 				return // a reference is checked where it leads
 			}
 			seen[pointer(path)] = true
@@ -27,27 +29,25 @@ func jsonSchemaRoots(p *analysis.Pass) [][]string {
 				add(s.Path)
 			}
 		}
-		for _, c := range entries(p, "components", "schemas") {
-			path := []string{"components", "schemas", c.Name}
-			if f := c.Raw.Get("schemaFormat"); p.IsV3() && f != nil && c.Raw.Get("schema") != nil {
-				if k, _ := classify(f.String()); k != formatJSONSchema {
-					continue
+		if c := p.Model().Components; c != nil {
+			for _, sch := range c.Schemas {
+				if !inPlace(p, sch) {
+					continue // a reference is checked where it leads
 				}
-				path = append(path, "schema")
+				path := slices.Clip(sch.Loc.Pointer)
+				if sch.Schema != nil { // a multi-format schema object
+					if k, _ := classify(sch.Format.Value); k != formatJSONSchema {
+						continue
+					}
+					path = writtenPath(sch.Schema)
+				}
+				add(path)
 			}
-			add(path)
 		}
-		if !p.IsV3() {
-			var params []item
-			for _, ch := range channels(p) {
-				if ch.Path != nil {
-					params = append(params, entries(p, append(ch.Path, "parameters")...)...)
-				}
-			}
-			params = append(params, entries(p, "components", "parameters")...)
-			for _, prm := range params {
-				if prm.Path != nil && prm.Node.Get("schema") != nil {
-					add(append(append([]string(nil), prm.Path...), "schema"))
+		if !p.IsV3() { // a 3.x parameter's schema is a 2.x habit, reported as such elsewhere
+			for _, prm := range definitions[*model.Parameter](p) {
+				if prm.Schema != nil {
+					add(writtenPath(prm.Schema))
 				}
 			}
 		}
@@ -160,7 +160,8 @@ func parserChecksKeyword(p *analysis.Pass, root, value []string) bool {
 		msg := root[:len(root)-1]
 		listed := msg[len(msg)-1] == "message" ||
 			len(msg) == 3 && msg[0] == "components" && (msg[1] == "messages" || msg[1] == "messageTraits")
-		return listed && p.Find(msg...).Get("schemaFormat") == nil
+		site, ok := schemaSiteAt(p, root)
+		return listed && ok && site.FormatNode == nil
 	}
 	return false
 }

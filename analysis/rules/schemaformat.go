@@ -37,52 +37,47 @@ func classify(format string) (formatKind, string) {
 
 // schemaSite is a place that holds a schema: a message payload or headers.
 type schemaSite struct {
-	Path       []string     // the schema itself (inside a multi-format object, its "schema")
-	Node       *syntax.Node // the schema node as written
+	Element    *model.Schema // the payload or headers, as the message gives it
+	Path       []string      // the schema itself (inside a multi-format object, its "schema")
+	Node       *syntax.Node  // the schema node as written
 	Format     string
 	FormatNode *syntax.Node // the schemaFormat value, when written
 }
 
 // messageSchema finds the payload or headers schema of a message or a
-// message trait, as the model reads it: in 2.x the message's schemaFormat
-// governs the payload only; in 3.x either may be a multi-format schema
-// object, whose "schema" is then the schema.
-func messageSchema(p *analysis.Pass, msg item, field string) (schemaSite, bool) {
-	if msg.Path == nil {
+// message trait (msg) written in this document, as the model reads it: in
+// 2.x the message's schemaFormat governs the payload only; in 3.x either
+// may be a multi-format schema object, whose "schema" is then the schema.
+func messageSchema(p *analysis.Pass, msg model.Element, field string) (schemaSite, bool) {
+	if !local(p, msg) {
 		return schemaSite{}, false
 	}
 	var sch *model.Schema
-	if m := modelOf[*model.Message](p, msg.Node); m != nil {
+	switch m := msg.(type) {
+	case *model.Message:
 		sch = m.Headers
 		if field == "payload" {
 			sch = m.Payload
 		}
-	} else if t := modelOf[*model.MessageTrait](p, msg.Node); t != nil && field == "headers" {
-		sch = t.Headers
+	case *model.MessageTrait:
+		if field == "headers" {
+			sch = m.Headers
+		}
 	}
 	if sch == nil {
 		return schemaSite{}, false
 	}
-	written := itemOf(p, sch)
-	if written.Raw.IsNull() {
+	raw := written(p, sch)
+	if raw.IsNull() {
 		return schemaSite{}, false
 	}
-	site := schemaSite{Path: writtenPath(sch), Node: written.Raw}
+	site := schemaSite{Element: sch, Path: writtenPath(sch), Node: raw}
 	if !local(p, sch) {
 		return site, true // in another file: checked there
 	}
 	site.Format, site.FormatNode = sch.Format.Value, sch.Format.Node
 	if inner := sch.Schema; inner != nil {
-		site.Node, site.Path = itemOf(p, inner).Raw, writtenPath(inner)
+		site.Node, site.Path = written(p, inner), writtenPath(inner)
 	}
 	return site, true
-}
-
-// writtenPath is where e is written in this document: the reference object
-// that reaches it, or its own place.
-func writtenPath(e model.Element) []string {
-	if r := e.Common().Ref; r != nil {
-		return r.At.Pointer
-	}
-	return e.Common().Loc.Pointer
 }

@@ -1,66 +1,51 @@
 package rules
 
 import (
+	"errors"
+
 	"asyncapi-ls/analysis"
-	"asyncapi-ls/analysis/syntax"
+	"asyncapi-ls/analysis/model"
 )
 
-// checkSecurity checks one "security" list of a server or an operation.
+// checkSecurity checks the security requirements of a server, an operation
+// or an operation trait, as the model reads them.
 //
-// 2.x: each entry maps scheme names to scopes; every name must be a
-// components.securitySchemes key and, for OAuth2, every scope one of its
-// flows' scopes. 3.x: each entry is a Security Scheme (or a reference to
-// one) whose required scopes must be available in its OAuth2 flows.
-func checkSecurity(p *analysis.Pass, list *syntax.Node) []analysis.Diagnostic {
+// 2.x: each requirement names a components.securitySchemes key and, for
+// OAuth2, scopes that one of its flows offers. 3.x: each requirement is a
+// Security Scheme (or a reference to one) whose required scopes must be
+// available in its OAuth2 flows; they are reported where the scheme is
+// written, so only for schemes of this document.
+func checkSecurity(p *analysis.Pass, reqs []*model.SecurityRequirement) []analysis.Diagnostic {
 	var out []analysis.Diagnostic
-	schemes := p.Find("components", "securitySchemes")
-	for _, entry := range seq(list) {
-		if p.IsV3() {
-			scheme := p.Deref(entry)
-			if scheme == nil || !isMapping(scheme) {
-				continue
-			}
-			out = append(out, checkScopes(scheme, seq(scheme.Get("scopes")), "availableScopes")...)
+	for _, r := range reqs {
+		if nameErr := (*model.NameError)(nil); errors.As(r.Problem, &nameErr) {
+			out = append(out, analysis.Diagnostic{Start: r.KeyNode.Start, End: r.KeyNode.End,
+				Message: "No security scheme " + quote(r.Key) + " is defined in components.securitySchemes."})
 			continue
 		}
-		m := entry.Resolve()
-		if m == nil || m.Kind != syntax.Mapping {
-			continue
+		if r.Scheme == nil || !local(p, r) || !isMapping(r.Scheme.Value) {
+			continue // no security at all (an empty 2.x requirement), or nothing to check here
 		}
-		for _, pair := range m.Pairs {
-			scheme := p.Deref(schemes.Get(pair.Key.Value))
-			if scheme == nil {
-				out = append(out, analysis.Diagnostic{Start: pair.Key.Start, End: pair.Key.End,
-					Message: "No security scheme " + quote(pair.Key.Value) + " is defined in components.securitySchemes."})
-				continue
-			}
-			out = append(out, checkScopes(scheme, seq(pair.Value), "scopes")...)
-		}
+		out = append(out, checkScopes(r.Scheme, r.Scopes)...)
 	}
 	return out
 }
 
 // checkScopes reports scopes that none of an OAuth2 scheme's flows offer.
-func checkScopes(scheme *syntax.Node, scopes []*syntax.Node, field string) []analysis.Diagnostic {
-	if str(scheme, "type") != "oauth2" || len(scopes) == 0 {
+func checkScopes(scheme *model.SecurityScheme, scopes []model.Scalar) []analysis.Diagnostic {
+	if scheme.Type.Value != "oauth2" || len(scopes) == 0 || scheme.Flows == nil {
 		return nil
 	}
 	offered := map[string]bool{}
-	flows := scheme.Get("flows").Resolve()
-	if flows == nil || flows.Kind != syntax.Mapping {
-		return nil
-	}
-	for _, f := range flows.Pairs {
-		if s := f.Value.Get(field).Resolve(); s != nil && s.Kind == syntax.Mapping {
-			for _, sc := range s.Pairs {
-				offered[sc.Key.Value] = true
-			}
+	for _, f := range scheme.Flows {
+		for _, sc := range f.Scopes {
+			offered[sc.Value] = true
 		}
 	}
 	var out []analysis.Diagnostic
 	for _, sc := range scopes {
-		if name := sc.String(); name != "" && !offered[name] {
-			out = append(out, at(sc, "The scope "+quote(name)+" is not offered by any flow of this OAuth2 scheme."))
+		if name := sc.Value; name != "" && !offered[name] {
+			out = append(out, at(sc.Node, "The scope "+quote(name)+" is not offered by any flow of this OAuth2 scheme."))
 		}
 	}
 	return out

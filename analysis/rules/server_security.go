@@ -14,11 +14,11 @@ func init() {
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
 			var out []analysis.Diagnostic
 			for _, s := range servers(p) {
-				if !sameDoc(s) {
+				if !inPlace(p, s) {
 					continue
 				}
-				for _, d := range checkSecurity(p, s.Node.Get("security")) {
-					d.BeyondParser = s.Path[0] != "servers" // the parser checks root servers
+				for _, d := range checkSecurity(p, s.Security) {
+					d.BeyondParser = s.Loc.Pointer[0] != "servers" // the parser checks root servers
 					out = append(out, d)
 				}
 			}

@@ -1,6 +1,9 @@
 package rules
 
-import "asyncapi-ls/analysis"
+import (
+	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/syntax"
+)
 
 func init() {
 	register(analysis.Rule{
@@ -13,33 +16,32 @@ func init() {
 		DocURL:      specURL("serverVariableObject"),
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
 			var out []analysis.Diagnostic
-			used := map[any]map[string]bool{}
+			used := map[*syntax.Node]map[string]bool{}
 			for _, part := range serverParts(p) {
-				declared := p.Deref(part.Server.Node.Get("variables"))
+				s := part.Server
 				names, offsets := placeholders(part.Text)
-				if used[part.Server.Node] == nil {
-					used[part.Server.Node] = map[string]bool{}
+				if used[s.Value] == nil {
+					used[s.Value] = map[string]bool{}
 				}
 				for i, name := range names {
-					used[part.Server.Node][name] = true
-					if name != "" && declared.Entry(name) == nil {
+					used[s.Value][name] = true
+					if name != "" && named(s.Variables, name) == nil {
 						d := within(p, part.Node, part.Text, offsets[i][0], offsets[i][1],
 							"The variable "+quote(name)+" is not declared in this server's variables.")
-						d.BeyondParser = !isMapping(declared) // the parser checks servers with variables only
+						d.BeyondParser = s.Variables == nil // the parser checks servers with variables only
 						out = append(out, d)
 					}
 				}
 			}
 			for _, s := range servers(p) {
-				declared := p.Deref(s.Node.Get("variables"))
-				if !sameDoc(s) || !isMapping(declared) {
+				if !inPlace(p, s) {
 					continue
 				}
-				for _, pair := range declared.Resolve().Pairs {
-					if !used[s.Node][pair.Key.Value] {
-						out = append(out, analysis.Diagnostic{Start: pair.Key.Start, End: pair.Key.End,
-							Message:      "The variable " + quote(pair.Key.Value) + " is not used by this server.",
-							BeyondParser: len(used[s.Node]) == 0}) // the parser checks urls with variables only
+				for _, v := range s.Variables {
+					if !used[s.Value][v.Key] {
+						out = append(out, analysis.Diagnostic{Start: v.KeyNode.Start, End: v.KeyNode.End,
+							Message:      "The variable " + quote(v.Key) + " is not used by this server.",
+							BeyondParser: len(used[s.Value]) == 0}) // the parser checks urls with variables only
 					}
 				}
 			}

@@ -9,6 +9,8 @@ import (
 
 func itoa(i int) string { return strconv.Itoa(i) }
 
+func quote(s string) string { return strconv.Quote(s) }
+
 // at builds a finding on the text of n: a scalar or flow collection as a
 // whole; a block collection by its first key, so that a finding never
 // underlines half the file.
@@ -29,15 +31,6 @@ func spanOf(n *syntax.Node) (int, int) {
 		return spanOf(r.Items[0])
 	}
 	return n.Start, n.End
-}
-
-// onKey builds a finding on the key of an entry (the name of a channel, the
-// "info" of info …), or on the value when the entry has no key.
-func onKey(it item, msg string) analysis.Diagnostic {
-	if it.Key != nil && it.Name != "" {
-		return analysis.Diagnostic{Start: it.Key.Start, End: it.Key.End, Message: msg}
-	}
-	return at(it.Key, msg)
 }
 
 // keyOf returns the pair of key in n, for findings on a key.

@@ -14,7 +14,7 @@ func init() {
 			var out []analysis.Diagnostic
 			for _, tag := range p.Model().Tags { // the API's: at the root in 2.x, in info in 3.x
 				if local(p, tag) && isMapping(tag.Value) && tag.Description.Node == nil {
-					out = append(out, at(itemOf(p, tag).Raw, "Describe the tag "+quote(tag.Name.Value)+"."))
+					out = append(out, at(written(p, tag), "Describe the tag "+quote(tag.Name.Value)+"."))
 				}
 			}
 			return out

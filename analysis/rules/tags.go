@@ -37,11 +37,11 @@ func init() {
 // in 2.x, info in 3.x, and the root key to report on when they are absent.
 func documentTags(p *analysis.Pass) (*syntax.Node, string) {
 	if p.IsV3() {
-		info := p.Root.Get("info")
-		if !isMapping(info) {
+		info := p.Model().Info
+		if info == nil || !inPlace(p, info) || !isMapping(info.Value) {
 			return nil, ""
 		}
-		return info, "info"
+		return info.Value, "info"
 	}
 	return p.Root, "asyncapi"
 }

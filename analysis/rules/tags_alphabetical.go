@@ -22,7 +22,7 @@ func init() {
 					name = tag.Name.Value
 				}
 				if i > 0 && strings.ToLower(name) < strings.ToLower(prev) {
-					return []analysis.Diagnostic{at(itemOf(p, tag).Raw, "Tag "+quote(name)+" should come before "+quote(prev)+": keep tags in alphabetical order.")}
+					return []analysis.Diagnostic{at(written(p, tag), "Tag "+quote(name)+" should come before "+quote(prev)+": keep tags in alphabetical order.")}
 				}
 				prev = name
 			}

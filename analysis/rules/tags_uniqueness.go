@@ -2,6 +2,7 @@ package rules
 
 import (
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/model"
 	"asyncapi-ls/analysis/syntax"
 )
 
@@ -16,33 +17,53 @@ func init() {
 		DocURL:      specURL("tagsObject"),
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
 			var out []analysis.Diagnostic
-			// The parser leaves the tags of servers alone.
-			serverTags := map[*syntax.Node]bool{}
-			for _, s := range []*syntax.Node{p.Root.Get("servers"), p.Root.Find("components", "servers")} {
-				walkSpec(s, func(key string, n *syntax.Node) { serverTags[n] = serverTags[n] || key == "tags" })
-			}
-			walkSpec(p.Root, func(key string, n *syntax.Node) {
-				if key != "tags" {
+			lists := map[string]bool{} // each list once, where it is written
+			check := func(tags []*model.Tag, beyond bool) {
+				if len(tags) == 0 || lists[pointer(writtenPath(tags[0]))] {
 					return
 				}
+				lists[pointer(writtenPath(tags[0]))] = true
 				first := map[string]*syntax.Node{}
-				for _, t := range seq(n) {
-					tag := p.Deref(t)
-					name := tag.Get("name")
-					if name == nil || name.String() == "" {
+				for _, tag := range tags {
+					name := tag.Name
+					if !local(p, tag) || name.Value == "" {
 						continue
 					}
-					if prev := first[name.String()]; prev != nil {
-						d := at(name, "The tag "+quote(name.String())+" is already in this list; tag names must be unique.")
+					if prev := first[name.Value]; prev != nil {
+						d := at(name.Node, "The tag "+quote(name.Value)+" is already in this list; tag names must be unique.")
 						d.Related = []analysis.Related{{Start: prev.Start, End: prev.End, Message: "first use"}}
-						d.BeyondParser = serverTags[n]
+						d.BeyondParser = beyond
 						out = append(out, d)
 						continue
 					}
-					first[name.String()] = name
+					first[name.Value] = name.Node
 				}
-			})
+			}
+			check(p.Model().Tags, false)
+			for _, e := range definitions[model.Element](p) {
+				_, server := e.(*model.Server) // the parser leaves the tags of servers alone
+				check(tagsOf(e), server)
+			}
 			return out
 		},
 	})
+}
+
+// tagsOf returns the tags of an element that has them.
+func tagsOf(e model.Element) []*model.Tag {
+	switch x := e.(type) {
+	case *model.Server:
+		return x.Tags
+	case *model.Channel:
+		return x.Tags
+	case *model.Operation:
+		return x.Tags
+	case *model.OperationTrait:
+		return x.Tags
+	case *model.Message:
+		return x.Tags
+	case *model.MessageTrait:
+		return x.Tags
+	}
+	return nil
 }

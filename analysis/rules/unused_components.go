@@ -16,8 +16,8 @@ func init() {
 		Description: "Every component is referenced somewhere (security schemes: see asyncapi-unused-securityScheme).",
 		DocURL:      specURL("componentsObject"),
 		Check: func(p *analysis.Pass) []analysis.Diagnostic {
-			comps := p.Root.Get("components").Resolve()
-			if comps == nil || comps.Kind != syntax.Mapping {
+			comps := componentsWritten(p)
+			if comps == nil {
 				return nil
 			}
 			used := localTargets(p)

@@ -1,5 +1,7 @@
 package ruleset
 
+import "strings"
+
 // spectralAsyncAPI lists the rules of Spectral's "spectral:asyncapi"
 // ruleset (spectral-rulesets 1.23) and whether it recommends each. The
 // built-in rules carry these names as codes or aliases; the four names that
@@ -62,6 +64,36 @@ var spectralAsyncAPI = map[string]bool{
 	"asyncapi-unused-components-server":           true,
 	"asyncapi-3-document-resolved":                true,
 	"asyncapi-3-document-unresolved":              true,
+}
+
+// spectralOtherRulesets lists the rules of Spectral's built-in rulesets for
+// other formats (spectral-rulesets 1.23). None applies to an AsyncAPI
+// document, but a ruleset that extends one of them may set their severities
+// (published rulesets often serve OpenAPI and AsyncAPI alike): those names
+// are accepted and do nothing.
+var spectralOtherRulesets = map[string][]string{
+	"spectral:oas": strings.Fields(`operation-success-response oas2-operation-formData-consume-check
+		operation-operationId-unique operation-parameters operation-tag-defined path-params contact-properties
+		duplicated-entry-in-enum info-contact info-description info-license license-url no-eval-in-markdown
+		no-script-tags-in-markdown openapi-tags-alphabetical openapi-tags-uniqueness openapi-tags
+		operation-description operation-operationId operation-operationId-valid-in-url operation-singular-tag
+		operation-tags path-declarations-must-exist path-keys-no-trailing-slash path-not-include-query
+		tag-description no-$ref-siblings array-items typed-enum oas2-api-host oas2-api-schemes
+		oas2-discriminator oas2-host-not-example oas2-host-trailing-slash oas2-parameter-description
+		oas2-operation-security-defined oas2-valid-schema-example oas2-valid-media-example oas2-anyOf oas2-oneOf
+		oas2-schema oas2-unused-definition oas3-api-servers oas3-examples-value-or-externalValue
+		oas3-operation-security-defined oas3-parameter-description oas3-server-not-example.com
+		oas3-server-trailing-slash oas3-valid-media-example oas3-valid-schema-example oas3-schema
+		oas3-unused-component oas3-server-variables oas3-callbacks-in-callbacks oas3_1-servers-in-webhook
+		oas3_1-callbacks-in-webhook oas3_2-no-deprecated-xml-attribute`),
+	"spectral:arazzo": strings.Fields(`arazzo-document-schema arazzo-workflowId-unique
+		arazzo-workflow-output-validation arazzo-step-output-validation arazzo-step-parameters-validation
+		arazzo-step-failure-actions-validation arazzo-step-success-actions-validation
+		arazzo-workflow-depends-on-validation arazzo-step-success-criteria-validation
+		arazzo-step-request-body-validation arazzo-step-validation arazzo-no-script-tags-in-markdown
+		arazzo-info-description arazzo-info-summary arazzo-source-descriptions-type arazzo-workflow-workflowId
+		arazzo-workflow-description arazzo-workflow-summary arazzo-step-description arazzo-step-stepId
+		arazzo-step-operationPath arazzo-workflow-stepId-unique`),
 }
 
 // Formats Spectral knows. Only the AsyncAPI ones can match an AsyncAPI

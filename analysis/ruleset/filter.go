@@ -456,6 +456,11 @@ func (p *jsParser) parsePrimary() (jsExpr, error) {
 		return jsLit{jsVal{}}, nil
 	case "@", "@property", "@path", "@parent", "@parentProperty", "@root", "$", "Array":
 		return jsVar(word), nil
+	case "@string", "@number", "@integer", "@boolean", "@null", "@array", "@object", "@scalar":
+		if !p.eat("(") || !p.eat(")") {
+			return nil, p.fail(fmt.Sprintf("%s is called without arguments: %s()", word, word))
+		}
+		return jsTypeTest(word), nil
 	case "":
 		return nil, p.fail(fmt.Sprintf("unexpected %q", string(c)))
 	}
@@ -523,6 +528,40 @@ func plusPath(seg *segment) string {
 		b.WriteString("['" + t + "']")
 	}
 	return b.String()
+}
+
+// typeShorthands are JSONPath-Plus's type tests, "@string()" and the like,
+// usable in filters and as a step of a path.
+var typeShorthands = map[string]bool{"@string": true, "@number": true, "@integer": true, "@boolean": true,
+	"@null": true, "@array": true, "@object": true, "@scalar": true}
+
+// jsTypeTest is one of typeShorthands: whether @ holds a value of that type,
+// with JavaScript's typeof underneath (@object is any non-null object,
+// arrays included; @scalar anything else).
+type jsTypeTest string
+
+func (e jsTypeTest) eval(s *jsScope) jsVal {
+	v := fromPlace(s.cur)
+	var ok bool
+	switch e {
+	case "@string":
+		ok = v.kind == jsString
+	case "@number":
+		ok = v.kind == jsNumber
+	case "@integer":
+		ok = v.kind == jsNumber && v.n == math.Trunc(v.n) && !math.IsInf(v.n, 0)
+	case "@boolean":
+		ok = v.kind == jsBool
+	case "@null":
+		ok = v.kind == jsNull
+	case "@array":
+		ok = v.kind == jsArray
+	case "@object":
+		ok = v.kind == jsObject || v.kind == jsArray
+	case "@scalar":
+		ok = v.kind != jsObject && v.kind != jsArray
+	}
+	return jsVal{kind: jsBool, b: ok}
 }
 
 type jsMember struct {

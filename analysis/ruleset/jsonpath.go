@@ -89,11 +89,28 @@ func (t *translator) translate() (string, error) {
 				t.out.WriteString("..")
 				continue
 			}
+			if t.i < len(s) && s[t.i] == '@' {
+				t.out.WriteString("..")
+				if err := t.typeStep(); err != nil {
+					return "", err
+				}
+				continue
+			}
 			if err := t.dotName(true); err != nil {
 				return "", err
 			}
 		case c == '.':
 			t.i++
+			switch {
+			case t.i < len(s) && s[t.i] == '[':
+				// JSONPath-Plus reads ".[" as "[": $.channels.[*]
+				continue
+			case t.i < len(s) && s[t.i] == '@':
+				if err := t.typeStep(); err != nil {
+					return "", err
+				}
+				continue
+			}
 			if err := t.dotName(false); err != nil {
 				return "", err
 			}
@@ -133,6 +150,30 @@ func (t *translator) dotName(descendant bool) error {
 	return nil
 }
 
+// typeStep reads a JSONPath-Plus type selector after "." or "..", such as
+// "@object()": the members whose values have that type, as the filter
+// "[?(@object())]" selects them.
+func (t *translator) typeStep() error {
+	s := t.src
+	end := t.i + 1
+	for end < len(s) && 'a' <= s[end] && s[end] <= 'z' {
+		end++
+	}
+	name := s[t.i:end]
+	if !typeShorthands[name] || !strings.HasPrefix(s[t.i+len(name):], "()") {
+		return t.fail(`a type selector is expected after "@": @string(), @number(), @integer(), @boolean(), @null(), @array(), @object() or @scalar()`)
+	}
+	t.writeFilter(&filter{src: name + "()", expr: jsTypeTest(name)})
+	t.i += len(name) + 2
+	return nil
+}
+
+// writeFilter puts the placeholder of a JavaScript filter into the RFC text.
+func (t *translator) writeFilter(f *filter) {
+	t.out.WriteString("[" + quote(filterMark+strconv.Itoa(len(t.filters))) + "]")
+	t.filters = append(t.filters, f)
+}
+
 // bracket reads "[...]": a JavaScript filter, or selectors whose names may
 // be unquoted.
 func (t *translator) bracket() error {
@@ -151,8 +192,7 @@ func (t *translator) bracket() error {
 			}
 			return &PathError{Offset: at, Msg: fmt.Sprintf("Invalid filter in %q: %s", s, err.Error())}
 		}
-		t.out.WriteString("[" + quote(filterMark+strconv.Itoa(len(t.filters))) + "]")
-		t.filters = append(t.filters, f)
+		t.writeFilter(f)
 		t.i = end + 2
 		return nil
 	}

@@ -170,6 +170,9 @@ type loader struct {
 	codes map[string]string
 	// groups counts the scoped aliases expanded, to tell them apart.
 	groups int
+	// foreign holds the rules of the extended built-in rulesets for other
+	// formats (spectral:oas, spectral:arazzo): names a ruleset may set.
+	foreign map[string]bool
 }
 
 func (l *loader) builtinCode(name, code string) {
@@ -328,7 +331,14 @@ func (l *loader) extendOne(fc *fileContext, name *syntax.Node, mode string, stac
 		}
 		return
 	case "spectral:oas", "spectral:arazzo":
-		// Their rules are for OpenAPI and Arazzo documents: none applies here.
+		// Their rules are for OpenAPI and Arazzo documents: none applies
+		// here, but the ruleset may name them.
+		if l.foreign == nil {
+			l.foreign = map[string]bool{}
+		}
+		for _, n := range spectralOtherRulesets[target] {
+			l.foreign[n] = true
+		}
 		return
 	}
 	if strings.HasPrefix(target, "spectral:") {
@@ -417,6 +427,8 @@ func (l *loader) mergeRule(fc *fileContext, rules map[string]*Rule, keyNode, val
 			if code, ok := l.codes[name]; ok {
 				existing = &Rule{Name: name, Builtin: true, Recommended: true}
 				key = code
+			} else if l.foreign[name] {
+				return // a rule for OpenAPI or Arazzo documents
 			} else {
 				msg := fmt.Sprintf("Unknown rule %q: no ruleset this one extends defines it.", name)
 				if near := refs.Closest(name, l.knownNames(rules)); near != "" {

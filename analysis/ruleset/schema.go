@@ -3,9 +3,13 @@ package ruleset
 import (
 	"encoding/json"
 	"fmt"
+	"math"
+	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 
+	"asyncapi-ls/analysis/syntax"
 	"asyncapi-ls/jsonpointer"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -82,12 +86,70 @@ func registerSchema() {
 					msg = `"` + sub[len(sub)-1] + `": ` + msg
 				}
 				out = append(out, finding{message: msg, sub: append([]string{}, sub...)})
-				if !o.allErrors {
-					break
-				}
+			}
+			// The library visits an object's members in no fixed order;
+			// Spectral's first error is the first in the document.
+			c.sortByDocument(out)
+			if !o.allErrors && len(out) > 1 {
+				out = out[:1]
 			}
 			return out
 		}})
+}
+
+// sortByDocument orders findings as the values they are about are written
+// below the input (a value before those inside it), keeping the order of
+// findings about one value.
+func (c *call) sortByDocument(fs []finding) {
+	if len(fs) < 2 {
+		return
+	}
+	type ordered struct {
+		f     finding
+		order []int
+	}
+	all := make([]ordered, len(fs))
+	for i, f := range fs {
+		all[i] = ordered{f, c.documentOrder(f.sub)}
+	}
+	slices.SortStableFunc(all, func(a, b ordered) int { return slices.Compare(a.order, b.order) })
+	for i := range all {
+		fs[i] = all[i].f
+	}
+}
+
+// documentOrder is the way to the value at sub below the input as the
+// positions of its keys and items among their siblings.
+func (c *call) documentOrder(sub []string) []int {
+	out := make([]int, 0, len(sub))
+	p := c.in.at
+	for _, t := range sub {
+		at := math.MaxInt
+		if n := p.node; n != nil {
+			switch n.Kind {
+			case syntax.Mapping:
+				for i, pair := range n.Pairs {
+					if pair.Key.Value == t {
+						at = i
+					}
+				}
+			case syntax.Sequence:
+				if i, err := strconv.Atoi(t); err == nil {
+					at = i
+				}
+			}
+		}
+		out = append(out, at)
+		next, ok := c.v.field(p, t)
+		if !ok {
+			for len(out) < len(sub) {
+				out = append(out, math.MaxInt)
+			}
+			break
+		}
+		p = next
+	}
+	return out
 }
 
 // leafErrors are the errors of a basic output that explain themselves

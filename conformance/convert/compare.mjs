@@ -1,7 +1,7 @@
 // Compares `asyncapi-ls convert` with the official converter
 // (@asyncapi/converter, pinned in package.json), document by document.
 //
-//   node compare.mjs [--known FILE] [--ours-ms N] LIST
+//   node compare.mjs [--known FILE] [--ours-ms N] [--full] [--record|--no-cache] LIST
 //
 // LIST has one line per 2.x document: the input path, a tab, the path of
 // our converted output (empty when we refused to convert it), a tab, the
@@ -19,7 +19,9 @@
 // (empty: any), and the reason. Prints the
 // agreement figures and every unlisted difference; exits 1 when there is
 // one. --full also asks the parser about every input and about the official
-// converter's output (slower: for the figures of a report).
+// converter's output (slower: for the figures of a report). The parser's
+// answers come from parser-record.jsonl when it has them (../cache.mjs):
+// --record adds new ones, --no-cache asks about all.
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -30,6 +32,7 @@ import { AvroSchemaParser } from '@asyncapi/avro-schema-parser';
 import { OpenAPISchemaParser } from '@asyncapi/openapi-schema-parser';
 import { RamlDTSchemaParser } from '@asyncapi/raml-dt-schema-parser';
 import { ProtoBuffSchemaParser } from '@asyncapi/protobuf-schema-parser';
+import { ToolRecord } from '../cache.mjs';
 
 const args = process.argv.slice(2);
 let knownPath, oursMs, verbose = false, full = false;
@@ -39,6 +42,7 @@ while (args[0]?.startsWith('--')) {
   else if (flag === '--ours-ms') oursMs = Number(args.shift());
   else if (flag === '--verbose') verbose = true;
   else if (flag === '--full') full = true;
+  else if (flag === '--record' || flag === '--no-cache') continue; // read by ToolRecord
   else throw new Error(`unknown flag ${flag}`);
 }
 const parser = new Parser({ schemaParsers: [AvroSchemaParser(), OpenAPISchemaParser(), RamlDTSchemaParser(), ProtoBuffSchemaParser()] });
@@ -99,6 +103,10 @@ function diff(a, b, path = [], out = []) {
 const load = text => (text.trimStart().startsWith('{') ? JSON.parse(text) : yaml.load(text));
 const short = v => (v === undefined ? '(none)' : JSON.stringify(v).slice(0, 160));
 
+// The parser's answers, recorded (../cache.mjs): asked only about texts
+// whose answer is not in parser-record.jsonl yet.
+const record = new ToolRecord(new URL('./parser-record.jsonl', import.meta.url).pathname,
+  new URL('./package-lock.json', import.meta.url).pathname, 'parser (convert)');
 let total = 0, refused = 0, inputValid = 0, oursValid = 0, oursValidOfValid = 0, theirsValidOfValid = 0;
 let identical = 0, documented = 0, theirsThrew = 0, parserMs = 0, officialMs = 0;
 const problems = [];
@@ -111,12 +119,15 @@ for (const line of readFileSync(listPath, 'utf8').split('\n')) {
   seen.add(doc);
   total++;
   const text = readFileSync(input, 'utf8');
-  const errorsOf = async (t) => {
+  // The parser's errors about a text read as if it stood where the input
+  // stands: their paths and messages (which the known list matches).
+  const errorsOf = t => record.answer(record.key(t, input), async () => {
     const start = performance.now();
     const { diagnostics } = await parser.parse(t, { source: resolve(input) });
     parserMs += performance.now() - start;
-    return diagnostics.filter(d => d.severity === 0 && !/getaddrinfo|ECONNREFUSED|FetchError/.test(d.message));
-  };
+    return diagnostics.filter(d => d.severity === 0 && !/getaddrinfo|ECONNREFUSED|FetchError/.test(d.message))
+      .map(d => ({ path: d.path, message: d.message }));
+  });
   // Without --full the input is asked about only when our output has
   // errors, to tell whether they came with it.
   let validIn;
@@ -190,5 +201,6 @@ console.log(`2.x documents: ${total}; converted: ${total - refused}`);
 console.log(`the parser accepts our output: ${oursValid}/${total - refused}`);
 if (full) console.log(`the parser accepts the input: ${inputValid}; of those, our output: ${oursValidOfValid}/${inputValid}, the official converter's: ${theirsValidOfValid}/${inputValid}`);
 console.log(`agreement with the official converter: ${identical} identical, ${documented} with listed differences only, ${total - identical - documented} with unlisted ones; ${pct(identical + documented, total)} accounted for (${pct(identical, total)} identical); the official converter throws on ${theirsThrew}`);
-if (oursMs !== undefined) console.log(`time: official converter ${officialMs.toFixed(0)} ms in-process; asyncapi-ls convert ${oursMs} ms in processes; parser ${parserMs.toFixed(0)} ms`);
+if (oursMs !== undefined) console.log(`time: official converter ${officialMs.toFixed(0)} ms in-process; asyncapi-ls convert ${oursMs} ms in processes; parser ${parserMs.toFixed(0)} ms (${record.misses} texts asked)`);
+record.save();
 process.exit(problems.some(p => p.includes('\n    ')) || unused.length > 0 ? 1 : 0);
