@@ -23,7 +23,9 @@ root=$(dirname "$here")
 sp="$here/spectral"
 timed=false
 if [ "${1:-}" = --time ]; then timed=true; shift; fi
-[ -x "$sp/node_modules/.bin/spectral" ] || (cd "$sp" && npm ci --no-audit --no-fund --ignore-scripts >/dev/null)
+# npm ci when a package the lockfile pins is missing (a new one was added).
+(cd "$sp" && node -e 'const fs = require("fs"); for (const d of Object.keys(require("./package.json").dependencies)) if (!fs.existsSync("node_modules/" + d)) process.exit(1)') ||
+  (cd "$sp" && npm ci --no-audit --no-fund --ignore-scripts >/dev/null)
 spectral="$sp/node_modules/.bin/spectral"
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
