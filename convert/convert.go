@@ -50,6 +50,7 @@ var (
 	ErrSyntax      = errors.New("the document does not parse")
 	ErrLoneCR      = errors.New("the document breaks lines with a lone carriage return (CR); save it with LF or CRLF line breaks first")
 	ErrInternal    = errors.New("the conversion of this document went wrong (please report it with the document)")
+	ErrIndentation = errors.New("a key is indented unlike the keys before it in the same mapping (YAML wants them in one column); re-indent it and convert again")
 )
 
 // Targets are the versions a document can be converted to.
@@ -81,6 +82,10 @@ func Convert(doc *analysis.Document, opts Options) (*Result, error) {
 	}
 	if loneCR(doc.Text) {
 		return nil, ErrLoneCR
+	}
+	if off, ok := misalignedKey(layout{doc.Text}, f); ok {
+		line, col := doc.Mapper.Column(off)
+		return nil, fmt.Errorf("%d:%d: %w", line, col, ErrIndentation)
 	}
 	from := f.Root.Get("asyncapi").String()
 	res := &Result{From: from, To: opts.To}
@@ -128,6 +133,33 @@ func (r *run) print(f *syntax.File) (*Result, error) {
 		}
 	}
 	return &Result{Text: p.out, Edits: edits(r.src, p.out, p.anchors)}, nil
+}
+
+// misalignedKey finds a key of a block mapping that starts in another
+// column than the mapping's first key. The YAML library reads such a
+// mapping (the specification does not allow it), but the printer, which
+// moves text by its columns, cannot rewrite it faithfully.
+func misalignedKey(l layout, f *syntax.File) (int, bool) {
+	if f.Format != syntax.YAML || f.Root == nil {
+		return 0, false
+	}
+	stack := []*syntax.Node{f.Root}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		switch n.Kind {
+		case syntax.Mapping:
+			for i, p := range n.Pairs {
+				if !n.Flow && i > 0 && l.col(p.Key.Start) != l.col(n.Pairs[0].Key.Start) {
+					return p.Key.Start, true
+				}
+				stack = append(stack, p.Value)
+			}
+		case syntax.Sequence:
+			stack = append(stack, n.Items...)
+		}
+	}
+	return 0, false
 }
 
 // loneCR reports a carriage return that no line feed follows, which YAML

@@ -157,6 +157,10 @@ func TestConvertRefuses(t *testing.T) {
 	writeFile(t, broken, "asyncapi: 2.6.0\ninfo:\n  title: [unclosed\n")
 	plain := filepath.Join(dir, "plain.yaml")
 	writeFile(t, plain, "name: not an AsyncAPI document\n")
+	// The YAML library reads keys of one mapping in two columns (after a
+	// tag on a line of its own); the conversion refuses, saying where.
+	misaligned := filepath.Join(dir, "misaligned.yaml")
+	writeFile(t, misaligned, "asyncapi: 2.6.0\ninfo: {title: T, version: '1'}\nchannels:\n  orders:\n    subscribe:\n      message:\n!       payload:\n       name: x\n")
 	for _, c := range []struct {
 		args []string
 		want string
@@ -170,6 +174,7 @@ func TestConvertRefuses(t *testing.T) {
 		{[]string{"convert", "--to", "3.0.0", v31}, "cannot convert from 3.1.0 down to 3.0.0"},
 		{[]string{"convert", broken}, "broken.yaml: the document does not parse: 3:"},
 		{[]string{"convert", plain}, "not an AsyncAPI document"},
+		{[]string{"convert", misaligned}, "misaligned.yaml: 7:9: a key is indented unlike the keys before it"},
 		{[]string{"convert", filepath.Join(dir, "missing.yaml")}, "no such file"},
 		{[]string{"convert", dir}, "not a regular file"},
 	} {
