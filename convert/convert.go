@@ -143,23 +143,19 @@ func misalignedKey(l layout, f *syntax.File) (int, bool) {
 	if f.Format != syntax.YAML || f.Root == nil {
 		return 0, false
 	}
-	stack := []*syntax.Node{f.Root}
-	for len(stack) > 0 {
-		n := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		switch n.Kind {
-		case syntax.Mapping:
-			for i, p := range n.Pairs {
-				if !n.Flow && i > 0 && l.col(p.Key.Start) != l.col(n.Pairs[0].Key.Start) {
-					return p.Key.Start, true
-				}
-				stack = append(stack, p.Value)
-			}
-		case syntax.Sequence:
-			stack = append(stack, n.Items...)
+	off, found := 0, false
+	syntax.Walk(f.Root, func(n *syntax.Node) {
+		if found || n.Kind != syntax.Mapping || n.Flow {
+			return
 		}
-	}
-	return 0, false
+		for _, p := range n.Pairs[min(1, len(n.Pairs)):] {
+			if l.col(p.Key.Start) != l.col(n.Pairs[0].Key.Start) {
+				off, found = p.Key.Start, true
+				return
+			}
+		}
+	})
+	return off, found
 }
 
 // loneCR reports a carriage return that no line feed follows, which YAML

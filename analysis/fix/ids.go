@@ -81,22 +81,13 @@ func camel(s string) string {
 // uniqueID appends a number while another object already uses id.
 func uniqueID(root *syntax.Node, field, id string) string {
 	used := map[string]bool{}
-	var walk func(n *syntax.Node)
-	walk = func(n *syntax.Node) {
-		if n == nil {
-			return
-		}
+	syntax.Walk(root, func(n *syntax.Node) {
 		for _, p := range n.Pairs {
 			if p.Key.Value == field {
 				used[p.Value.String()] = true
 			}
-			walk(p.Value)
 		}
-		for _, it := range n.Items {
-			walk(it)
-		}
-	}
-	walk(root)
+	})
 	out := id
 	for i := 2; used[out]; i++ {
 		out = id + strconv.Itoa(i)

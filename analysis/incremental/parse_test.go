@@ -45,7 +45,7 @@ func TestParseEquivalence(t *testing.T) {
 				st := New()
 				if a, ok := st.assembleText(text, coarse); ok {
 					n := 0
-					walk(st.materialize(a).Root, func(*syntax.Node) { n++ })
+					syntax.Walk(st.materialize(a).Root, func(*syntax.Node) { n++ })
 					if n != a.nodes+1 {
 						t.Fatalf("edit %d: the tree has %d nodes, the count while assembling says %d", i, n, a.nodes+1)
 					}

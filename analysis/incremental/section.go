@@ -88,7 +88,7 @@ func parseSection(text []byte, base, indent int) (*section, bool) {
 		s.marks[d] = true
 	}
 	var aliases []*syntax.Node
-	walk(r, func(n *syntax.Node) {
+	syntax.Walk(r, func(n *syntax.Node) {
 		n.Start += base
 		n.End += base
 		s.nodes++
@@ -128,19 +128,6 @@ func column(text []byte, offset int) int {
 		ls = len(bom)
 	}
 	return offset - ls
-}
-
-// walk visits every node of the tree once (alias targets through the tree,
-// not through the alias).
-func walk(n *syntax.Node, f func(*syntax.Node)) {
-	f(n)
-	for _, p := range n.Pairs {
-		walk(p.Key, f)
-		walk(p.Value, f)
-	}
-	for _, it := range n.Items {
-		walk(it, f)
-	}
 }
 
 // aliasCost spends budget as syntax.Node.Data does: one unit per value

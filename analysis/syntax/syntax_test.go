@@ -26,7 +26,7 @@ func TestScalarSpansReparse(t *testing.T) {
 		if len(f.Errors) > 0 || f.Root == nil {
 			t.Fatalf("%q: %v", doc, f.Errors)
 		}
-		walk(f.Root, func(n *Node) {
+		Walk(f.Root, func(n *Node) {
 			if n.Kind != Scalar || n.Tag == "!!null" {
 				return
 			}
@@ -184,19 +184,5 @@ func TestAtOffset(t *testing.T) {
 	loc = At(f.Root, strings.Index(doc, "user:")+2)
 	if strings.Join(loc.Path, ".") != "channels.user" || !loc.OnKey {
 		t.Errorf("key path %v onKey=%v", loc.Path, loc.OnKey)
-	}
-}
-
-func walk(n *Node, fn func(*Node)) {
-	if n == nil {
-		return
-	}
-	fn(n)
-	for _, p := range n.Pairs {
-		walk(p.Key, fn)
-		walk(p.Value, fn)
-	}
-	for _, it := range n.Items {
-		walk(it, fn)
 	}
 }
