@@ -16,6 +16,8 @@ targets=(
   "./server FuzzIncrementalEdits"
   "./convert FuzzConvert"
   "./preview FuzzMarkdown"
+  "./preview FuzzMarkupEscapes"
+  "./preview FuzzPage"
 )
 status=0
 for t in "${targets[@]}"; do

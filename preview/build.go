@@ -114,8 +114,8 @@ func (b *builder) build() {
 	}
 	// Component schemas first: references to them link to their sections.
 	for _, s := range comps.Schemas {
-		if s.Value == nil {
-			continue
+		if s.Value == nil && s.Ref == nil {
+			continue // nothing to show (a reference that leads nowhere is shown as one)
 		}
 		id := b.id("schema", s.Key)
 		b.trees.named[s.Loc.String()] = id
@@ -146,12 +146,11 @@ func (b *builder) build() {
 		}
 	}
 	for _, s := range comps.Schemas {
-		if s.Value == nil {
-			continue
+		if s.Value == nil && s.Ref == nil {
+			continue // nothing to show (a reference that leads nowhere is shown as one)
 		}
 		id := b.trees.named[s.Loc.String()]
-		body := s.Body()
-		tree := b.trees.tree(body.Loc.URI, body.Value, isAvro(s.Format.Value))
+		tree := b.schemaTree(s.Body(), isAvro(s.Format.Value))
 		p.Schemas = append(p.Schemas, &NamedSchema{ID: id, Name: s.Key, Schema: tree,
 			Filter: filterText(s.Key), Source: b.sourceOf(&s.Base)})
 	}
@@ -201,6 +200,18 @@ func bases[E model.Element](list []E) []*model.Base {
 	return out
 }
 
+// schemaTree draws a schema of the model; one whose "$ref" leads nowhere
+// is a row that says so, as a "$ref" inside a tree is.
+func (b *builder) schemaTree(s *model.Schema, avro bool) *SchemaNode {
+	if s.Value == nil {
+		if s.Ref == nil || s.Ref.Node == nil {
+			return nil
+		}
+		return &SchemaNode{Type: "unresolved", Open: true, Constraints: []KeyValue{{"$ref", s.Ref.Node.Value}}}
+	}
+	return b.trees.tree(s.Loc.URI, s.Value, avro)
+}
+
 // renderTrees renders every distinct schema tree of the page once, on every
 // core; the page then inserts the HTML wherever the tree is used.
 func (b *builder) renderTrees() {
@@ -219,13 +230,9 @@ func (b *builder) renderTrees() {
 	for _, s := range b.page.Schemas {
 		add(s.Schema)
 	}
-	html, err := renderEach("schematree-body", roots)
+	html := writeEach(roots, (*markup).schemaTree)
 	for i, t := range roots {
-		if err != nil {
-			t.HTML = codeHTML("the schema cannot be shown: " + err.Error())
-		} else {
-			t.HTML = html[i]
-		}
+		t.HTML = html[i]
 	}
 }
 
@@ -535,14 +542,13 @@ func (b *builder) message(msg *model.Message) *Message {
 		case isProtobuf(format) || (body.Value != nil && body.Value.Kind == syntax.Scalar):
 			v.PayloadText = scalarText(body.Value)
 		default:
-			v.Payload = b.trees.tree(body.Loc.URI, body.Value, isAvro(format))
+			v.Payload = b.schemaTree(body, isAvro(format))
 			v.PayloadRef = b.refLink(&p.Base)
 		}
 	}
 	v.SchemaFormat = format
 	if h := a.Headers; h != nil && h.Value != nil {
-		body := h.Body()
-		v.Headers = b.trees.tree(body.Loc.URI, body.Value, isAvro(h.Format.Value))
+		v.Headers = b.schemaTree(h.Body(), isAvro(h.Format.Value))
 		v.HeadersRef = b.refLink(&h.Base)
 	}
 	if c := a.CorrelationID; c != nil && c.Value != nil {

@@ -9,8 +9,10 @@
 // the language server's `asyncapi.preview` command all call it; the live
 // HTTP side is preview/live.
 //
-// Safety is part of rendering: every string from the document goes through
-// html/template, descriptions are CommonMark with raw HTML off and links
+// Safety is part of rendering: every string from the document is escaped for
+// its place, by html/template in page.tmpl (the frame of the page) and by
+// markup.go's escapers, which give html/template's bytes (FuzzMarkupEscapes),
+// in the repeated parts written directly for speed; descriptions are CommonMark with raw HTML off and links
 // limited to http, https, mailto and in-page anchors, images are never
 // loaded, and the page carries a Content-Security-Policy that lets only its
 // own script (by nonce) run.

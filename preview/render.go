@@ -1,11 +1,9 @@
 package preview
 
 import (
-	"bytes"
 	"crypto/rand"
 	"embed"
 	"encoding/base64"
-	"errors"
 	"html/template"
 	"io"
 	"runtime"
@@ -19,7 +17,7 @@ import (
 var assets embed.FS
 
 var (
-	pageTemplate = template.Must(template.New("").ParseFS(assets, "page.tmpl"))
+	pageTemplate = template.Must(template.New("").Funcs(pageFuncs).ParseFS(assets, "page.tmpl"))
 	pageCSS      = mustRead("page.css")
 	pageJS       = mustRead("page.js")
 )
@@ -83,19 +81,21 @@ func Write(w io.Writer, p *Page, opts Options) error {
 		Stamp       string
 		OverviewSVG template.HTML
 		PartSVGs    []part
-		// The long lists, rendered on every core beforehand.
+		// The repeated parts, written with markup beforehand, the long
+		// lists on every core.
+		TOC, ServersHTML, ByTagHTML             template.HTML
 		ChannelsHTML, MessagesHTML, SchemasHTML []template.HTML
 	}{Page: p, Nonce: opts.Nonce, CSP: CSP(opts.Nonce), CSS: template.CSS(pageCSS), JS: template.JS(pageJS), Live: opts.Live, Stamp: opts.Stamp}
-	var err error
-	if data.ChannelsHTML, err = renderAll("channel", p.Channels); err != nil {
-		return err
-	}
-	if data.MessagesHTML, err = renderAll("message", p.Messages); err != nil {
-		return err
-	}
-	if data.SchemasHTML, err = renderAll("schema", p.Schemas); err != nil {
-		return err
-	}
+	data.TOC = piece(func(m *markup) { m.toc(p) })
+	data.ServersHTML = piece(func(m *markup) {
+		for _, s := range p.Servers {
+			m.server(s)
+		}
+	})
+	data.ByTagHTML = piece(func(m *markup) { m.tagGroups(p.ByTag) })
+	data.ChannelsHTML = writeAll(p.Channels, (*markup).channel)
+	data.MessagesHTML = writeAll(p.Messages, (*markup).message)
+	data.SchemasHTML = writeAll(p.Schemas, (*markup).namedSchema)
 	if pic := p.Flow; pic != nil {
 		if pic.Overview != nil {
 			data.OverviewSVG = pic.Overview.SVG("flow-overview", flowSummary(p.Title, pic.Overview))
@@ -117,56 +117,47 @@ func flowSummary(title string, d *flow.Diagram) string {
 	return title + ": " + strconv.Itoa(len(d.Boxes)) + " channels, " + strconv.Itoa(len(d.Arrows)) + " arrows"
 }
 
-// renderEach renders the named template for every item, on every core, and
-// returns one piece of HTML per item (see renderAll).
-func renderEach[T any](name string, items []T) ([]template.HTML, error) {
+// writeEach writes every item on its own, on every core, and returns one
+// piece of HTML per item (see writeAll).
+func writeEach[T any](items []T, write func(*markup, T)) []template.HTML {
 	out := make([]template.HTML, len(items))
-	errs := make([]error, len(items))
 	runs := min(runtime.GOMAXPROCS(0), len(items), 16)
 	var wg sync.WaitGroup
 	for r := range runs {
 		wg.Go(func() {
-			var buf bytes.Buffer
 			for i := r; i < len(items); i += runs {
-				buf.Reset()
-				if errs[i] = pageTemplate.ExecuteTemplate(&buf, name, items[i]); errs[i] == nil {
-					out[i] = template.HTML(buf.String())
-				}
+				var m markup
+				write(&m, items[i])
+				out[i] = m.html()
 			}
 		})
 	}
 	wg.Wait()
-	return out, errors.Join(errs...)
+	return out
 }
 
-// renderAll renders the named template for every item, the items split in
-// one run per core, and returns the runs' HTML in order. Each run is
-// html/template output in the same (HTML body) context the page inserts it
-// in, so inserting it as template.HTML keeps the escaping whole.
-func renderAll[T any](name string, items []T) ([]template.HTML, error) {
+// writeAll writes every item, the items split in one run per core, and
+// returns the runs' HTML in order.
+func writeAll[T any](items []T, write func(*markup, T)) []template.HTML {
 	if len(items) == 0 {
-		return nil, nil
+		return nil
 	}
 	runs := min(runtime.GOMAXPROCS(0), len(items), 16)
 	if len(items) < 64 {
 		runs = 1
 	}
 	out := make([]template.HTML, runs)
-	errs := make([]error, runs)
 	var wg sync.WaitGroup
 	for r := range runs {
 		lo, hi := r*len(items)/runs, (r+1)*len(items)/runs
 		wg.Go(func() {
-			var buf bytes.Buffer
+			var m markup
 			for _, it := range items[lo:hi] {
-				if err := pageTemplate.ExecuteTemplate(&buf, name, it); err != nil {
-					errs[r] = err
-					return
-				}
+				write(&m, it)
 			}
-			out[r] = template.HTML(buf.String())
+			out[r] = m.html()
 		})
 	}
 	wg.Wait()
-	return out, errors.Join(errs...)
+	return out
 }
