@@ -109,7 +109,7 @@ func runtimeOf(p *analysis.Pass) *runtime {
 		load := p.Loader()
 		version, _ := p.Doc.SpecVersion()
 		dups := len(p.Doc.File().Duplicates) > 0
-		targets := &refTargets{self: map[string]*resolvedRef{}, other: map[refText]*resolvedRef{}}
+		targets := &refTargets{byText: map[refText]*resolvedRef{}}
 		return &runtime{pass: p, self: self, formats: documentFormats(version),
 			views: [2]*view{newView(false, self, p.Root, load, dups, targets), newView(true, self, p.Root, load, dups, targets)},
 			docs:  map[string]*analysis.Document{self: p.Doc}}

@@ -41,7 +41,7 @@ func TestSharedPrefixesMatchFreshViews(t *testing.T) {
 		root := analysis.NewDocument(uri, 1, gen.Generate(gen.Options{Version: version, Channels: 10})).Root()
 		load := func(string) (*syntax.Node, error) { return root, nil }
 		newViews := func() [2]*view {
-			targets := &refTargets{self: map[string]*resolvedRef{}, other: map[refText]*resolvedRef{}}
+			targets := &refTargets{byText: map[refText]*resolvedRef{}}
 			return [2]*view{newView(false, uri, root, load, false, targets), newView(true, uri, root, load, false, targets)}
 		}
 		shared := newViews()

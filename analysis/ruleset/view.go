@@ -123,29 +123,27 @@ type resolvedRef struct {
 // pass, by its text: big documents repeat the same reference in many
 // places.
 type refTargets struct {
-	mu    sync.RWMutex
-	self  map[string]*resolvedRef  // by "$ref" text in the analysed document; nil when it leads nowhere
-	other map[refText]*resolvedRef // in other documents
+	mu     sync.RWMutex
+	byText map[refText]*resolvedRef // nil when it leads nowhere
 }
 
+// refText is a "$ref" value and the document it is written in ("" for
+// the analysed one, which keeps the key short).
 type refText struct{ uri, ref string }
 
 func (v *view) lookup(uri string, ref *syntax.Node) *resolvedRef {
-	text := ref.Resolve().Value
+	key := refText{ref: ref.Resolve().Value}
+	if uri != v.self {
+		key.uri = uri
+	}
 	c := v.targets
 	c.mu.RLock()
-	var r *resolvedRef
-	var ok bool
-	if uri == v.self {
-		r, ok = c.self[text]
-	} else {
-		r, ok = c.other[refText{uri, text}]
-	}
+	r, ok := c.byText[key]
 	c.mu.RUnlock()
 	if ok {
 		return r
 	}
-	if k, err := refs.Resolve(uri, text); err == nil && v.load != nil {
+	if k, err := refs.Resolve(uri, key.ref); err == nil && v.load != nil {
 		if t, err := refs.Lookup(v.load, k); err == nil && t.Value != nil {
 			r = &resolvedRef{target: t, node: t.Value.Resolve()}
 			for _, tok := range t.Tokens {
@@ -155,17 +153,10 @@ func (v *view) lookup(uri string, ref *syntax.Node) *resolvedRef {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if uri == v.self {
-		if prev, ok := c.self[text]; ok {
-			return prev // another rule was first: its places share this one's segments
-		}
-		c.self[text] = r
-	} else {
-		if prev, ok := c.other[refText{uri, text}]; ok {
-			return prev
-		}
-		c.other[refText{uri, text}] = r
+	if first, ok := c.byText[key]; ok {
+		return first // another rule looked it up meanwhile
 	}
+	c.byText[key] = r
 	return r
 }
 
