@@ -285,6 +285,9 @@ func (v *view) field(p place, name string) (place, bool) {
 		}
 		return v.childAt(p, name, -1, pair.Key, pair.Value), true
 	case syntax.Sequence:
+		if name == "" || name[0] < '0' || name[0] > '9' {
+			return place{}, false // not an index (and no error value for "$..name" to make on every list)
+		}
 		i, err := strconv.Atoi(name)
 		if err != nil || i < 0 || i >= len(n.Items) || strconv.Itoa(i) != name {
 			return place{}, false
