@@ -29,9 +29,12 @@ func ParsePointer(fragment string) ([]string, error) {
 	if fragment == "" {
 		return nil, nil
 	}
-	decoded, err := url.PathUnescape(fragment)
-	if err != nil {
-		return nil, ErrBadURI
+	decoded := fragment
+	if strings.IndexByte(fragment, '%') >= 0 { // without one, unescaping changes nothing (it runs for every reference)
+		var err error
+		if decoded, err = url.PathUnescape(fragment); err != nil {
+			return nil, ErrBadURI
+		}
 	}
 	tokens, ok := jsonpointer.Split(decoded)
 	if !ok {

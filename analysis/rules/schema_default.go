@@ -6,6 +6,7 @@ func init() {
 	register(analysis.Rule{
 		Code:        "asyncapi-schema-default",
 		Serial:      "jsonschema", // one schema compiler for the keyword rules
+		Weight:      1,            // the group compiles every schema of the document
 		Aliases:     []string{"asyncapi-payload-default", "asyncapi2-schema-default"},
 		Severity:    analysis.SeverityError,
 		Versions:    analysis.AllVersions,

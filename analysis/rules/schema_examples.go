@@ -6,6 +6,7 @@ func init() {
 	register(analysis.Rule{
 		Code:        "asyncapi-schema-examples",
 		Serial:      "jsonschema", // one schema compiler for the keyword rules
+		Weight:      1,            // the group compiles every schema of the document
 		Aliases:     []string{"asyncapi-payload-examples", "asyncapi2-schema-examples"},
 		Severity:    analysis.SeverityError,
 		Versions:    analysis.AllVersions,

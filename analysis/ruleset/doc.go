@@ -8,9 +8,11 @@
 //
 // Rules read the document resolved (references replaced by their targets,
 // across files) or as written, and report each finding where its node is
-// written. Mistakes in a ruleset are Problems with byte offsets into the
-// ruleset file; the package also answers completion and hover inside
-// ruleset files.
+// written. The rules of one pass share the two views of the document,
+// where each reference leads, and the places each path prefix selects from
+// the root (several rules often start with the same alias). Mistakes in a
+// ruleset are Problems with byte offsets into the ruleset file; the
+// package also answers completion and hover inside ruleset files.
 //
 // It reads files through a caller's function (open buffers first) and never
 // fetches from the network itself (analysis/config finds ruleset files).

@@ -22,6 +22,11 @@ type Path struct {
 	// filters are the JavaScript filters, in the order of their placeholders.
 	filters []*filter
 	keys    bool // a final "~": the keys of the selected values
+	// shared[k] names the first k+1 segments for the places they select
+	// from the root, which the rules of a pass share (see view.shared); ""
+	// when those segments hold a JavaScript filter, whose placeholder
+	// means another filter in another path.
+	shared []string
 	// formats, group and rank come from a scoped alias's target (see
 	// aliasExpr); group 0 is a path that applies to every document.
 	formats     []string
@@ -51,7 +56,24 @@ func CompilePath(src string) (*Path, error) {
 	if err != nil {
 		return nil, &PathError{Msg: "Invalid JSONPath " + strconv.Quote(src) + ": " + strings.TrimPrefix(err.Error(), "jsonpath: ")}
 	}
-	return &Path{Source: src, query: q.Query(), filters: t.filters, keys: t.keys}, nil
+	p := &Path{Source: src, query: q.Query(), filters: t.filters, keys: t.keys}
+	var prefix strings.Builder
+	prefix.WriteByte('$')
+	filtered := false
+	for _, seg := range p.query.Segments() {
+		prefix.WriteString(seg.String())
+		for _, sel := range seg.Selectors() {
+			if name, ok := sel.(spec.Name); ok && strings.HasPrefix(string(name), filterMark) {
+				filtered = true
+			}
+		}
+		if filtered {
+			p.shared = append(p.shared, "")
+			continue
+		}
+		p.shared = append(p.shared, prefix.String())
+	}
+	return p, nil
 }
 
 // translator rewrites the Spectral dialect into RFC 9535 text.
@@ -338,19 +360,27 @@ type match struct {
 	key bool // the key of the place is selected, not its value
 }
 
-// eval runs the path from the root of v.
-func (p *Path) eval(v *view, from place, emit func(match)) {
-	cur := []place{from}
+// descends reports whether the path has a descendant segment ("..").
+func (p *Path) descends() bool {
 	for _, seg := range p.query.Segments() {
-		var next []place
-		for _, c := range cur {
-			if seg.IsDescendant() {
-				v.walk(c, func(d place) { next = p.selectAll(v, seg, d, next) })
-			} else {
-				next = p.selectAll(v, seg, c, next)
-			}
+		if seg.IsDescendant() {
+			return true
 		}
-		cur = next
+	}
+	return false
+}
+
+// eval runs the path from from (the root of v, or a match for a "field"
+// path).
+func (p *Path) eval(v *view, from place, emit func(match)) {
+	var cur []place
+	if segs := p.query.Segments(); from.path == nil && len(segs) > 0 {
+		cur = p.fromRoot(v, from, len(segs))
+	} else {
+		cur = []place{from}
+		for _, seg := range segs {
+			cur = p.step(v, seg, cur)
+		}
 	}
 	for _, c := range cur {
 		if p.keys {
@@ -362,6 +392,37 @@ func (p *Path) eval(v *view, from place, emit func(match)) {
 		}
 		emit(match{place: c})
 	}
+}
+
+// fromRoot is what the first k segments select from root; the rules of a
+// pass share the places a prefix selects (several rules of a ruleset
+// often start with the same alias).
+func (p *Path) fromRoot(v *view, root place, k int) []place {
+	if k == 0 {
+		return []place{root}
+	}
+	seg := p.query.Segments()[k-1]
+	if key := p.shared[k-1]; key != "" {
+		return v.shared(key, func() []place { return p.step(v, seg, p.fromRoot(v, root, k-1)) })
+	}
+	return p.step(v, seg, p.fromRoot(v, root, k-1))
+}
+
+// step applies one segment to each of cur.
+func (p *Path) step(v *view, seg *spec.Segment, cur []place) []place {
+	var next []place
+	for _, c := range cur {
+		if seg.IsDescendant() {
+			v.walk(c, func(d place) {
+				if d.node != nil && d.node.Kind != syntax.Scalar { // no selector selects below a scalar
+					next = p.selectAll(v, seg, d, next)
+				}
+			})
+		} else {
+			next = p.selectAll(v, seg, c, next)
+		}
+	}
+	return next
 }
 
 func (p *Path) selectAll(v *view, seg *spec.Segment, from place, out []place) []place {

@@ -54,7 +54,7 @@ func (rs *Ruleset) Apply(opts *analysis.Options, docURI string) {
 			continue
 		}
 		custom = append(custom, analysis.Rule{Code: r.Name, Severity: r.Severity, AnyVersion: true,
-			Description: r.Description, DocURL: r.DocURL, Check: rs.checker(r, pointerLevels[r.Name])})
+			Description: r.Description, DocURL: r.DocURL, Check: rs.checker(r, pointerLevels[r.Name]), Weight: r.weight()})
 	}
 	opts.Rules = append(append([]analysis.Rule(nil), opts.Rules...), custom...)
 	if len(levels) == 0 {
@@ -68,6 +68,22 @@ func (rs *Ruleset) Apply(opts *analysis.Options, docURI string) {
 		}
 	}
 	opts.Config = merged
+}
+
+// weight is the analysis.Rule weight of a custom rule: one that walks the
+// whole document ("$..") is among the longest of a check.
+func (r *Rule) weight() int {
+	for _, g := range r.Given {
+		if g.descends() {
+			return 1
+		}
+	}
+	for _, th := range r.Then {
+		if th.field != nil && th.field.descends() {
+			return 1
+		}
+	}
+	return 0
 }
 
 // runtime is what the rules of one pass share: the two views of the
@@ -92,8 +108,10 @@ func runtimeOf(p *analysis.Pass) *runtime {
 		self := refs.CanonicalURI(p.Doc.URI)
 		load := p.Loader()
 		version, _ := p.Doc.SpecVersion()
+		dups := len(p.Doc.File().Duplicates) > 0
+		targets := &refTargets{byText: map[refText]*resolvedRef{}}
 		return &runtime{pass: p, self: self, formats: documentFormats(version),
-			views: [2]*view{newView(false, self, p.Root, load, len(p.Doc.File().Duplicates) > 0), newView(true, self, p.Root, load, len(p.Doc.File().Duplicates) > 0)},
+			views: [2]*view{newView(false, self, p.Root, load, dups, targets), newView(true, self, p.Root, load, dups, targets)},
 			docs:  map[string]*analysis.Document{self: p.Doc}}
 	}).(*runtime)
 }

@@ -101,7 +101,10 @@ type view struct {
 	mu   sync.Mutex
 	data map[*syntax.Node]any // plain data of nodes converted so far
 
-	targets sync.Map // *syntax.Node ("$ref" value) → *resolvedRef, nil when it leads nowhere
+	targets *refTargets
+
+	prefixMu sync.Mutex
+	prefixes map[string]*sharedPlaces // see shared
 
 	rootWalks       atomic.Int32
 	rootCount       atomic.Int64
@@ -109,32 +112,80 @@ type view struct {
 	descendants     []place // every value below the root, each shared target once
 }
 
-// resolvedRef is where one "$ref" leads, looked up once per view.
+// resolvedRef is where one "$ref" leads.
 type resolvedRef struct {
 	target refs.Target
 	node   *syntax.Node
 	at     *segment
 }
 
+// refTargets remembers where each reference leads, for both views of a
+// pass, by its text: big documents repeat the same reference in many
+// places.
+type refTargets struct {
+	mu     sync.RWMutex
+	byText map[refText]*resolvedRef // nil when it leads nowhere
+}
+
+// refText is a "$ref" value and the document it is written in ("" for
+// the analysed one, which keeps the key short).
+type refText struct{ uri, ref string }
+
 func (v *view) lookup(uri string, ref *syntax.Node) *resolvedRef {
-	if r, ok := v.targets.Load(ref); ok {
-		return r.(*resolvedRef)
+	key := refText{ref: ref.Resolve().Value}
+	if uri != v.self {
+		key.uri = uri
 	}
-	var out *resolvedRef
-	if key, err := refs.Resolve(uri, ref.Resolve().Value); err == nil && v.load != nil {
-		if t, err := refs.Lookup(v.load, key); err == nil && t.Value != nil {
-			out = &resolvedRef{target: t, node: t.Value.Resolve()}
+	c := v.targets
+	c.mu.RLock()
+	r, ok := c.byText[key]
+	c.mu.RUnlock()
+	if ok {
+		return r
+	}
+	if k, err := refs.Resolve(uri, key.ref); err == nil && v.load != nil {
+		if t, err := refs.Lookup(v.load, k); err == nil && t.Value != nil {
+			r = &resolvedRef{target: t, node: t.Value.Resolve()}
 			for _, tok := range t.Tokens {
-				out.at = out.at.child(tok, -1)
+				r.at = r.at.child(tok, -1)
 			}
 		}
 	}
-	v.targets.Store(ref, out)
-	return out
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if first, ok := c.byText[key]; ok {
+		return first // another rule looked it up meanwhile
+	}
+	c.byText[key] = r
+	return r
 }
 
-func newView(resolved bool, self string, root *syntax.Node, load refs.Loader, dups bool) *view {
-	return &view{resolved: resolved, self: self, root: root, load: load, data: map[*syntax.Node]any{}, selfDups: dups}
+func newView(resolved bool, self string, root *syntax.Node, load refs.Loader, dups bool, targets *refTargets) *view {
+	return &view{resolved: resolved, self: self, root: root, load: load, data: map[*syntax.Node]any{}, selfDups: dups, targets: targets}
+}
+
+// sharedPlaces are the places a path prefix selects from the root.
+type sharedPlaces struct {
+	once   sync.Once
+	places []place
+}
+
+// shared returns the places the path prefix named key selects from the
+// root, computing them once per view: rules evaluated at the same time
+// wait for the first. The result must not be modified.
+func (v *view) shared(key string, compute func() []place) []place {
+	v.prefixMu.Lock()
+	if v.prefixes == nil {
+		v.prefixes = map[string]*sharedPlaces{}
+	}
+	sp := v.prefixes[key]
+	if sp == nil {
+		sp = &sharedPlaces{}
+		v.prefixes[key] = sp
+	}
+	v.prefixMu.Unlock()
+	sp.once.Do(func() { sp.places = compute() })
+	return sp.places
 }
 
 // isShadowed reports whether a later entry of mapping n has the key of entry i.
@@ -151,8 +202,8 @@ func (v *view) rootPlace() place {
 // reference that cannot be followed, or that would enter a cycle, stays as
 // written.
 func (v *view) follow(p place) place {
-	if !v.resolved {
-		return p
+	if !v.resolved || p.node == nil || p.node.Kind != syntax.Mapping {
+		return p // only a mapping can be a reference object
 	}
 	for range 32 {
 		ref := refs.RefNode(p.node)
@@ -234,6 +285,9 @@ func (v *view) field(p place, name string) (place, bool) {
 		}
 		return v.childAt(p, name, -1, pair.Key, pair.Value), true
 	case syntax.Sequence:
+		if name == "" || name[0] < '0' || name[0] > '9' {
+			return place{}, false // not an index (and no error value for "$..name" to make on every list)
+		}
 		i, err := strconv.Atoi(name)
 		if err != nil || i < 0 || i >= len(n.Items) || strconv.Itoa(i) != name {
 			return place{}, false

@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -145,6 +146,28 @@ func TestDuplicatesAndExtraDocuments(t *testing.T) {
 	}
 	if v, _ := f.Root.Get("a").Data(); v != nil && v.(interface{ String() string }).String() != "3" {
 		t.Errorf("a = %v", v)
+	}
+}
+
+// TestDuplicateKeysInOrder: a repeated key is noted once per repetition,
+// in a small mapping (scanned) as in a big one (indexed), merge keys
+// aside, in the order of the text (a value's own duplicates before the
+// keys after it).
+func TestDuplicateKeysInOrder(t *testing.T) {
+	var big strings.Builder
+	big.WriteString("big:\n")
+	for i := range 20 {
+		big.WriteString("  k" + strconv.Itoa(i) + ": 1\n")
+	}
+	big.WriteString("  k3: 2\n  k3: 3\n")
+	doc := "base: &b {x: 1}\nsmall:\n  <<: *b\n  <<: *b\n  a: 1\n  inner: {c: 1, c: 2}\n  a: 2\n" + big.String() + "small: again\n"
+	f := Parse([]byte(doc), YAML)
+	var got []string
+	for _, k := range f.Duplicates {
+		got = append(got, k.Value+"@"+strconv.Itoa(strings.Count(doc[:k.Start], "\n")+1))
+	}
+	if want := "c@6 a@7 k3@29 k3@30 small@31"; strings.Join(got, " ") != want {
+		t.Errorf("duplicates %v, want %s", got, want)
 	}
 }
 

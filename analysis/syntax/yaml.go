@@ -93,14 +93,24 @@ func (b *yamlBuilder) node(y *yaml.Node) *Node {
 		n.Kind = Mapping
 		n.Flow = y.Style&yaml.FlowStyle != 0
 		n.Start = b.ownStart(y, start)
-		seen := make(map[string]bool, len(y.Content)/2)
+		if len(y.Content) > 1 {
+			n.Pairs = make([]Pair, 0, len(y.Content)/2)
+		}
+		var seen map[string]bool // for a big mapping; a small one is scanned
+		if len(y.Content)/2 > minIndexedPairs {
+			seen = make(map[string]bool, len(y.Content)/2)
+		}
 		for i := 0; i+1 < len(y.Content); i += 2 {
 			p := Pair{Key: b.node(y.Content[i]), Value: b.node(y.Content[i+1])}
 			if p.Key.Kind == Scalar && p.Key.Tag != "!!merge" {
-				if seen[p.Key.Value] {
+				if seen != nil {
+					if seen[p.Key.Value] {
+						b.file.Duplicates = append(b.file.Duplicates, p.Key)
+					}
+					seen[p.Key.Value] = true
+				} else if repeatsKey(n.Pairs, p.Key.Value) {
 					b.file.Duplicates = append(b.file.Duplicates, p.Key)
 				}
-				seen[p.Key.Value] = true
 			}
 			n.Pairs = append(n.Pairs, p)
 		}
@@ -110,6 +120,9 @@ func (b *yamlBuilder) node(y *yaml.Node) *Node {
 		n.Kind = Sequence
 		n.Flow = y.Style&yaml.FlowStyle != 0
 		n.Start = b.ownStart(y, start)
+		if len(y.Content) > 0 {
+			n.Items = make([]*Node, 0, len(y.Content))
+		}
 		for _, c := range y.Content {
 			n.Items = append(n.Items, b.node(c))
 		}
@@ -132,6 +145,17 @@ func (b *yamlBuilder) node(y *yaml.Node) *Node {
 		}
 	}
 	return n
+}
+
+// repeatsKey reports whether one of pairs has the scalar key, as a
+// duplicate-key check counts keys (merge keys aside).
+func repeatsKey(pairs []Pair, key string) bool {
+	for _, q := range pairs {
+		if q.Key.Kind == Scalar && q.Key.Tag != "!!merge" && q.Key.Value == key {
+			return true
+		}
+	}
+	return false
 }
 
 func (b *yamlBuilder) linkAliases() {

@@ -26,3 +26,19 @@ func BenchmarkCheck1000(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkCheckRuleset1000 runs check --ruleset with the governance
+// ruleset conformance/spectral.sh times against Spectral, on the generated
+// 1,000-channel 3.0.0 document:
+//
+//	go test ./cmd/asyncapi-ls -run XXX -bench CheckRuleset1000
+func BenchmarkCheckRuleset1000(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "gen.yaml")
+	if err := os.WriteFile(path, gen.Generate(gen.Options{Version: "3.0.0", Channels: 1000}), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	ruleset := filepath.Join("..", "..", "conformance", "spectral", "rulesets", "governance.yaml")
+	for b.Loop() {
+		runCheck([]string{"--format", "json", "--ruleset", ruleset, path}, io.Discard, io.Discard)
+	}
+}
