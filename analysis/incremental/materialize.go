@@ -2,6 +2,9 @@ package incremental
 
 import (
 	"bytes"
+	"runtime"
+	"sync"
+	"sync/atomic"
 
 	"asyncapi-ls/analysis/syntax"
 )
@@ -25,6 +28,7 @@ func (s *State) materializeLocked(a *assembled) *syntax.File {
 		return a.file
 	}
 	m := &materializer{s: s, a: a, moved: map[placement]*section{}}
+	m.moveAll(a.entries)
 	var dups []*syntax.Node
 	pairs := m.pairs(a.entries, &dups)
 	a.file = &syntax.File{Format: syntax.YAML, Root: blockMapping(pairs), BOM: bytes.HasPrefix(a.text, bom), Duplicates: dups}
@@ -87,6 +91,61 @@ func (m *materializer) pairs(es []entry, dups *[]*syntax.Node) []syntax.Pair {
 		out = append(out, syntax.Pair{Key: hp.Key, Value: blockMapping(kids)})
 	}
 	return out
+}
+
+// minParallelMoves is the number of sections to move from which they are
+// copied on every core: after an edit near the top of a big document,
+// thousands of sections sit further down, and copying them is most of
+// building the tree.
+const minParallelMoves = 64
+
+// moveAll copies, on every core, the sections of es (and below) that sit
+// elsewhere in this version, for at to find. A section's copy reads the
+// original only, so copies of one section to several places may run at
+// once.
+func (m *materializer) moveAll(es []entry) {
+	var todo []placement
+	seen := map[placement]bool{}
+	var collect func(es []entry)
+	collect = func(es []entry) {
+		for i := range es {
+			e := &es[i]
+			sec := e.sec
+			if e.kids != nil {
+				collect(e.kids)
+				sec = e.head
+			}
+			at := placement{sec, e.base}
+			if sec != nil && sec.base != e.base && !seen[at] {
+				seen[at] = true
+				todo = append(todo, at)
+			}
+		}
+	}
+	collect(es)
+	if len(todo) < minParallelMoves {
+		return // at copies them as it meets them
+	}
+	copies := make([]*section, len(todo))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(todo) {
+					return
+				}
+				at := todo[i]
+				copies[i] = at.sec.moved(m.a.text[at.base:at.base+len(at.sec.text)], at.base)
+			}
+		})
+	}
+	wg.Wait()
+	for i, at := range todo {
+		m.moved[at] = copies[i]
+	}
+	m.s.stats.Moved += len(todo)
 }
 
 // at is sec with its offsets at base: itself, or a copy.
