@@ -207,7 +207,7 @@ func (b *builder) schemaTree(s *model.Schema, avro bool) *SchemaNode {
 		if s.Ref == nil || s.Ref.Node == nil {
 			return nil
 		}
-		return &SchemaNode{Type: "unresolved", Open: true, Constraints: []KeyValue{{"$ref", s.Ref.Node.Value}}}
+		return &SchemaNode{Type: "unresolved", Constraints: []KeyValue{{"$ref", s.Ref.Node.Value}}}
 	}
 	return b.trees.tree(s.Loc.URI, s.Value, avro)
 }
