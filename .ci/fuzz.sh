@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 fuzztime="${FUZZTIME:-10s}"
 targets=(
   "./analysis/syntax FuzzParse"
+  "./analysis/syntax FuzzBlockReader"
   "./analysis FuzzAnalyze"
   "./analysis/model FuzzBuild"
   "./server FuzzStream"

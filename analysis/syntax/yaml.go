@@ -11,7 +11,15 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+// parseYAML reads text with the block reader when it can, else with yaml.v3.
 func parseYAML(text []byte, f *File) {
+	if !parseBlockYAML(text, f) {
+		parseYAMLv3(text, f)
+	}
+}
+
+// parseYAMLv3 reads text with yaml.v3, turning its nodes into ours.
+func parseYAMLv3(text []byte, f *File) {
 	lines := source.NewMapper(text)
 	dec := yaml.NewDecoder(bytes.NewReader(text))
 	var doc yaml.Node
@@ -115,7 +123,7 @@ func (b *yamlBuilder) node(y *yaml.Node) *Node {
 			n.Pairs = append(n.Pairs, p)
 		}
 		n.IndexKeys()
-		n.End = max(b.collectionEnd(n, '{', '}'), n.Start)
+		n.End = max(collectionEnd(b.text, n, '{', '}'), n.Start)
 	case yaml.SequenceNode:
 		n.Kind = Sequence
 		n.Flow = y.Style&yaml.FlowStyle != 0
@@ -126,7 +134,7 @@ func (b *yamlBuilder) node(y *yaml.Node) *Node {
 		for _, c := range y.Content {
 			n.Items = append(n.Items, b.node(c))
 		}
-		n.End = max(b.collectionEnd(n, '[', ']'), n.Start)
+		n.End = max(collectionEnd(b.text, n, '[', ']'), n.Start)
 	case yaml.AliasNode:
 		n.Kind = Alias
 		n.Value = y.Value
@@ -166,7 +174,7 @@ func (b *yamlBuilder) linkAliases() {
 
 // collectionEnd is the end of the last child for a block collection, and the
 // closing bracket for a flow one.
-func (b *yamlBuilder) collectionEnd(n *Node, open, close byte) int {
+func collectionEnd(text []byte, n *Node, open, close byte) int {
 	end := n.Start
 	if k := len(n.Pairs); k > 0 {
 		end = max(n.Pairs[k-1].Value.End, n.Pairs[k-1].Key.End)
@@ -177,14 +185,14 @@ func (b *yamlBuilder) collectionEnd(n *Node, open, close byte) int {
 	if !n.Flow {
 		return end
 	}
-	if end == n.Start && end < len(b.text) && b.text[end] == open {
+	if end == n.Start && end < len(text) && text[end] == open {
 		end++
 	}
 	depth := 0
-	for i := end; i < len(b.text); i++ {
-		switch b.text[i] {
+	for i := end; i < len(text); i++ {
+		switch text[i] {
 		case '#':
-			for i < len(b.text) && b.text[i] != '\n' {
+			for i < len(text) && text[i] != '\n' {
 				i++
 			}
 		case open:
