@@ -85,3 +85,17 @@ func typeInDescription(text []byte) []byte {
 	out = append(out, 'x')
 	return append(out, text[at:]...)
 }
+
+// BenchmarkOpen times what the server does for a document just opened
+// before its first diagnostics: a fresh State's analysis without the rules
+// (they run after a pause, in a second step).
+func BenchmarkOpen(b *testing.B) {
+	for _, sz := range benchSizes {
+		text := gen.Generate(gen.Options{Version: "3.0.0", Channels: sz.channels})
+		b.Run(sz.name, func(b *testing.B) {
+			for b.Loop() {
+				New().Analyze(analysis.NewDocument("file:///bench.yaml", 1, text), analysis.Options{})
+			}
+		})
+	}
+}

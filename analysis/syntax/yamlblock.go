@@ -32,7 +32,7 @@ func parseBlockYAML(text []byte, f *File) (ok bool) {
 	if !plainBytes(text) {
 		return false
 	}
-	r := blockReader{text: text, strings: map[string]string{}}
+	r := blockReader{text: text, src: string(text)}
 	defer func() {
 		if v := recover(); v != nil {
 			if _, giveUp := v.(errGiveUp); !giveUp {
@@ -73,9 +73,10 @@ type blockReader struct {
 	text       []byte
 	pos        int // the reader's place: always the start of a line between nodes
 	depth      int // of block collections, bounded like yaml.v3's
-	slab       []Node
 	duplicates []*Node
-	strings    map[string]string
+	// src is text as one string: scalars are substrings of it, so that a
+	// tree costs one copy of the text rather than a string per value.
+	src string
 }
 
 func giveUp() { panic(errGiveUp{}) }
@@ -420,21 +421,14 @@ func (r *blockReader) plainEnd(i int) int {
 // plainNode makes the node of the plain scalar [start, end), its tag
 // resolved as yaml.v3 resolves it.
 func (r *blockReader) plainNode(start, end int) *Node {
-	v := r.str(r.text[start:end])
+	v := r.src[start:end]
 	return r.node(Node{Kind: Scalar, Tag: plainTag(v), Value: v, Start: start, End: end})
 }
 
-// node places n in the reader's current block of nodes: a tree of a
-// million nodes costs a few thousand allocations, not a million.
-func (r *blockReader) node(n Node) *Node {
-	if len(r.slab) == cap(r.slab) {
-		r.slab = make([]Node, 0, nodesPerBlock)
-	}
-	r.slab = append(r.slab, n)
-	return &r.slab[len(r.slab)-1]
-}
-
-const nodesPerBlock = 512
+// node puts n on the heap: one allocation per node, as yaml.v3's path
+// makes (blocks of nodes saved little time and kept partly empty blocks
+// alive beside each small section).
+func (r *blockReader) node(n Node) *Node { return &n }
 
 // plainTag is yaml.v3's resolved tag of a plain scalar.
 func plainTag(v string) string {
@@ -449,20 +443,6 @@ func plainTag(v string) string {
 	}
 	y := yaml.Node{Kind: yaml.ScalarNode, Value: v}
 	return y.ShortTag()
-}
-
-// str is the text of b as a string; short ones (keys repeat a lot) are
-// interned.
-func (r *blockReader) str(b []byte) string {
-	if len(b) > 32 {
-		return string(b)
-	}
-	if v, ok := r.strings[string(b)]; ok {
-		return v
-	}
-	v := string(b)
-	r.strings[v] = v
-	return v
 }
 
 // quotedEnd is the offset after the closing quote of the one-line quoted
@@ -495,12 +475,12 @@ func (r *blockReader) quoted(i int) (*Node, int) {
 	body := r.text[i+1 : end-1]
 	var v string
 	if r.text[i] == '\'' {
-		v = r.str(body)
+		v = r.src[i+1 : end-1]
 		if strings.Contains(v, "''") {
 			v = strings.ReplaceAll(v, "''", "'")
 		}
 	} else if bytes.IndexByte(body, '\\') < 0 {
-		v = r.str(body)
+		v = r.src[i+1 : end-1]
 	} else {
 		v = unescapeDouble(body)
 	}
