@@ -4,8 +4,11 @@ import (
 	"context"
 	"encoding/binary"
 	"hash/maphash"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/refs"
@@ -93,6 +96,7 @@ func (s *State) structure(a *assembled, version string) ([]analysis.Diagnostic, 
 		return nil, false
 	}
 	var out []analysis.Diagnostic
+	s.checkAll(version, a.entries)
 	var h maphash.Hash
 	h.SetSeed(s.seed)
 	h.WriteString(version)
@@ -162,6 +166,70 @@ func (s *State) verdicts(h *maphash.Hash, version string, path []string, m *synt
 		writeIDs(h, es[i:i+1])
 	}
 	return true
+}
+
+// minParallelChecks is the number of unchecked sections from which
+// checkAll spreads them over the cores: after an open, every section.
+const minParallelChecks = 64
+
+// checkAll computes, on every core, the schema verdicts verdicts will ask
+// the sections of es for and that they do not hold yet; verdicts then finds
+// them cached. A section is checked by one goroutine at each of its paths
+// (identical text at several places is one section), since a section's
+// cache is its own and its check reads nothing else that changes.
+func (s *State) checkAll(version string, es []entry) {
+	type task struct {
+		sec   *section
+		paths [][]string
+	}
+	var tasks []task
+	index := map[*section]int{}
+	var collect func(path []string, es []entry)
+	collect = func(path []string, es []entry) {
+		for _, e := range es {
+			if e.kids != nil {
+				p := append(slices.Clip(path), e.pair.Key.Value)
+				if schemas.Separable(version, append(slices.Clip(p), "")) {
+					collect(p, e.kids)
+				}
+				continue
+			}
+			if _, done := e.sec.checks.get(version, path); done {
+				continue
+			}
+			i, ok := index[e.sec]
+			if !ok {
+				i = len(tasks)
+				index[e.sec] = i
+				tasks = append(tasks, task{sec: e.sec})
+			}
+			if t := &tasks[i]; len(t.paths) == 0 || !slices.Equal(t.paths[len(t.paths)-1], path) {
+				t.paths = append(t.paths, path)
+			}
+		}
+	}
+	collect(nil, es)
+	if len(tasks) < minParallelChecks {
+		return // verdicts checks them as it meets them
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(tasks) {
+					return
+				}
+				for _, path := range tasks[i].paths {
+					if _, ok := tasks[i].sec.check(version, path); !ok {
+						break // verdicts meets the failure again and decides
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // writeIDs writes into h the sections that hold es's values.
