@@ -4,11 +4,8 @@ import (
 	"context"
 	"encoding/binary"
 	"hash/maphash"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/refs"
@@ -212,24 +209,13 @@ func (s *State) checkAll(version string, es []entry) {
 	if len(tasks) < minParallelChecks {
 		return // verdicts checks them as it meets them
 	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(tasks) {
-					return
-				}
-				for _, path := range tasks[i].paths {
-					if _, ok := tasks[i].sec.check(version, path); !ok {
-						break // verdicts meets the failure again and decides
-					}
-				}
+	onEveryCore(len(tasks), func(i int) {
+		for _, path := range tasks[i].paths {
+			if _, ok := tasks[i].sec.check(version, path); !ok {
+				return // verdicts meets the failure again and decides
 			}
-		})
-	}
-	wg.Wait()
+		}
+	})
 }
 
 // writeIDs writes into h the sections that hold es's values.

@@ -2,9 +2,6 @@ package incremental
 
 import (
 	"bytes"
-	"runtime"
-	"sync"
-	"sync/atomic"
 
 	"asyncapi-ls/analysis/syntax"
 )
@@ -127,21 +124,10 @@ func (m *materializer) moveAll(es []entry) {
 		return // at copies them as it meets them
 	}
 	copies := make([]*section, len(todo))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(todo) {
-					return
-				}
-				at := todo[i]
-				copies[i] = at.sec.moved(m.a.text[at.base:at.base+len(at.sec.text)], at.base)
-			}
-		})
-	}
-	wg.Wait()
+	onEveryCore(len(todo), func(i int) {
+		at := todo[i]
+		copies[i] = at.sec.moved(m.a.text[at.base:at.base+len(at.sec.text)], at.base)
+	})
 	for i, at := range todo {
 		m.moved[at] = copies[i]
 	}

@@ -3,8 +3,6 @@ package incremental
 import (
 	"bytes"
 	"hash/maphash"
-	"runtime"
-	"sync"
 )
 
 // minPrefetch is the number of missing sections from which they are parsed
@@ -52,23 +50,10 @@ func (s *State) prefetch(text []byte, top []*chunk, minParallel int) {
 		return
 	}
 	parsed := make([]*section, len(reqs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				r := reqs[i]
-				parsed[i], _ = parseSection(text[r.start:r.end], r.start, r.indent)
-			}
-		}()
-	}
-	for i := range reqs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	onEveryCore(len(reqs), func(i int) {
+		r := reqs[i]
+		parsed[i], _ = parseSection(text[r.start:r.end], r.start, r.indent)
+	})
 	for i, r := range reqs {
 		if sec := parsed[i]; sec != nil && s.cache[r.k] == nil {
 			sec.fresh = true
