@@ -17,7 +17,7 @@ import (
 //
 // yaml.v3 stays the reference: the reader gives up, leaving the text to it,
 // at the first thing outside its form (anchors, aliases, tags, complex keys,
-// multi-line plain or quoted scalars, tabs, CR line ends, several documents,
+// multi-line plain or quoted scalars, tabs, a CR outside CR LF, several documents,
 // anything that might be an error), so errors, their messages and every
 // rare construct come from yaml.v3 alone. Where it does not give up, the
 // tree equals the one built from yaml.v3's nodes, which the tests check on
@@ -48,13 +48,13 @@ func parseBlockYAML(text []byte, f *File) (ok bool) {
 }
 
 // plainBytes reports whether text is valid UTF-8 made only of characters the
-// block reader takes as they are: no BOM, tab, CR, control or non-printable
-// character, and no line break other than LF.
+// block reader takes as they are: no BOM, tab, control or non-printable
+// character, and no line break other than LF and CR LF.
 func plainBytes(text []byte) bool {
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
-			if c < 0x20 && c != '\n' || c == 0x7f {
+			if c < 0x20 && c != '\n' && (c != '\r' || i+1 == len(text) || text[i+1] != '\n') || c == 0x7f {
 				return false
 			}
 			i++
@@ -81,6 +81,23 @@ type blockReader struct {
 
 func giveUp() { panic(errGiveUp{}) }
 
+// isLineBreak reports whether c ends a line: LF, or the CR of a CR LF
+// (plainBytes lets no other CR through).
+func isLineBreak(c byte) bool { return c == '\n' || c == '\r' }
+
+// nextLine is the start of the line after the one holding i.
+func nextLine(text []byte, i int) int {
+	i = lineEnd(text, i)
+	if i < len(text) && text[i] == '\r' {
+		i++
+	}
+	return min(i+1, len(text))
+}
+
+// maxKeyBytes keeps keys below yaml.v3's limit of 1,024 characters for a
+// key written without "?".
+const maxKeyBytes = 1000
+
 // maxBlockDepth bounds the nesting the block reader follows; deeper
 // documents are yaml.v3's.
 const maxBlockDepth = 1000
@@ -95,7 +112,7 @@ func (r *blockReader) document() *Node {
 		if strings.TrimRight(string(r.text[r.pos+3:end]), " ") != "" {
 			giveUp()
 		}
-		r.pos = min(end+1, len(r.text))
+		r.pos = nextLine(r.text, end)
 	}
 	if !r.nextContent() {
 		giveUp()
@@ -129,7 +146,7 @@ func (r *blockReader) nextContent() bool {
 func isDocumentMarker(text []byte, i int) bool {
 	rest := text[i:]
 	return (bytes.HasPrefix(rest, []byte("---")) || bytes.HasPrefix(rest, []byte("..."))) &&
-		(len(rest) == 3 || rest[3] == ' ' || rest[3] == '\n')
+		(len(rest) == 3 || rest[3] == ' ' || isLineBreak(rest[3]))
 }
 
 // skipEmpty moves past empty and comment lines; false at the end.
@@ -139,10 +156,10 @@ func (r *blockReader) skipEmpty() bool {
 		for i < len(r.text) && r.text[i] == ' ' {
 			i++
 		}
-		if i < len(r.text) && r.text[i] != '\n' && r.text[i] != '#' {
+		if i < len(r.text) && !isLineBreak(r.text[i]) && r.text[i] != '#' {
 			return true
 		}
-		r.pos = min(lineEnd(r.text, i)+1, len(r.text))
+		r.pos = nextLine(r.text, i)
 	}
 	return false
 }
@@ -159,7 +176,7 @@ func (r *blockReader) indent() int {
 // isItem reports whether a block sequence entry ("-" then a space or the
 // line end) starts at i.
 func (r *blockReader) isItem(i int) bool {
-	return i < len(r.text) && r.text[i] == '-' && (i+1 == len(r.text) || r.text[i+1] == ' ' || r.text[i+1] == '\n')
+	return i < len(r.text) && r.text[i] == '-' && (i+1 == len(r.text) || r.text[i+1] == ' ' || isLineBreak(r.text[i+1]))
 }
 
 // block reads the node that starts on the line at r.pos, indented by col.
@@ -229,8 +246,8 @@ func (r *blockReader) sequence(col int) *Node {
 		}
 		var item *Node
 		switch {
-		case i >= len(r.text) || r.text[i] == '\n' || r.text[i] == '#' && i > dash+1:
-			r.pos = min(lineEnd(r.text, i)+1, len(r.text))
+		case i >= len(r.text) || isLineBreak(r.text[i]) || r.text[i] == '#' && i > dash+1:
+			r.pos = nextLine(r.text, i)
 			item = r.nested(col, dash+1, false)
 		case r.isItem(i):
 			giveUp() // "- - x"
@@ -279,8 +296,8 @@ func (r *blockReader) value(col, i int) *Node {
 	for j < len(r.text) && r.text[j] == ' ' {
 		j++
 	}
-	if j >= len(r.text) || r.text[j] == '\n' || r.text[j] == '#' && j > i {
-		r.pos = min(lineEnd(r.text, j)+1, len(r.text))
+	if j >= len(r.text) || isLineBreak(r.text[j]) || r.text[j] == '#' && j > i {
+		r.pos = nextLine(r.text, j)
 		return r.nested(col, i, true)
 	}
 	if j == i {
@@ -323,10 +340,10 @@ func (r *blockReader) endLine(end int) {
 	for j < len(r.text) && r.text[j] == ' ' {
 		j++
 	}
-	if j < len(r.text) && r.text[j] != '\n' && (r.text[j] != '#' || j == end) {
+	if j < len(r.text) && !isLineBreak(r.text[j]) && (r.text[j] != '#' || j == end) {
 		giveUp()
 	}
-	r.pos = min(lineEnd(r.text, j)+1, len(r.text))
+	r.pos = nextLine(r.text, j)
 }
 
 // noContinuation gives up when the next line with content is indented past
@@ -336,8 +353,8 @@ func (r *blockReader) noContinuation(col int) {
 	for r.pos < len(r.text) {
 		ind := r.indent()
 		i := r.pos + ind
-		if i >= len(r.text) || r.text[i] == '\n' {
-			r.pos = min(i+1, len(r.text))
+		if i >= len(r.text) || isLineBreak(r.text[i]) {
+			r.pos = nextLine(r.text, i)
 			continue
 		}
 		if ind > col && r.text[i] != '#' {
@@ -362,10 +379,10 @@ func (r *blockReader) key(i int) (*Node, int) {
 		end = r.plainEnd(i)
 		n = r.plainNode(i, end)
 	}
-	if end >= len(r.text) || r.text[end] != ':' || end-i > 1000 {
+	if end >= len(r.text) || r.text[end] != ':' || end-i > maxKeyBytes {
 		giveUp()
 	}
-	if end+1 < len(r.text) && r.text[end+1] != ' ' && r.text[end+1] != '\n' {
+	if end+1 < len(r.text) && r.text[end+1] != ' ' && !isLineBreak(r.text[end+1]) {
 		giveUp()
 	}
 	return n, end + 1
@@ -389,7 +406,7 @@ func (r *blockReader) looksLikeKey(i int) bool {
 func plainStart(text []byte, i int) bool {
 	switch text[i] {
 	case '-':
-		return i+1 < len(text) && text[i+1] != ' ' && text[i+1] != '\n'
+		return i+1 < len(text) && text[i+1] != ' ' && !isLineBreak(text[i+1])
 	case '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`':
 		return false
 	}
@@ -404,7 +421,7 @@ func (r *blockReader) plainEnd(i int) int {
 	end := i
 	for j < len(r.text) {
 		c := r.text[j]
-		if c == '\n' || c == ':' && (j+1 == len(r.text) || r.text[j+1] == ' ' || r.text[j+1] == '\n') || c == '#' && r.text[j-1] == ' ' {
+		if isLineBreak(c) || c == ':' && (j+1 == len(r.text) || r.text[j+1] == ' ' || isLineBreak(r.text[j+1])) || c == '#' && r.text[j-1] == ' ' {
 			break
 		}
 		j++
@@ -451,7 +468,7 @@ func quotedEnd(text []byte, i int) int {
 	q := text[i]
 	for j := i + 1; j < len(text); j++ {
 		switch c := text[j]; {
-		case c == '\n':
+		case isLineBreak(c):
 			return -1
 		case c == '\\' && q == '"':
 			j++
@@ -564,7 +581,7 @@ func (r *blockReader) blockScalar(col, i int) *Node {
 				giveUp() // spaces that may be content
 			}
 			lines = append(lines, nil)
-			r.pos = min(le+1, len(r.text))
+			r.pos = nextLine(r.text, le)
 			continue
 		}
 		if indent < 0 {
@@ -582,7 +599,7 @@ func (r *blockReader) blockScalar(col, i int) *Node {
 			giveUp() // more-indented lines keep their breaks: leave folding them to yaml.v3
 		}
 		lines = append(lines, line)
-		r.pos = min(le+1, len(r.text))
+		r.pos = nextLine(r.text, le)
 	}
 	// Trailing empty lines are not content; step back to just after the last content line.
 	k := len(lines)
@@ -636,8 +653,8 @@ func (r *blockReader) flowNode(i, depth int) (*Node, int) {
 		item, j = r.flowItem(j, depth)
 		if n.Kind == Mapping {
 			j = r.skipFlowSpace(j)
-			if j >= len(r.text) || r.text[j] != ':' || j+1 >= len(r.text) || r.text[j+1] != ' ' {
-				giveUp()
+			if j >= len(r.text) || r.text[j] != ':' || j+1 >= len(r.text) || r.text[j+1] != ' ' || j-item.Start > maxKeyBytes {
+				giveUp() // not a key, or longer than yaml.v3 takes a key to be
 			}
 			var value *Node
 			value, j = r.flowItem(r.skipFlowSpace(j+1), depth)
@@ -692,14 +709,14 @@ func (r *blockReader) flowItem(j, depth int) (*Node, int) {
 		return r.flowNode(j, depth+1)
 	case '"', '\'':
 		return r.quoted(j)
-	case '-', '?', ':', ',', ']', '}', '#', '&', '*', '!', '|', '>', '%', '@', '`', '\n':
+	case '-', '?', ':', ',', ']', '}', '#', '&', '*', '!', '|', '>', '%', '@', '`', '\n', '\r':
 		giveUp()
 	}
 	k := j
 	end := j
 	for k < len(r.text) {
 		c := r.text[k]
-		if c == '\n' || c == ',' || c == '[' || c == ']' || c == '{' || c == '}' || c == '#' && r.text[k-1] == ' ' ||
+		if isLineBreak(c) || c == ',' || c == '[' || c == ']' || c == '{' || c == '}' || c == '#' && r.text[k-1] == ' ' ||
 			c == ':' && k+1 < len(r.text) && r.text[k+1] == ' ' {
 			break
 		}

@@ -164,7 +164,8 @@ func TestBlockReaderForms(t *testing.T) {
 		{"a: 'one\n  two'\n", false},
 		{"a: 1\n---\nb: 2\n", false},
 		{"a:\tb\n", false},
-		{"a: 1\r\nb: 2\r\n", false},
+		{"a: 1\r\nb:\r\n  - |\r\n    x\r\n\r\n    y\r\n  - [c, 'd']\r\n", true},
+		{"a: 1\rb: 2\r", false},
 		{"? a\n: b\n", false},
 		{"a: |+\n  x\n", false},
 		{"a: |2\n   x\n", false},
@@ -200,6 +201,7 @@ func FuzzBlockReader(f *testing.F) {
 		"k: >\n  a\n  b\n\n  c\nm:\n- 1\n- 'two'\n- \"th\\\"ree\"\n",
 		"x: 2026-01-01\ny: 0x10\nz: .inf\nn: ~\n",
 		"  a: 1\n  b:\n    c: d\n",
+		"a: x\r\nb: >-\r\n  c\r\n  d\r\n",
 	} {
 		f.Add([]byte(s))
 	}
