@@ -9,8 +9,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -122,6 +124,10 @@ type lspProcess struct {
 	stdin  io.WriteCloser
 	reader *bufio.Reader
 	nextID int
+	// kept holds the messages awaitKeeping read past; await looks at them
+	// first, so that a check in between loses nothing the test waits for.
+	mu   sync.Mutex
+	kept []map[string]any
 }
 
 func startLSP(t *testing.T, args ...string) *lspProcess {
@@ -185,6 +191,34 @@ func (p *lspProcess) read() map[string]any {
 // await reads until a message satisfies match.
 func (p *lspProcess) await(match func(map[string]any) bool) map[string]any {
 	p.t.Helper()
+	return p.awaitThen(match, nil)
+}
+
+// awaitKeeping is await that keeps the messages it reads past for later
+// awaits (requireAlive waits for its answer while the test's document may
+// be published).
+func (p *lspProcess) awaitKeeping(match func(map[string]any) bool) map[string]any {
+	p.t.Helper()
+	return p.awaitThen(match, func(m map[string]any) {
+		p.mu.Lock()
+		p.kept = append(p.kept, m)
+		p.mu.Unlock()
+	})
+}
+
+// awaitThen returns the first message, kept or read, that matches; skip
+// receives those read past (nil: dropped).
+func (p *lspProcess) awaitThen(match func(map[string]any) bool, skip func(map[string]any)) map[string]any {
+	p.t.Helper()
+	p.mu.Lock()
+	for i, m := range p.kept {
+		if match(m) {
+			p.kept = slices.Delete(p.kept, i, i+1)
+			p.mu.Unlock()
+			return m
+		}
+	}
+	p.mu.Unlock()
 	done := make(chan map[string]any, 1)
 	go func() {
 		for {
@@ -192,6 +226,9 @@ func (p *lspProcess) await(match func(map[string]any) bool) map[string]any {
 			if match(msg) {
 				done <- msg
 				return
+			}
+			if skip != nil {
+				skip(msg)
 			}
 		}
 	}()

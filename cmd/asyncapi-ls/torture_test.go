@@ -138,7 +138,7 @@ func (p *lspProcess) requireAlive() {
 		"text": "asyncapi: 3.0.0\ncomponents:\n  schemas:\n    a: {type: string}\n    b:\n      $ref: '#/components/schemas/a'\n"}})
 	id := p.request("textDocument/definition", map[string]any{"textDocument": map[string]any{"uri": uri},
 		"position": map[string]any{"line": 5, "character": 14}})
-	m := p.await(responseTo(id))
+	m := p.awaitKeeping(responseTo(id))
 	res, _ := m["result"].(map[string]any)
 	if res == nil {
 		p.t.Fatalf("definition after the abuse: %v", m)
