@@ -272,6 +272,7 @@ func (s *State) skeletonData(version string, path []string, es []entry) (map[str
 // verdicts.go), at this version's offsets.
 func (s *State) references(p *analysis.Pass, a *assembled) ([]analysis.Diagnostic, bool) {
 	ch := s.changes(a)
+	s.refVerdictsAll(p, a, ch)
 	var out []analysis.Diagnostic
 	var files []refs.Site
 	fileDelta := map[*syntax.Node]int{}

@@ -138,6 +138,9 @@ func (s *section) refSites(parent []string) []refs.Site {
 // edit may have changed.
 func (s *State) refVerdicts(p *analysis.Pass, a *assembled, sec *section, parent []string, sites []refs.Site, ch *changes) *refVerdicts {
 	v, _ := sec.verdicts.get("", parent)
+	if v != nil && v.validated == s.gen && len(v.results) == len(sites) {
+		return v // computed in this run (refVerdictsAll)
+	}
 	if v == nil || len(v.results) != len(sites) {
 		v = &refVerdicts{results: make([]verdict, len(sites))}
 		sec.verdicts.put("", parent, v)
@@ -150,13 +153,71 @@ func (s *State) refVerdicts(p *analysis.Pass, a *assembled, sec *section, parent
 			continue
 		}
 		s.stats.Checked++
-		diag, found := analysis.CheckReference(p, site)
-		*r = verdict{computed: true, found: found, diag: sec.relative(diag), file: !strings.HasPrefix(site.Value.Value, "#")}
-		r.related = found && slices.ContainsFunc(diag.Related, func(x analysis.Related) bool { return x.URI == "" })
-		r.deps, r.volatile = a.refDeps(p, site)
+		*r = verdictOn(p, a, sec, site)
 	}
 	v.validated = s.gen
 	return v
+}
+
+// verdictOn checks the "$ref" site of sec in a. It reads the pass, the
+// assembled version and the section, and writes nothing.
+func verdictOn(p *analysis.Pass, a *assembled, sec *section, site refs.Site) verdict {
+	diag, found := analysis.CheckReference(p, site)
+	r := verdict{computed: true, found: found, diag: sec.relative(diag), file: !strings.HasPrefix(site.Value.Value, "#")}
+	r.related = found && slices.ContainsFunc(diag.Related, func(x analysis.Related) bool { return x.URI == "" })
+	r.deps, r.volatile = a.refDeps(p, site)
+	return r
+}
+
+// refVerdictsAll computes, on every core, the verdicts of a version that
+// has no previous one to compare with (after an open, every section's);
+// references then finds them. After an edit few verdicts change, and the
+// walk computes those itself. A section is done by one goroutine at each
+// of its parent paths, since its caches are its own.
+func (s *State) refVerdictsAll(p *analysis.Pass, a *assembled, ch *changes) {
+	if !ch.all {
+		return
+	}
+	type task struct {
+		sec     *section
+		parents [][]string
+	}
+	var tasks []task
+	index := map[*section]int{}
+	a.leaves(func(e *entry, parent []string) bool {
+		i, ok := index[e.sec]
+		if !ok {
+			i = len(tasks)
+			index[e.sec] = i
+			tasks = append(tasks, task{sec: e.sec})
+		}
+		if t := &tasks[i]; len(t.parents) == 0 || !slices.Equal(t.parents[len(t.parents)-1], parent) {
+			t.parents = append(t.parents, slices.Clone(parent))
+		}
+		return true
+	})
+	if len(tasks) < minParallelChecks {
+		return
+	}
+	checked := make([]int, len(tasks))
+	onEveryCore(len(tasks), func(i int) {
+		sec := tasks[i].sec
+		for _, parent := range tasks[i].parents {
+			sites := sec.refSites(parent)
+			v := &refVerdicts{results: make([]verdict, len(sites)), validated: s.gen}
+			for j, site := range sites {
+				if p.Cancelled() {
+					return // nothing half done is kept
+				}
+				v.results[j] = verdictOn(p, a, sec, site)
+			}
+			sec.verdicts.put("", parent, v)
+			checked[i] += len(sites)
+		}
+	})
+	for _, n := range checked {
+		s.stats.Checked += n
+	}
 }
 
 // refDeps are the entries the verdict on site depends on: those its
