@@ -175,12 +175,7 @@ const minParallelChecks = 64
 // (identical text at several places is one section), since a section's
 // cache is its own and its check reads nothing else that changes.
 func (s *State) checkAll(version string, es []entry) {
-	type task struct {
-		sec   *section
-		paths [][]string
-	}
-	var tasks []task
-	index := map[*section]int{}
+	var work bySection
 	var collect func(path []string, es []entry)
 	collect = func(path []string, es []entry) {
 		for _, e := range es {
@@ -191,27 +186,19 @@ func (s *State) checkAll(version string, es []entry) {
 				}
 				continue
 			}
-			if _, done := e.sec.checks.get(version, path); done {
-				continue
-			}
-			i, ok := index[e.sec]
-			if !ok {
-				i = len(tasks)
-				index[e.sec] = i
-				tasks = append(tasks, task{sec: e.sec})
-			}
-			if t := &tasks[i]; len(t.paths) == 0 || !slices.Equal(t.paths[len(t.paths)-1], path) {
-				t.paths = append(t.paths, path)
+			if _, done := e.sec.checks.get(version, path); !done {
+				work.add(e.sec, path)
 			}
 		}
 	}
 	collect(nil, es)
-	if len(tasks) < minParallelChecks {
+	if len(work.tasks) < minParallelChecks {
 		return // verdicts checks them as it meets them
 	}
-	onEveryCore(len(tasks), func(i int) {
-		for _, path := range tasks[i].paths {
-			if _, ok := tasks[i].sec.check(version, path); !ok {
+	onEveryCore(len(work.tasks), func(i int) {
+		t := work.tasks[i]
+		for _, path := range t.paths {
+			if _, ok := t.sec.check(version, path); !ok {
 				return // verdicts meets the failure again and decides
 			}
 		}

@@ -2,6 +2,7 @@ package incremental
 
 import (
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 )
@@ -25,4 +26,33 @@ func onEveryCore(n int, f func(i int)) {
 		})
 	}
 	wg.Wait()
+}
+
+// bySection gathers the work of a step spread with onEveryCore: each
+// section once, with the parent paths it is asked at (a section with the
+// same text at several places is one section, and its caches are its
+// own, so one goroutine does all its paths).
+type bySection struct {
+	tasks []sectionPaths
+	index map[*section]int
+}
+
+type sectionPaths struct {
+	sec   *section
+	paths [][]string
+}
+
+func (b *bySection) add(sec *section, path []string) {
+	if b.index == nil {
+		b.index = map[*section]int{}
+	}
+	i, ok := b.index[sec]
+	if !ok {
+		i = len(b.tasks)
+		b.index[sec] = i
+		b.tasks = append(b.tasks, sectionPaths{sec: sec})
+	}
+	if t := &b.tasks[i]; len(t.paths) == 0 || !slices.Equal(t.paths[len(t.paths)-1], path) {
+		t.paths = append(t.paths, slices.Clone(path))
+	}
 }

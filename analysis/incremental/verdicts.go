@@ -178,31 +178,18 @@ func (s *State) refVerdictsAll(p *analysis.Pass, a *assembled, ch *changes) {
 	if !ch.all {
 		return
 	}
-	type task struct {
-		sec     *section
-		parents [][]string
-	}
-	var tasks []task
-	index := map[*section]int{}
+	var work bySection
 	a.leaves(func(e *entry, parent []string) bool {
-		i, ok := index[e.sec]
-		if !ok {
-			i = len(tasks)
-			index[e.sec] = i
-			tasks = append(tasks, task{sec: e.sec})
-		}
-		if t := &tasks[i]; len(t.parents) == 0 || !slices.Equal(t.parents[len(t.parents)-1], parent) {
-			t.parents = append(t.parents, slices.Clone(parent))
-		}
+		work.add(e.sec, parent)
 		return true
 	})
-	if len(tasks) < minParallelChecks {
+	if len(work.tasks) < minParallelChecks {
 		return
 	}
-	checked := make([]int, len(tasks))
-	onEveryCore(len(tasks), func(i int) {
-		sec := tasks[i].sec
-		for _, parent := range tasks[i].parents {
+	checked := make([]int, len(work.tasks))
+	onEveryCore(len(work.tasks), func(i int) {
+		sec := work.tasks[i].sec
+		for _, parent := range work.tasks[i].paths {
 			sites := sec.refSites(parent)
 			v := &refVerdicts{results: make([]verdict, len(sites)), validated: s.gen}
 			for j, site := range sites {
