@@ -200,22 +200,21 @@ func (r *blockReader) mapping(col, first int) *Node {
 	at := first
 	for {
 		key, afterColon := r.key(at)
-		value := r.value(col, afterColon)
-		if key.Tag != "!!merge" {
-			if seen == nil && len(n.Pairs) >= minIndexedPairs {
-				seen = make(map[string]bool, 2*len(n.Pairs))
-				for _, p := range n.Pairs {
-					seen[p.Key.Value] = true
-				}
-			}
-			if seen != nil && seen[key.Value] || seen == nil && repeatsKey(n.Pairs, key.Value) {
-				r.duplicates = append(r.duplicates, key)
-			}
-			if seen != nil {
-				seen[key.Value] = true
-			}
-		} else {
+		if key.Tag == "!!merge" {
 			giveUp() // a merge key: yaml.v3's business
+		}
+		value := r.value(col, afterColon)
+		if seen == nil && len(n.Pairs) >= minIndexedPairs {
+			seen = make(map[string]bool, 2*len(n.Pairs))
+			for _, p := range n.Pairs {
+				seen[p.Key.Value] = true
+			}
+		}
+		if seen != nil && seen[key.Value] || seen == nil && repeatsKey(n.Pairs, key.Value) {
+			r.duplicates = append(r.duplicates, key)
+		}
+		if seen != nil {
+			seen[key.Value] = true
 		}
 		n.Pairs = append(n.Pairs, Pair{Key: key, Value: value})
 		if !r.nextContent() {
