@@ -10,12 +10,22 @@ import (
 // onEveryCore calls f with each index in [0, n), spread over the
 // processors, and returns when all calls have: the parse, check and copy
 // steps that a fresh or much-moved version needs for thousands of
-// independent sections.
+// independent sections. A panic in f is raised again in the caller once
+// the others are done, where the server's recovery sees it (a panic left
+// in a worker would end the process).
 func onEveryCore(n int, f func(i int)) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
+	var failed sync.Once
+	var panicked any
 	for range min(runtime.GOMAXPROCS(0), n) {
 		wg.Go(func() {
+			defer func() {
+				if r := recover(); r != nil {
+					failed.Do(func() { panicked = r })
+					next.Store(int64(n)) // the others stop at their next index
+				}
+			}()
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= n {
@@ -26,6 +36,9 @@ func onEveryCore(n int, f func(i int)) {
 		})
 	}
 	wg.Wait()
+	if panicked != nil {
+		panic(panicked)
+	}
 }
 
 // bySection gathers the work of a step spread with onEveryCore: each

@@ -540,7 +540,13 @@ func unescapeDouble(body []byte) string {
 		case ' ', '"', '\'', '\\':
 			b.WriteByte(body[i])
 		case 'x', 'u', 'U':
-			width := map[byte]int{'x': 2, 'u': 4, 'U': 8}[body[i]]
+			width := 2 // \x
+			switch body[i] {
+			case 'u':
+				width = 4
+			case 'U':
+				width = 8
+			}
 			if i+width >= len(body) {
 				giveUp()
 			}
