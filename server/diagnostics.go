@@ -271,6 +271,15 @@ func (d *diagnostics) twoPhases(ctx context.Context, u uri.URI, snap *workspace.
 	}
 	d.measured(u, time.Since(start))
 	d.publishFound(ctx, u, snap, append(found, prev.carried(doc.Text)...), start)
+	if d.state(u).Stats().Runs == 1 {
+		// A document just opened: its first requests come while the user
+		// reads it, and need the tree at this version's offsets and the
+		// line table, which the fast phase did not build. Built now, they
+		// do not wait for them. (After an edit the tree is left to the
+		// first reader: the next edit may come first and would wait for it.)
+		doc.Root()
+		doc.Mapper.LineCount()
+	}
 	// The rules wait for a pause in typing, and give way to the next edit.
 	select {
 	case <-ctx.Done():

@@ -34,20 +34,33 @@ func (s *State) checks(ctx context.Context, d *analysis.Document, a *assembled, 
 	for _, dup := range a.dups {
 		out = append(out, shift(analysis.DuplicateKey(dup.node), dup.delta))
 	}
-	if supported {
-		found, ok := s.structure(a, version)
-		if !ok {
-			return nil, false
-		}
-		out = append(out, found...)
-	}
 	opts.Yield = nil // the state is locked: a request may be waiting for it
 	p := analysis.NewPass(ctx, d, a.root, version, opts)
-	found, ok := s.references(p, a)
-	if !ok {
+	// The schema check and the reference check read the assembled version
+	// and each writes only its own caches of the sections (schema verdicts;
+	// "$ref" sites and verdicts, and the counters), so they run side by side.
+	var structural, references []analysis.Diagnostic
+	structureOK, referencesOK := true, true
+	onEveryCore(2, func(i int) {
+		switch {
+		case i == 0 && supported:
+			structural, structureOK = s.structure(a, version)
+		case i == 1:
+			references, referencesOK = s.references(p, a)
+		}
+	})
+	if !structureOK || !referencesOK {
 		return nil, false
 	}
-	return append(out, found...), true
+	// An unknown key in a 3.x document may be a 2.x field, explained from
+	// the tree around it: the one case that needs the tree at this
+	// version's offsets (built here, after both checks: building it
+	// replaces sections in the plan and the cache).
+	if strings.HasPrefix(version, "3.") && slices.ContainsFunc(structural, func(d analysis.Diagnostic) bool { return d.Code == schemas.UnknownKey.Code() }) {
+		structural = analysis.V2Fields(s.materializeLocked(a).Root, version, structural)
+	}
+	out = append(out, structural...)
+	return append(out, references...), true
 }
 
 // shift moves d's offsets by delta.
@@ -114,12 +127,6 @@ func (s *State) structure(a *assembled, version string) ([]analysis.Diagnostic, 
 	}
 	for _, pr := range s.skeleton.problems {
 		out = append(out, shift(analysis.ProblemDiagnostic(a.root, pr), a.deltaAt(pr.Path)))
-	}
-	// An unknown key in a 3.x document may be a 2.x field, explained from
-	// the tree around it: the one case that needs the tree at this
-	// version's offsets.
-	if strings.HasPrefix(version, "3.") && slices.ContainsFunc(out, func(d analysis.Diagnostic) bool { return d.Code == schemas.UnknownKey.Code() }) {
-		out = analysis.V2Fields(s.materializeLocked(a).Root, version, out)
 	}
 	return out, true
 }
