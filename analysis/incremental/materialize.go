@@ -27,8 +27,8 @@ func (s *State) materializeLocked(a *assembled) *syntax.File {
 	m := &materializer{s: s, a: a, moved: map[placement]*section{}}
 	m.moveAll(a.entries)
 	var dups []*syntax.Node
-	pairs := m.pairs(a.entries, &dups)
-	a.file = &syntax.File{Format: syntax.YAML, Root: blockMapping(pairs), BOM: bytes.HasPrefix(a.text, bom), Duplicates: dups}
+	pairs := m.pairs(a.root, a.entries, &dups)
+	a.file = &syntax.File{Format: syntax.YAML, Root: blockMapping(pairs, a.root), BOM: bytes.HasPrefix(a.text, bom), Duplicates: dups}
 	if a == s.prev && len(m.moved) > 0 {
 		m.replace(a.top)
 		for at, c := range m.moved {
@@ -65,27 +65,32 @@ type placement struct {
 }
 
 // pairs are the pairs of entries at their offsets in the version, with the
-// duplicate keys in the order a whole parse notes them.
-func (m *materializer) pairs(es []entry, dups *[]*syntax.Node) []syntax.Pair {
-	seen := make(map[string]bool, len(es))
+// duplicate keys in the order a whole parse notes them; assembled is the
+// mapping the entries make in the assembled version (same keys, other
+// offsets).
+func (m *materializer) pairs(assembled *syntax.Node, es []entry, dups *[]*syntax.Node) []syntax.Pair {
+	var seen map[string]bool // needed only when a key repeats
+	if assembled.RepeatsKeys() {
+		seen = make(map[string]bool, len(es))
+	}
 	out := make([]syntax.Pair, 0, len(es))
 	for _, e := range es {
 		if e.kids == nil {
 			sec := m.at(e.sec, e.base)
 			p := sec.root.Pairs[e.idx]
 			*dups = append(*dups, sec.inner[e.idx]...)
-			if noteKey(seen, p.Key) {
+			if seen != nil && noteKey(seen, p.Key) {
 				*dups = append(*dups, p.Key)
 			}
 			out = append(out, p)
 			continue
 		}
-		kids := m.pairs(e.kids, dups)
+		kids := m.pairs(e.pair.Value, e.kids, dups)
 		hp := m.at(e.head, e.base).root.Pairs[0]
-		if noteKey(seen, hp.Key) {
+		if seen != nil && noteKey(seen, hp.Key) {
 			*dups = append(*dups, hp.Key)
 		}
-		out = append(out, syntax.Pair{Key: hp.Key, Value: blockMapping(kids)})
+		out = append(out, syntax.Pair{Key: hp.Key, Value: blockMapping(kids, e.pair.Value)})
 	}
 	return out
 }

@@ -219,7 +219,12 @@ func (s *State) assembleText(text []byte, coarse int) (*assembled, bool) {
 	}
 	a := &assembled{gen: s.gen, text: text, top: top, utf8: true, prior: prev}
 	s.prefetch(text, top, minParallel)
-	a.entries, a.root = s.mapping(text, top, 0, a)
+	var like *syntax.Node
+	var likeEntries []entry
+	if prev != nil {
+		like, likeEntries = prev.root, prev.entries
+	}
+	a.entries, a.root = s.mapping(text, top, 0, a, like, likeEntries)
 	// Every section was visited, even after a failure, so that the cache
 	// keeps exactly the sections of the last two texts.
 	s.evict()
@@ -272,8 +277,10 @@ func (s *State) known(text []byte, c *chunk) *section {
 
 // mapping assembles the entries of sibling chunks whose keys sit at indent,
 // and the mapping node that holds their pairs (nil when there are none),
-// and notes duplicate keys.
-func (s *State) mapping(text []byte, chunks []*chunk, indent int, a *assembled) ([]entry, *syntax.Node) {
+// and notes duplicate keys. like and its entries are the same mapping in
+// the version before, when there was one: after most edits its keys are
+// these, and its key index serves again.
+func (s *State) mapping(text []byte, chunks []*chunk, indent int, a *assembled, like *syntax.Node, likeEntries []entry) ([]entry, *syntax.Node) {
 	var out []entry
 	for _, c := range chunks {
 		if c.children == nil {
@@ -297,7 +304,14 @@ func (s *State) mapping(text []byte, chunks []*chunk, indent int, a *assembled) 
 		}
 		kidIndent := indentOf(text, c.children[0].start)
 		head, ok := s.header(text, c, indent)
-		kids, node := s.mapping(text, c.children, kidIndent, a) // visited even when the header fails
+		var kidsLike *syntax.Node
+		var kidsLikeEntries []entry
+		if ok {
+			if j := like.EntryIndex(head.root.Pairs[0].Key.Value); j >= 0 && likeEntries[j].kids != nil {
+				kidsLike, kidsLikeEntries = likeEntries[j].pair.Value, likeEntries[j].kids
+			}
+		}
+		kids, node := s.mapping(text, c.children, kidIndent, a, kidsLike, kidsLikeEntries) // visited even when the header fails
 		if !ok || len(kids) == 0 || a.failed {
 			a.failed = true
 			continue
@@ -311,14 +325,9 @@ func (s *State) mapping(text []byte, chunks []*chunk, indent int, a *assembled) 
 	if len(out) == 0 {
 		return nil, nil
 	}
-	node := mappingNode(out)
-	// Without a repeated key, every entry is the one a lookup finds (the
-	// node's key index answers without a set of the keys).
-	for i := range out {
-		if node.EntryIndex(out[i].pair.Key.Value) != i {
-			a.dups = append(a.dups, repeatedKeys(out)...)
-			break
-		}
+	node := mappingNode(out, like)
+	if node.RepeatsKeys() {
+		a.dups = append(a.dups, repeatedKeys(out)...)
 	}
 	return out, node
 }
@@ -396,22 +405,25 @@ func noteKey(seen map[string]bool, k *syntax.Node) bool {
 	return dup
 }
 
-// mappingNode is the block mapping of entries, spanned as the parser spans it.
-func mappingNode(es []entry) *syntax.Node {
+// mappingNode is the block mapping of entries, spanned as the parser spans
+// it; like is a mapping that may have the same keys (see blockMapping).
+func mappingNode(es []entry, like *syntax.Node) *syntax.Node {
 	pairs := make([]syntax.Pair, len(es))
 	for i, e := range es {
 		pairs[i] = e.pair
 	}
-	return blockMapping(pairs)
+	return blockMapping(pairs, like)
 }
 
-// blockMapping is the block mapping of pairs, spanned as the parser spans it.
-func blockMapping(pairs []syntax.Pair) *syntax.Node {
+// blockMapping is the block mapping of pairs, spanned as the parser spans
+// it. Its key index is like's when like has the same keys in the same
+// order (nil: built afresh).
+func blockMapping(pairs []syntax.Pair, like *syntax.Node) *syntax.Node {
 	n := &syntax.Node{Kind: syntax.Mapping, Tag: "!!map", Pairs: pairs}
 	n.Start = pairs[0].Key.Start
 	last := pairs[len(pairs)-1]
 	n.End = max(last.Value.End, last.Key.End)
-	n.IndexKeys()
+	n.IndexKeysLike(like)
 	return n
 }
 

@@ -50,6 +50,43 @@ func (n *Node) IndexKeys() {
 	n.keyed = len(n.Pairs)
 }
 
+// IndexKeysLike is IndexKeys for a mapping built again from like's entries
+// (the next version of a text, or a copy at other offsets): when both have
+// the same keys in the same order, n shares like's index, which is never
+// written once built.
+func (n *Node) IndexKeysLike(like *Node) {
+	if n.Kind == Mapping && like != nil && like.keys != nil && like.keyed == len(like.Pairs) && len(like.Pairs) == len(n.Pairs) {
+		same := true
+		for i, p := range n.Pairs {
+			if k := like.Pairs[i].Key; p.Key != k && p.Key.Value != k.Value {
+				same = false
+				break
+			}
+		}
+		if same {
+			n.keys, n.keyed = like.keys, len(n.Pairs)
+			return
+		}
+	}
+	n.IndexKeys()
+}
+
+// RepeatsKeys reports whether a key of mapping n is written twice.
+func (n *Node) RepeatsKeys() bool {
+	if n == nil || n.Kind != Mapping {
+		return false
+	}
+	if n.keys != nil && n.keyed == len(n.Pairs) {
+		return len(n.keys) < len(n.Pairs)
+	}
+	for i, p := range n.Pairs {
+		if n.EntryIndex(p.Key.Value) != i {
+			return true
+		}
+	}
+	return false
+}
+
 // Pair is one mapping entry.
 type Pair struct {
 	Key   *Node
