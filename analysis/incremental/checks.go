@@ -136,9 +136,10 @@ func (s *State) structure(a *assembled, version string) ([]analysis.Diagnostic, 
 // one) and writes into h what the skeleton is made of: its keys, and the
 // sections whose values it holds as data.
 func (s *State) verdicts(h *maphash.Hash, version string, path []string, m *syntax.Node, es []entry, visible bool, out *[]analysis.Diagnostic) bool {
+	repeats := m.RepeatsKeys() // else every entry is the one a lookup finds
 	for i, e := range es {
 		k := e.pair.Key.Value
-		shown := visible && m.EntryIndex(k) == i
+		shown := visible && (!repeats || m.EntryIndex(k) == i)
 		h.WriteString(k)
 		h.WriteByte(0)
 		if e.kids != nil {

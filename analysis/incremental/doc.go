@@ -5,8 +5,12 @@
 //
 // The text is split at its top-level keys (column 0) and, inside big block
 // mappings written as a bare "key:" line, at the keys of their entries, down
-// to three levels (components → messages → one message). Each section is a
-// run of whole lines that parses on its own. Sections are cached by content:
+// to three levels (components → messages → one message). Neighbouring
+// entries that are not split further are grouped, a few to a section, where
+// an entry's own key line says a group ends (groupLeaves): an edit's walks
+// then visit a few times fewer sections, and an edit regroups only its own
+// group. Each section is a run of whole lines that parses on its own.
+// Sections are cached by content:
 // a section whose text did not change is neither parsed nor checked again.
 // An edit inside one section re-plans only that section (replan.go); the
 // sections after it keep their trees, whose offsets are those of the

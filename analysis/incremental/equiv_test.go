@@ -20,21 +20,24 @@ var edits = flag.Int("edits", defaultEdits, "random edits of the equivalence tes
 // after each that the incremental diagnostics, and the tree it assembles,
 // equal those of the whole path.
 func TestEquivalence(t *testing.T) {
-	defer func(v int) { minSplitBytes = v }(minSplitBytes)
+	defer func(v int, g uint32) { minSplitBytes, groupEntries = v, g }(minSplitBytes, groupEntries)
 	for _, tc := range []struct {
 		name     string
 		opts     gen.Options
 		edits    int
 		minSplit int
+		group    uint32 // groupEntries
 		rules    []analysis.Rule
 	}{
-		{"10ch-all-split", gen.Options{Version: "3.0.0", Channels: 10}, *edits, 0, rules.All()},
-		{"10ch-v2", gen.Options{Version: "2.6.0", Channels: 10, Seed: 3}, *edits, 0, rules.All()},
+		{"10ch-all-split", gen.Options{Version: "3.0.0", Channels: 10}, *edits, 0, 8, rules.All()},
+		{"10ch-v2", gen.Options{Version: "2.6.0", Channels: 10, Seed: 3}, *edits, 0, 8, rules.All()},
+		// Groups of two on average: many group ends for edits to move.
+		{"10ch-small-groups", gen.Options{Version: "3.0.0", Channels: 10, Seed: 5}, *edits, 0, 2, nil},
 		// The rules are left out on the bigger document: some cost seconds there.
-		{"100ch", gen.Options{Version: "3.0.0", Channels: 100, Seed: 7}, max(*edits/25, 3), 2048, nil},
+		{"100ch", gen.Options{Version: "3.0.0", Channels: 100, Seed: 7}, max(*edits/25, 3), 2048, 8, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			minSplitBytes = tc.minSplit
+			minSplitBytes, groupEntries = tc.minSplit, tc.group
 			base := gen.Generate(tc.opts)
 			run(t, base, tc.edits, analysis.Options{Rules: tc.rules}, rand.New(rand.NewPCG(uint64(len(base)), 1)))
 		})

@@ -65,8 +65,17 @@ func (r *replanner) level(chunks []*chunk, from, oldTo, indent, depth int) ([]*c
 			return nil, false
 		}
 		next.children, next.head = kids, c.head
-	} else if !r.plan(next, indent, depth, i == 0 && depth == 1) {
-		return nil, false
+	} else {
+		planned, ok := r.plan(next, indent, depth, i == 0 && depth == 1)
+		if !ok || depth > 1 && !r.fits(chunks, i, planned) {
+			return nil, false
+		}
+		out := make([]*chunk, 0, len(chunks)-1+len(planned))
+		out = append(append(out, chunks[:i]...), planned...)
+		for j := i + 1; j < len(chunks); j++ {
+			out = append(out, shifted(chunks[j], r.delta))
+		}
+		return out, true
 	}
 	out := make([]*chunk, len(chunks))
 	copy(out, chunks[:i])
@@ -77,32 +86,58 @@ func (r *replanner) level(chunks []*chunk, from, oldTo, indent, depth int) ([]*c
 	return out, true
 }
 
-// plan cuts c anew from its lines. Its first content line must still be a
-// key at indent, and every later line blank or indented further: otherwise
-// the edit made a new sibling or ended the mapping, and its parent must be
-// cut again. first: the document's first chunk, which also holds the lines
-// before its key.
-func (r *replanner) plan(c *chunk, indent, depth int, first bool) bool {
+// fits reports whether planned, the chunks cut anew in place of chunks[i]
+// below the top level, are what a plan of the whole text cuts there: a
+// leaf group stays apart
+// from a leaf group beside it only when the earlier one is closed, and a
+// mapping of one entry is not split.
+func (r *replanner) fits(chunks []*chunk, i int, planned []*chunk) bool {
+	if i > 0 && chunks[i-1].children == nil && !chunks[i-1].closed && planned[0].children == nil {
+		return false
+	}
+	last := planned[len(planned)-1]
+	if i+1 < len(chunks) && chunks[i+1].children == nil && !last.closed && last.children == nil {
+		return false
+	}
+	return len(chunks) > 1 || len(planned) > 1 || planned[0].entries > 1
+}
+
+// plan cuts c anew from its lines, into the chunks a plan of the whole
+// text cuts there. Its first content line must still be a key at indent,
+// and every later line blank, indented further or (below the top level,
+// where c is a group of entries) another entry's key at indent: otherwise
+// the edit ended the mapping or changed how its entries are cut, and its
+// parent must be cut again. first: the document's first chunk, which also
+// holds the lines before its key.
+func (r *replanner) plan(c *chunk, indent, depth int, first bool) ([]*chunk, bool) {
 	r.lines = scanRange(r.text, c.start, c.end, r.lines)
-	key := -1
+	var starts []int
 	for i, l := range r.lines {
 		switch {
 		case l.kind == blank:
 			continue
-		case key < 0:
+		case len(starts) == 0:
 			if l.kind != content || l.indent != indent || !first && i > 0 || !keyLine(r.text[l.first], depth) {
-				return false
+				return nil, false
 			}
-			key = i
-		case l.indent <= indent:
-			return false
+			starts = append(starts, i)
+		case l.indent < indent:
+			return nil, false
+		case l.indent == indent:
+			if depth == 1 || l.kind != content || !entryStart(r.text[l.first]) {
+				return nil, false
+			}
+			starts = append(starts, i)
 		}
 	}
-	if key < 0 {
-		return false
+	if len(starts) == 0 {
+		return nil, false
 	}
-	split(r.text, r.lines, c, key, len(r.lines), indent, depth)
-	return true
+	kids := entryChunks(r.text, r.lines, starts, c.start, c.end, len(r.lines), indent, depth)
+	if depth == 1 {
+		return kids, true
+	}
+	return groupLeaves(r.text, kids), true
 }
 
 // keyLine reports whether a line starting with b may start a chunk at depth:
@@ -140,7 +175,7 @@ func shifted(c *chunk, delta int) *chunk {
 	if delta == 0 {
 		return c
 	}
-	out := &chunk{start: c.start + delta, end: c.end + delta, sec: c.sec, head: c.head}
+	out := &chunk{start: c.start + delta, end: c.end + delta, sec: c.sec, head: c.head, closed: c.closed, entries: c.entries}
 	if c.children != nil {
 		out.children = make([]*chunk, len(c.children))
 		for i, k := range c.children {

@@ -22,6 +22,12 @@ type chunk struct {
 	start, end int
 	children   []*chunk
 	sec, head  *section
+	// A leaf below a split chunk is a group: one entry or a run of
+	// neighbours (see groupLeaves). closed: the group's last entry ends a
+	// group by itself, so the group stays apart from a leaf group after it.
+	closed bool
+	// entries is how many entries the chunk holds at its level.
+	entries int
 }
 
 type line struct {
@@ -161,16 +167,73 @@ func split(text []byte, lines []line, c *chunk, first, last, indent, depth int) 
 	if len(starts) < 2 {
 		return
 	}
+	c.children = groupLeaves(text, entryChunks(text, lines, starts, lines[starts[0]].start, c.end, last, n, depth+1))
+}
+
+// entryChunks are the chunks of the sibling entries whose key lines are
+// starts, from start (the first one's key line, or lines before it) to end
+// (line last), each split where it can be.
+func entryChunks(text []byte, lines []line, starts []int, start, end, last, indent, depth int) []*chunk {
+	out := make([]*chunk, len(starts))
 	for j, s := range starts {
-		ch := &chunk{start: lines[s].start, end: c.end}
-		end := last
-		if j+1 < len(starts) {
-			end = starts[j+1]
-			ch.end = lines[end].start
+		ch := &chunk{start: lines[s].start, end: end, entries: 1}
+		if j == 0 {
+			ch.start = start
 		}
-		split(text, lines, ch, s, end, n, depth+1)
-		c.children = append(c.children, ch)
+		next := last
+		if j+1 < len(starts) {
+			next = starts[j+1]
+			ch.end = lines[next].start
+		}
+		split(text, lines, ch, s, next, indent, depth)
+		out[j] = ch
 	}
+	return out
+}
+
+// groupEntries is how many entries a group holds on average: sections of
+// a few entries each make an edit's walks over the sections a few times
+// shorter, for a little more to parse and check again in the edited one.
+// Tests lower it.
+var groupEntries uint32 = 8
+
+// groupLeaves joins runs of neighbouring entries that are not split into
+// groups, each a leaf chunk. A group ends after an entry whose key line
+// hashes to a multiple of groupEntries, before a split entry, or with its
+// siblings: every cut depends on the entry's own text, so an edit regroups
+// only the group it falls in (see replanner.level).
+func groupLeaves(text []byte, kids []*chunk) []*chunk {
+	out := kids[:0]
+	var open *chunk
+	for _, k := range kids {
+		if k.children != nil {
+			open = nil
+			out = append(out, k)
+			continue
+		}
+		if open == nil {
+			open = k
+			out = append(out, k)
+		} else {
+			open.end = k.end
+			open.entries++
+		}
+		if endsGroup(text, k.start) {
+			open.closed = true
+			open = nil
+		}
+	}
+	return out
+}
+
+// endsGroup reports whether the entry whose key line starts at start ends
+// its group: FNV-1a of that line, modulo groupEntries.
+func endsGroup(text []byte, start int) bool {
+	h := uint32(2166136261)
+	for i := start; i < len(text) && text[i] != '\n' && text[i] != '\r'; i++ {
+		h = (h ^ uint32(text[i])) * 16777619
+	}
+	return h%groupEntries == 0
 }
 
 // entryStart reports whether a line starting with b may start a mapping

@@ -30,6 +30,9 @@ func chunkString(cs []*chunk) string {
 	s := ""
 	for _, c := range cs {
 		s += fmt.Sprintf("[%d %d", c.start, c.end)
+		if c.children == nil && (c.entries > 1 || c.closed) {
+			s += fmt.Sprintf(" %d entries closed %v", c.entries, c.closed)
+		}
 		if c.children != nil {
 			s += " " + chunkString(c.children)
 		}

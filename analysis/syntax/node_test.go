@@ -25,7 +25,7 @@ func TestIndexKeysLike(t *testing.T) {
 		"one key repeated":  append(append(append([]string{}, base[:7]...), base[3]), base[8:]...),
 		"one key more":      append(append([]string{}, base...), "extra"),
 		"one key fewer":     base[1:],
-		"keys swapped":      append(append([]string{base[1], base[0]}), base[2:]...),
+		"keys swapped":      append([]string{base[1], base[0]}, base[2:]...),
 		"small mapping":     keys(3),
 		"small and repeats": {"a", "b", "a"},
 	}
