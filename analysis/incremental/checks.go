@@ -107,10 +107,13 @@ func (s *State) structure(a *assembled, version string) ([]analysis.Diagnostic, 
 	}
 	var out []analysis.Diagnostic
 	s.checkAll(version, a.entries)
+	if !s.validateUnits(version, a.root, a.entries) {
+		return nil, false
+	}
 	var h maphash.Hash
 	h.SetSeed(s.seed)
 	h.WriteString(version)
-	if !s.verdicts(&h, version, nil, a.root, a.entries, true, &out) {
+	if !s.verdicts(a, &h, version, nil, a.root, a.entries, true, &out) {
 		return nil, false
 	}
 	sig := h.Sum64()
@@ -135,7 +138,7 @@ func (s *State) structure(a *assembled, version string) ([]analysis.Diagnostic, 
 // (only for the pairs a lookup sees: a later duplicate key hides an earlier
 // one) and writes into h what the skeleton is made of: its keys, and the
 // sections whose values it holds as data.
-func (s *State) verdicts(h *maphash.Hash, version string, path []string, m *syntax.Node, es []entry, visible bool, out *[]analysis.Diagnostic) bool {
+func (s *State) verdicts(a *assembled, h *maphash.Hash, version string, path []string, m *syntax.Node, es []entry, visible bool, out *[]analysis.Diagnostic) bool {
 	repeats := m.RepeatsKeys() // else every entry is the one a lookup finds
 	for i, e := range es {
 		k := e.pair.Key.Value
@@ -144,15 +147,27 @@ func (s *State) verdicts(h *maphash.Hash, version string, path []string, m *synt
 		h.WriteByte(0)
 		if e.kids != nil {
 			p := append(slices.Clip(path), k)
-			if schemas.Separable(version, append(slices.Clip(p), "")) {
+			switch unitKind(version, p) {
+			case apart:
 				h.WriteByte('{')
-				if !s.verdicts(h, version, p, e.pair.Value, e.kids, shown, out) {
+				if !s.verdicts(a, h, version, p, e.pair.Value, e.kids, shown, out) {
 					return false
 				}
 				h.WriteByte('}')
-				continue
+			case whole:
+				h.WriteByte('U')
+				if shown {
+					u := s.units[unitKey(version, p)]
+					if u == nil {
+						return false // not validated: cannot happen, but the whole path can tell
+					}
+					for _, pr := range u.problems {
+						*out = append(*out, shift(analysis.ProblemDiagnostic(a.root, pr), a.deltaAt(pr.Path)))
+					}
+				}
+			default:
+				writeIDs(h, e.kids)
 			}
-			writeIDs(h, e.kids)
 			continue
 		}
 		c, ok := e.sec.check(version, path)
@@ -213,11 +228,13 @@ func (s *State) checkAll(version string, es []entry) {
 	})
 }
 
-// writeIDs writes into h the sections that hold es's values.
+// writeIDs writes into h the sections that hold es's keys and values (a
+// split entry's key is in its header's section).
 func writeIDs(h *maphash.Hash, es []entry) {
 	var buf [16]byte
 	for _, e := range es {
 		if e.kids != nil {
+			h.Write(binary.LittleEndian.AppendUint64(buf[:0], e.head.id))
 			h.WriteByte('{')
 			writeIDs(h, e.kids)
 			h.WriteByte('}')
@@ -235,12 +252,16 @@ func (s *State) skeletonData(version string, path []string, es []entry) (map[str
 		k := e.pair.Key.Value
 		p := append(slices.Clip(path), k)
 		if e.kids != nil {
-			if schemas.Separable(version, append(slices.Clip(p), "")) {
+			switch unitKind(version, p) {
+			case apart:
 				sub, ok := s.skeletonData(version, p, e.kids)
 				if !ok {
 					return nil, false
 				}
 				m[k] = sub
+				continue
+			case whole:
+				m[k] = schemas.Hole
 				continue
 			}
 		} else {
@@ -326,4 +347,117 @@ func (a *assembled) leaves(f func(e *entry, parent []string) bool) bool {
 		return true
 	}
 	return visit(a.entries, nil)
+}
+
+// How the schema check treats a mapping split into sections.
+type splitKind uint8
+
+const (
+	inSkeleton splitKind = iota // its data is part of the skeleton
+	apart                       // its entries are validated apart
+	whole                       // validated as one value, apart from the skeleton
+)
+
+// unitKind says how the mapping at path, split into sections, is validated.
+// A split mapping whose entries the schema does not judge on their own (a
+// channel's fields, say) but which it judges as a whole is a unit: it is
+// validated as one value, again only when one of its sections changed, so
+// that an edit in it does not validate the whole skeleton again.
+func unitKind(version string, path []string) splitKind {
+	switch {
+	case schemas.Separable(version, append(slices.Clip(path), "")):
+		return apart
+	case schemas.Separable(version, path):
+		return whole
+	}
+	return inSkeleton
+}
+
+// unitVerdict is the schema verdict on a unit, for the sections it was
+// read from (sig).
+type unitVerdict struct {
+	sig      uint64
+	problems []schemas.Problem
+	gen      uint64 // the last run that used it
+}
+
+func unitKey(version string, path []string) string {
+	return version + "\x00" + joinPath(path)
+}
+
+// validateUnits brings the verdict of every unit among es, the entries of
+// mapping root (and below), that a lookup finds up to date: a unit whose sections changed is validated again, on every core
+// when there are many (after an open). Verdicts no run used since the last
+// one are dropped. false: a unit's value cannot be converted (the whole
+// path decides).
+func (s *State) validateUnits(version string, root *syntax.Node, es []entry) bool {
+	type task struct {
+		key  string
+		path []string
+		node *syntax.Node
+		sig  uint64
+	}
+	var todo []task
+	var collect func(path []string, m *syntax.Node, es []entry)
+	collect = func(path []string, m *syntax.Node, es []entry) {
+		repeats := m.RepeatsKeys()
+		for i, e := range es {
+			if e.kids == nil || repeats && m.EntryIndex(e.pair.Key.Value) != i {
+				continue // a later entry with the same key hides this one
+			}
+			p := append(slices.Clip(path), e.pair.Key.Value)
+			switch unitKind(version, p) {
+			case apart:
+				collect(p, e.pair.Value, e.kids)
+			case whole:
+				var h maphash.Hash
+				h.SetSeed(s.seed)
+				writeIDs(&h, e.kids)
+				key, sig := unitKey(version, p), h.Sum64()
+				if u := s.units[key]; u != nil && u.sig == sig {
+					u.gen = s.gen
+					continue
+				}
+				todo = append(todo, task{key, p, e.pair.Value, sig})
+			}
+		}
+	}
+	collect(nil, root, es)
+	found := make([]*unitVerdict, len(todo))
+	validate := func(i int) {
+		t := todo[i]
+		data, err := t.node.Data()
+		if err != nil {
+			return
+		}
+		problems, err := schemas.ValidateAt(version, t.path, data)
+		if err != nil {
+			return
+		}
+		found[i] = &unitVerdict{sig: t.sig, problems: problems, gen: s.gen}
+	}
+	if len(todo) >= minParallelChecks {
+		onEveryCore(len(todo), validate)
+	} else {
+		for i := range todo {
+			validate(i)
+		}
+	}
+	if s.units == nil {
+		s.units = map[string]*unitVerdict{}
+	}
+	ok := true
+	for i, t := range todo {
+		if found[i] == nil {
+			ok = false
+			continue
+		}
+		s.units[t.key] = found[i]
+	}
+	for k, u := range s.units {
+		if u.gen+1 < s.gen {
+			delete(s.units, k)
+		}
+	}
+	return ok
 }

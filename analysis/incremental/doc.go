@@ -18,9 +18,12 @@
 // distance they moved (entry.delta).
 //
 // Every check but the rules comes from the sections' caches (checks.go):
-// the schema verdict of each section plus the verdict on the document's
-// skeleton (its split keys, with schemas.Hole for the values validated
-// apart, validated again only when the skeleton changed); the "$ref"
+// the schema verdict of each section; the verdict on each split mapping
+// whose entries the schema judges only together (a channel cut into its
+// fields), validated as one value again only when one of its sections
+// changed; and the verdict on the document's skeleton (its split keys,
+// with schemas.Hole for the values validated apart, validated again only
+// when the skeleton changed); the "$ref"
 // verdicts, kept until an edit changes an entry their pointer passed
 // (verdicts.go); duplicate keys, the version, UTF-8. The Document gets a
 // tree built on first use (materialize.go): only a version a request or a

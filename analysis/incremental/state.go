@@ -32,6 +32,9 @@ type State struct {
 		version  string
 		problems []schemas.Problem
 	}
+	// units are the verdicts on split mappings validated as one value (see
+	// units), by version and path.
+	units map[string]*unitVerdict
 	// verify, set by tests, checks each cached fact against the same
 	// fact computed afresh.
 	verify verifier
