@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/refs"
 	"asyncapi-ls/analysis/syntax"
 )
@@ -225,6 +226,15 @@ var lastTargets struct {
 	root    *syntax.Node
 	version string
 	list    []target
+}
+
+// Prepare lists ahead what a "$ref" in tree may point to, which the first
+// "$ref" completion on a big document would otherwise wait for; text is
+// the document's.
+func Prepare(tree *syntax.Node, text []byte) {
+	if tree != nil {
+		targets(tree, analysis.VersionOf(tree, text))
+	}
 }
 
 // targets enumerates what a "$ref" may point to in root.

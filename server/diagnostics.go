@@ -9,6 +9,7 @@ import (
 	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/incremental"
 	"asyncapi-ls/analysis/workspace"
+	"asyncapi-ls/completion"
 
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
@@ -274,10 +275,11 @@ func (d *diagnostics) twoPhases(ctx context.Context, u uri.URI, snap *workspace.
 	if d.state(u).Stats().Runs == 1 {
 		// A document just opened: its first requests come while the user
 		// reads it, and need the tree at this version's offsets and the
-		// line table, which the fast phase did not build. Built now, they
+		// line table (and "$ref" completion, the list of what a "$ref" may
+		// name), which the fast phase did not build. Built now, they
 		// do not wait for them. (After an edit the tree is left to the
 		// first reader: the next edit may come first and would wait for it.)
-		doc.Root()
+		completion.Prepare(doc.Root(), doc.Text)
 		doc.Mapper.LineCount()
 	}
 	// The rules wait for a pause in typing, and give way to the next edit.
