@@ -3,7 +3,10 @@ package incremental
 import (
 	"flag"
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -39,12 +42,49 @@ func TestEquivalence(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			minSplitBytes, groupEntries = tc.minSplit, tc.group
 			base := gen.Generate(tc.opts)
-			run(t, base, tc.edits, analysis.Options{Rules: tc.rules}, rand.New(rand.NewPCG(uint64(len(base)), 1)))
+			s := run(t, base, tc.edits, analysis.Options{Rules: tc.rules}, rand.New(rand.NewPCG(uint64(len(base)), 1)))
+			// Half the random edits break the YAML, which takes the whole
+			// path: a short sequence (under -race) may have no other.
+			if s.Whole == s.Runs && s.Runs >= 10 {
+				t.Errorf("every run took the whole path")
+			}
 		})
 	}
 }
 
-func run(t *testing.T, base []byte, n int, opts analysis.Options, rng *rand.Rand) {
+// TestEquivalenceRealworld runs random edits on each YAML document of
+// realworld-dev ($ASYNCAPI_LS_REALWORLD; skipped without it), split as
+// finely as the splitter goes and grouped in twos: the shapes real
+// documents have, which the generated ones lack.
+func TestEquivalenceRealworld(t *testing.T) {
+	dir := os.Getenv("ASYNCAPI_LS_REALWORLD")
+	if dir == "" {
+		t.Skip("ASYNCAPI_LS_REALWORLD is not set")
+	}
+	defer func(v int, g uint32) { minSplitBytes, groupEntries = v, g }(minSplitBytes, groupEntries)
+	minSplitBytes, groupEntries = 0, 2
+	n := max(*edits/25, 4)
+	err := filepath.WalkDir(dir, func(path string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !strings.HasSuffix(path, ".yaml") && !strings.HasSuffix(path, ".yml") {
+			return err
+		}
+		text, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			run(t, text, n, analysis.Options{}, rand.New(rand.NewPCG(uint64(len(text)), 2)))
+		})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// run applies n random edits to base and checks after each that the
+// incremental path gives what the whole path gives.
+func run(t *testing.T, base []byte, n int, opts analysis.Options, rng *rand.Rand) Stats {
 	t.Helper()
 	st := New()
 	st.verify = &factChecker{t: t}
@@ -87,11 +127,7 @@ func run(t *testing.T, base []byte, n int, opts analysis.Options, rng *rand.Rand
 	}
 	s := st.Stats()
 	t.Logf("%d runs, %d whole; sections parsed %d, moved %d, kept %d", s.Runs, s.Whole, s.Parsed, s.Moved, s.Kept)
-	// Half the random edits break the YAML, which takes the whole path: a
-	// short sequence (under -race) may have no other.
-	if s.Whole == s.Runs && s.Runs >= 10 {
-		t.Errorf("every run took the whole path")
-	}
+	return s
 }
 
 func keys(ds []analysis.Diagnostic) []string {
