@@ -192,14 +192,24 @@ func (s *stream) readBody(length int) ([]byte, error) {
 
 // checkMessage decides whether jsonrpc2 can take body; when it cannot, it
 // returns the id to answer (null when none can be read) and the error.
+//
+// A message that decodes is valid JSON: the separate scan for validity is
+// made only for a batch or a message that does not decode (on a big
+// didOpen it would be one more pass over megabytes).
 func checkMessage(body []byte) (jsonrpc2.ID, jsonrpc2.Code, string, bool) {
-	if !json.Valid(body) {
+	invalid := func() (jsonrpc2.ID, jsonrpc2.Code, string, bool) {
 		return jsonrpc2.ID{}, jsonrpc2.ParseError, "the message is not valid JSON", false
 	}
 	if t := bytes.TrimLeft(body, " \t\r\n"); len(t) > 0 && t[0] == '[' {
+		if !json.Valid(body) {
+			return invalid()
+		}
 		return jsonrpc2.ID{}, 0, "", true // a batch: jsonrpc2 answers bad members itself
 	}
 	if _, err := jsonrpc2.DecodeMessage(body); err != nil {
+		if !json.Valid(body) {
+			return invalid()
+		}
 		var probe struct {
 			ID any `json:"id"`
 		}

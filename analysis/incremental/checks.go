@@ -385,11 +385,11 @@ func unitKey(version string, path []string) string {
 	return version + "\x00" + joinPath(path)
 }
 
-// validateUnits brings the verdict of every unit among es, the entries of
-// mapping root (and below), that a lookup finds up to date: a unit whose sections changed is validated again, on every core
-// when there are many (after an open). Verdicts no run used since the last
-// one are dropped. false: a unit's value cannot be converted (the whole
-// path decides).
+// validateUnits brings up to date the verdict of every unit among es, the
+// entries of mapping root (and below), that a lookup finds: a unit whose
+// sections changed is validated again, on every core when there are many
+// (after an open). Verdicts no run used since the last one are dropped.
+// false: a unit's value cannot be converted (the whole path decides).
 func (s *State) validateUnits(version string, root *syntax.Node, es []entry) bool {
 	type task struct {
 		key  string

@@ -87,10 +87,9 @@ func (r *replanner) level(chunks []*chunk, from, oldTo, indent, depth int) ([]*c
 }
 
 // fits reports whether planned, the chunks cut anew in place of chunks[i]
-// below the top level, are what a plan of the whole text cuts there: a
-// leaf group stays apart
-// from a leaf group beside it only when the earlier one is closed, and a
-// mapping of one entry is not split.
+// below the top level, are what a plan of the whole text cuts there: a leaf
+// group stays apart from a leaf group beside it only when the earlier one
+// is closed, and a mapping of one entry is not split.
 func (r *replanner) fits(chunks []*chunk, i int, planned []*chunk) bool {
 	if i > 0 && chunks[i-1].children == nil && !chunks[i-1].closed && planned[0].children == nil {
 		return false
