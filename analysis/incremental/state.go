@@ -33,7 +33,7 @@ type State struct {
 		problems []schemas.Problem
 	}
 	// units are the verdicts on split mappings validated as one value (see
-	// units), by version and path.
+	// validateUnits), by version and path.
 	units map[string]*unitVerdict
 	// verify, set by tests, checks each cached fact against the same
 	// fact computed afresh.
