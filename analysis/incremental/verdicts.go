@@ -1,6 +1,7 @@
 package incremental
 
 import (
+	"bytes"
 	"errors"
 	"slices"
 	"strings"
@@ -113,12 +114,24 @@ func diffEntries(old, cur []entry, path string, c *changes) {
 }
 
 // sameEntry: the same pair of the same text, or two split mappings (whose
-// entries are compared themselves).
+// entries are compared themselves). A pair of another section is the same
+// when its text is, in sections without aliases (whose values may come
+// from a sibling pair): an edit in a group of entries changes one of them.
 func sameEntry(o, n *entry) bool {
 	if o.kids != nil || n.kids != nil {
 		return false
 	}
-	return o.sec.id == n.sec.id && o.idx == n.idx
+	if o.sec.id == n.sec.id {
+		return o.idx == n.idx
+	}
+	return len(o.sec.marks) == 0 && len(n.sec.marks) == 0 && bytes.Equal(o.sec.pairText(o.idx), n.sec.pairText(n.idx))
+}
+
+// pairText is the text of the section's pair i, from its key to the end of
+// its value.
+func (s *section) pairText(i int) []byte {
+	p := s.root.Pairs[i]
+	return s.text[p.Key.Start-s.base : max(p.Key.End, p.Value.End)-s.base]
 }
 
 // refSites are the "$ref"s of this copy's tree, their paths under parent.
