@@ -136,6 +136,13 @@ func Finish(d *Document, opts Options, found []Diagnostic) []Diagnostic {
 	return findSuppressions(d.Text).filter(d.Text, opts.Config.apply(found), opts.canonicalCode)
 }
 
+// FinishUnsuppressed is Finish for a text known to hold no suppression
+// comment: HasSuppressComment is false on each of its pieces cut at line
+// starts (a comment lies on one line), so the text is not searched again.
+func FinishUnsuppressed(opts Options, found []Diagnostic) []Diagnostic {
+	return opts.Config.apply(found)
+}
+
 func syntaxDiagnostics(d *Document) []Diagnostic {
 	out := InvalidUTF8(d.Text)
 	code := CodeYAMLSyntax

@@ -276,3 +276,33 @@ func TestEmptyBlockScalarEnds(t *testing.T) {
 		t.Fatalf("empty block scalar spans %+v, want it to end at its line", b)
 	}
 }
+
+// TestSuppressionCommentInASection checks that a suppression comment in
+// any section silences the finding under it without the rules (the first
+// step of a big document), after an edit elsewhere too: the sections tell
+// whether the text may hold one.
+func TestSuppressionCommentInASection(t *testing.T) {
+	defer func(v int) { minSplitBytes = v }(minSplitBytes)
+	minSplitBytes = 0
+	base := gen.Generate(gen.Options{Version: "3.0.0", Channels: 10})
+	// A wrong-typed title deep in the document, silenced by the line above.
+	at := strings.Index(string(base), "    title: ")
+	if at < 0 {
+		t.Fatal("no channel title in the generated document")
+	}
+	text := string(base[:at]) + "    # " + analysis.SuppressComment + "\n    title: [1]\n" + string(base[at+strings.IndexByte(string(base[at:]), '\n')+1:])
+	st := New()
+	for i, version := range []string{text, strings.Replace(text, "Platform team", "Platform crew", 1)} {
+		inc := st.Analyze(analysis.NewDocument("file:///doc.yaml", int32(i+1), []byte(version)), analysis.Options{})
+		whole := analysis.Analyze(analysis.NewDocument("file:///doc.yaml", int32(i+1), []byte(version)), analysis.Options{})
+		if g, w := keys(inc), keys(whole); !slices.Equal(g, w) {
+			t.Fatalf("version %d: diagnostics differ\nincremental:\n%s\nwhole:\n%s", i+1, strings.Join(g, "\n"), strings.Join(w, "\n"))
+		}
+		if unsuppressed := analysis.Analyze(analysis.NewDocument("file:///doc.yaml", 1, []byte(strings.Replace(version, analysis.SuppressComment, "note", 1))), analysis.Options{}); len(unsuppressed) <= len(whole) {
+			t.Fatalf("version %d: the comment silences nothing (%d findings without it, %d with it)", i+1, len(unsuppressed), len(whole))
+		}
+	}
+	if s := st.Stats(); s.Whole > 0 {
+		t.Fatalf("%d of %d runs took the whole path", s.Whole, s.Runs)
+	}
+}

@@ -43,6 +43,7 @@ type facts struct {
 	key        key                  // the chunk's key in the cache
 	structural int                  // syntax.Structural of the text
 	utf8       bool                 // the text is valid UTF-8
+	suppress   bool                 // the text may hold a suppression comment (analysis.HasSuppressComment)
 	checks     atPath[*checked]     // schema verdicts, by version and parent path
 	verdicts   atPath[*refVerdicts] // "$ref" verdicts, by parent path
 }
@@ -71,7 +72,7 @@ func parseSection(text []byte, base, indent int) (*section, bool) {
 		}
 	}
 	s := &section{text: text, root: r, inner: make([][]*syntax.Node, len(r.Pairs)), marks: map[*syntax.Node]bool{},
-		facts: &facts{structural: syntax.Structural(text), utf8: utf8.Valid(text)}}
+		facts: &facts{structural: syntax.Structural(text), utf8: utf8.Valid(text), suppress: analysis.HasSuppressComment(text)}}
 	top := make(map[*syntax.Node]bool, len(r.Pairs))
 	for _, p := range r.Pairs {
 		top[p.Key] = true

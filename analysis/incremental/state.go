@@ -116,6 +116,8 @@ func (s *State) AnalyzeContext(ctx context.Context, d *analysis.Document, opts a
 	switch {
 	case !ok:
 		return analysis.AnalyzeContext(ctx, d, opts)
+	case len(opts.Rules) == 0 && !a.suppress:
+		return analysis.FinishUnsuppressed(opts, found) // the sections cover the text
 	case len(opts.Rules) == 0:
 		return analysis.Finish(d, opts, found)
 	}
@@ -137,6 +139,7 @@ type assembled struct {
 	// its root (counted while assembling).
 	cost, nodes int
 	utf8        bool // every section is UTF-8
+	suppress    bool // a section may hold a suppression comment
 	failed      bool // a section does not parse on its own
 	file        *syntax.File
 	prior       *assembled // the version before, until compared (see changes)
@@ -352,6 +355,7 @@ func repeatedKeys(es []entry) []placed {
 func (a *assembled) add(sec *section) {
 	a.cost += sec.aliasCost
 	a.utf8 = a.utf8 && sec.utf8
+	a.suppress = a.suppress || sec.suppress
 }
 
 // leaf is the section of leaf chunk c, its keys at indent.
