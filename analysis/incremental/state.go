@@ -287,7 +287,7 @@ func (s *State) known(text []byte, c *chunk) *section {
 // the version before, when there was one: after most edits its keys are
 // these, and its key index serves again.
 func (s *State) mapping(text []byte, chunks []*chunk, indent int, a *assembled, like *syntax.Node, likeEntries []entry) ([]entry, *syntax.Node) {
-	var out []entry
+	out := make([]entry, 0, len(likeEntries)) // after most edits, as many as before
 	for _, c := range chunks {
 		if c.children == nil {
 			sec, ok := s.leaf(text, c, indent)
