@@ -106,7 +106,12 @@ func (s *State) structure(a *assembled, version string) ([]analysis.Diagnostic, 
 		return nil, false
 	}
 	var out []analysis.Diagnostic
-	s.checkAll(version, a.entries)
+	// Only a version of many new sections, or of another AsyncAPI version,
+	// has many unchecked ones to spread over the cores; after an edit
+	// verdicts checks the few as it meets them.
+	if a.parsed >= minParallelChecks || s.skeleton.version != version {
+		s.checkAll(version, a.entries)
+	}
 	if !s.validateUnits(version, a.root, a.entries) {
 		return nil, false
 	}

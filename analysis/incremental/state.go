@@ -143,6 +143,7 @@ type assembled struct {
 	failed      bool // a section does not parse on its own
 	file        *syntax.File
 	prior       *assembled // the version before, until compared (see changes)
+	parsed      int        // sections parsed for this version (not found cached)
 }
 
 // entry is one pair of an assembled mapping: from a section (sec, idx), or
@@ -230,7 +231,9 @@ func (s *State) assembleText(text []byte, coarse int) (*assembled, bool) {
 	if prev != nil {
 		like, likeEntries = prev.root, prev.entries
 	}
+	parsed := s.stats.Parsed
 	a.entries, a.root = s.mapping(text, top, 0, a, like, likeEntries)
+	a.parsed = s.stats.Parsed - parsed
 	// Every section was visited, even after a failure, so that the cache
 	// keeps exactly the sections of the last two texts.
 	s.evict()
