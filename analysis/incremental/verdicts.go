@@ -56,7 +56,7 @@ type changes struct {
 func (c *changes) hits(deps []dep) bool {
 	for _, d := range deps {
 		for _, x := range c.deps {
-			if x.path == d.path && x.any == d.any && x.key == d.key {
+			if x.key == d.key && x.any == d.any && x.path == d.path { // keys differ soonest
 				return true
 			}
 		}
