@@ -232,7 +232,7 @@ func CheckVersion(root *syntax.Node) (string, bool, *Diagnostic) {
 		msg = "The asyncapi key needs a version; supported versions: " + supported + "."
 	case strings.HasPrefix(version, "1."):
 		msg = "AsyncAPI " + version + " is not supported (1.x predates the current specification); supported versions: " + supported + "."
-	case node.Resolve().Kind == syntax.Scalar && !node.Resolve().Quoted && node.Resolve().Tag != "!!str":
+	case node.Resolve().Kind == syntax.Scalar && !node.Resolve().Quoted && node.Resolve().Tag() != "!!str":
 		msg = `The version must be a string such as "` + schemas.Latest() + `"; supported versions: ` + supported + "."
 	}
 	return version, false, &Diagnostic{Start: start, End: end, Severity: SeverityError, Code: CodeUnsupportedVersion, Message: msg,

@@ -123,7 +123,7 @@ var quotedKey = regexp.MustCompile(`"asyncapi"\s*:`)
 // and escaped once more.
 func (d *Document) IsQuoted() bool {
 	root := d.Root()
-	if root == nil || root.Kind != syntax.Scalar || root.Tag != "!!str" {
+	if root == nil || root.Kind != syntax.Scalar || root.Tag() != "!!str" {
 		return false
 	}
 	text := bytes.TrimSpace([]byte(root.Value))

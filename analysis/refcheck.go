@@ -255,7 +255,7 @@ func objectLike(v *syntax.Node, want refs.Kind) bool {
 	if r.Kind == syntax.Mapping {
 		return true
 	}
-	return want == refs.Schema && r.Kind == syntax.Scalar && r.Tag == "!!bool"
+	return want == refs.Schema && r.Kind == syntax.Scalar && r.Tag() == "!!bool"
 }
 
 // shapeOf names what a value is, for messages.
@@ -266,11 +266,11 @@ func shapeOf(v *syntax.Node) string {
 		return "nothing"
 	case r.Kind == syntax.Sequence:
 		return "a list"
-	case r.Tag == "!!null":
+	case r.Tag() == "!!null":
 		return "an empty value"
-	case r.Tag == "!!bool":
+	case r.Tag() == "!!bool":
 		return "a boolean"
-	case r.Tag == "!!int" || r.Tag == "!!float":
+	case r.Tag() == "!!int" || r.Tag() == "!!float":
 		return "a number"
 	}
 	return "a string"

@@ -211,7 +211,7 @@ func (in *inliner) value(owner *inlined, n *syntax.Node, at []string, chain map[
 			}
 		}
 		for _, pair := range n.Pairs {
-			if pair.Key.Tag == "!!merge" {
+			if pair.Key.Tag() == "!!merge" {
 				v, _ := n.Data() // merge keys: rare in schema files, taken as written
 				return v
 			}

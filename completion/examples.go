@@ -147,7 +147,7 @@ func (sk *skeleton) scalar(schema *syntax.Node) (text string, raw bool) {
 		if n == nil || n.Kind != syntax.Scalar || n.IsNull() {
 			return "", false, false
 		}
-		return n.Value, n.Tag != "!!str", true
+		return n.Value, n.Tag() != "!!str", true
 	}
 	for _, n := range []*syntax.Node{schema.Get("const"), schema.Get("default"), first(schema.Get("examples")), schema.Get("example"), first(schema.Get("enum"))} {
 		if v, raw, ok := literal(n); ok {

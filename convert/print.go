@@ -494,7 +494,7 @@ func (p *printer) flowScalar(v *node, ind int) {
 	o := v.orig
 	if o != nil && !v.replaced && v.alias == nil && !p.st.json && o.End > o.Start {
 		c := p.src[o.Start]
-		if c == '|' || c == '>' || c != '"' && c != '\'' && o.Tag == "!!str" && !syntax.PlainSafe(o.Value) {
+		if c == '|' || c == '>' || c != '"' && c != '\'' && o.Tag() == "!!str" && !syntax.PlainSafe(o.Value) {
 			p.write(p.st.scalarText(o.Value))
 			return
 		}

@@ -150,7 +150,7 @@ func (n *node) index(key string) int {
 }
 
 // merge reports a YAML merge key (<<), which is no data key.
-func (e *entry) merge() bool { return e.pair != nil && e.pair.Key.Tag == "!!merge" }
+func (e *entry) merge() bool { return e.pair != nil && e.pair.Key.Tag() == "!!merge" }
 
 // get returns the value under key, or nil.
 func (n *node) get(key string) *node {
@@ -182,7 +182,7 @@ func (n *node) isString() bool {
 	if n.orig == nil || n.replaced {
 		return n.tag == "!!str"
 	}
-	return n.orig.Tag == "!!str"
+	return n.orig.Tag() == "!!str"
 }
 
 // isNull reports an absent value or an explicit null.
@@ -196,7 +196,7 @@ func (n *node) isNull() bool {
 	if n.orig == nil || n.replaced {
 		return n.tag == "!!null"
 	}
-	return n.orig.Tag == "!!null"
+	return n.orig.Tag() == "!!null"
 }
 
 // del removes key from a mapping and returns its value (nil when absent).

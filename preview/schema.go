@@ -463,7 +463,7 @@ func qualify(namespace, name string) string {
 // scalarText is a scalar's text; "" for anything else.
 func scalarText(n *syntax.Node) string {
 	n = n.Resolve()
-	if n == nil || n.Kind != syntax.Scalar || n.Tag == "!!null" {
+	if n == nil || n.Kind != syntax.Scalar || n.Tag() == "!!null" {
 		return ""
 	}
 	return n.Value

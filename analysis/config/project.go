@@ -136,7 +136,7 @@ func parse(text []byte, extra map[string]bool) (*Config, []Problem) {
 			problems = append(problems, parseIgnore(pair.Value, cfg)...)
 		case "strict":
 			v := pair.Value.Resolve()
-			if v == nil || v.Kind != syntax.Scalar || v.Tag != "!!bool" {
+			if v == nil || v.Kind != syntax.Scalar || v.Tag() != "!!bool" {
 				problems = append(problems, Problem{pair.Value.Start, pair.Value.End, "strict must be true or false."})
 				continue
 			}
@@ -166,7 +166,7 @@ func parseRules(n *syntax.Node, levels map[string]analysis.Severity, extra map[s
 	var problems []Problem
 	for _, pair := range m.Pairs {
 		level := pair.Value.String()
-		if pair.Value.Resolve().Kind == syntax.Scalar && pair.Value.Resolve().Tag == "!!bool" && strings.EqualFold(level, "false") {
+		if pair.Value.Resolve().Kind == syntax.Scalar && pair.Value.Resolve().Tag() == "!!bool" && strings.EqualFold(level, "false") {
 			level = "off"
 		}
 		if err := setLevel(levels, pair.Key.Value, level, extra); err != nil {

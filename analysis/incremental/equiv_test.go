@@ -172,12 +172,12 @@ func sameNode(a, b *syntax.Node, path string) string {
 	if a == nil {
 		return ""
 	}
-	if a.Kind != b.Kind || a.Start != b.Start || a.End != b.End || a.Value != b.Value || a.Tag != b.Tag || a.Quoted != b.Quoted || a.Flow != b.Flow ||
+	if a.Kind != b.Kind || a.Start != b.Start || a.End != b.End || a.Value != b.Value || a.Tag() != b.Tag() || a.Quoted != b.Quoted || a.Flow != b.Flow ||
 		len(a.Pairs) != len(b.Pairs) || len(a.Items) != len(b.Items) {
 		return fmt.Sprintf("%s: %+v vs %+v", path, *a, *b)
 	}
 	if a.Kind == syntax.Alias {
-		if (a.Target == nil) != (b.Target == nil) || a.Target != nil && (a.Target.Start != b.Target.Start || a.Target.End != b.Target.End) {
+		if at, bt := a.Target(), b.Target(); (at == nil) != (bt == nil) || at != nil && (at.Start != bt.Start || at.End != bt.End) {
 			return path + ": alias targets differ"
 		}
 	}

@@ -67,7 +67,7 @@ func parseSection(text []byte, base, indent int) (*section, bool) {
 	for _, p := range r.Pairs {
 		// A merge key, or a "$ref" beside the keys the sections split,
 		// depends on more than its own section.
-		if p.Key.Kind != syntax.Scalar || p.Key.Tag == "!!merge" || p.Key.Value == "$ref" {
+		if p.Key.Kind != syntax.Scalar || p.Key.Tag() == "!!merge" || p.Key.Value == "$ref" {
 			return nil, false
 		}
 	}
@@ -101,8 +101,8 @@ func parseSection(text []byte, base, indent int) (*section, bool) {
 	})
 	s.base = base
 	for _, a := range aliases {
-		if a.Target != nil {
-			s.marks[a.Target] = true
+		if t := a.Target(); t != nil {
+			s.marks[t] = true
 		}
 	}
 	if len(aliases) > 0 {
@@ -142,14 +142,14 @@ func aliasCost(n *syntax.Node, aliased bool, budget *int, depth int) {
 	}
 	switch n.Kind {
 	case syntax.Alias:
-		aliasCost(n.Target, true, budget, depth+1)
+		aliasCost(n.Target(), true, budget, depth+1)
 	case syntax.Sequence:
 		for _, it := range n.Items {
 			aliasCost(it, aliased, budget, depth+1)
 		}
 	case syntax.Mapping:
 		for _, p := range n.Pairs {
-			if p.Key.Tag != "!!merge" {
+			if p.Key.Tag() != "!!merge" {
 				aliasCost(p.Value, aliased, budget, depth+1)
 				continue
 			}
@@ -193,7 +193,7 @@ func (s *section) moved(text []byte, base int) *section {
 		marks: make(map[*syntax.Node]bool, len(s.marks)), aliasCost: s.aliasCost,
 		nodes: s.nodes, pairs: s.pairs, items: s.items, used: s.used, facts: s.facts}
 	for _, a := range c.aliases {
-		a.Target = c.remap[a.Target]
+		a.SetTarget(c.remap[a.Target()])
 	}
 	for i, ds := range s.inner {
 		for _, d := range ds {
@@ -281,10 +281,9 @@ func (s *section) check(version string, parent []string) (*checked, bool) {
 		if len(problems) == 0 {
 			continue
 		}
-		root := &syntax.Node{Kind: syntax.Mapping, Tag: "!!map", Pairs: []syntax.Pair{p}}
+		root := syntax.NewMapping(p)
 		for j := len(parent) - 1; j >= 0; j-- {
-			root = &syntax.Node{Kind: syntax.Mapping, Tag: "!!map",
-				Pairs: []syntax.Pair{{Key: &syntax.Node{Kind: syntax.Scalar, Tag: "!!str", Value: parent[j]}, Value: root}}}
+			root = syntax.NewMapping(syntax.Pair{Key: syntax.NewString(parent[j]), Value: root})
 		}
 		for _, pr := range problems {
 			c.diags[i] = append(c.diags[i], s.relative(analysis.ProblemDiagnostic(root, pr)))

@@ -390,7 +390,7 @@ func (s *State) header(text []byte, c *chunk, indent int) (*section, bool) {
 		return nil, false
 	}
 	v := head.root.Pairs[0].Value
-	if v.Kind != syntax.Scalar || v.Tag != "!!null" || v.Value != "" || v.Start != v.End {
+	if v.Kind != syntax.Scalar || v.Tag() != "!!null" || v.Value != "" || v.Start != v.End {
 		return nil, false
 	}
 	return head, true
@@ -407,7 +407,7 @@ func indentOf(text []byte, start int) int {
 // noteKey reports whether key repeats an earlier sibling's, as the parser
 // notes duplicates.
 func noteKey(seen map[string]bool, k *syntax.Node) bool {
-	if k.Kind != syntax.Scalar || k.Tag == "!!merge" {
+	if k.Kind != syntax.Scalar || k.Tag() == "!!merge" {
 		return false
 	}
 	dup := seen[k.Value]
@@ -429,7 +429,7 @@ func mappingNode(es []entry, like *syntax.Node) *syntax.Node {
 // it. Its key index is like's when like has the same keys in the same
 // order (nil: built afresh).
 func blockMapping(pairs []syntax.Pair, like *syntax.Node) *syntax.Node {
-	n := &syntax.Node{Kind: syntax.Mapping, Tag: "!!map", Pairs: pairs}
+	n := syntax.NewMapping(pairs...)
 	n.Start = pairs[0].Key.Start
 	last := pairs[len(pairs)-1]
 	n.End = max(last.Value.End, last.Key.End)

@@ -51,7 +51,7 @@ func (r *resolver) value(base string, n *syntax.Node, depth int) (any, error) {
 		}
 		out := make(map[string]any, len(n.Pairs))
 		for _, p := range n.Pairs {
-			if p.Key.Tag == "!!merge" {
+			if p.Key.Tag() == "!!merge" {
 				continue // merge keys: see below
 			}
 			v, err := r.value(base, p.Value, depth+1)
@@ -86,7 +86,7 @@ func (r *resolver) reference(base string, n, refNode *syntax.Node, depth int) (a
 // merge applies YAML merge keys (<<): entries already present win.
 func (r *resolver) merge(base string, n *syntax.Node, out map[string]any, depth int) error {
 	for _, p := range n.Pairs {
-		if p.Key.Tag != "!!merge" {
+		if p.Key.Tag() != "!!merge" {
 			continue
 		}
 		src := p.Value.Resolve()

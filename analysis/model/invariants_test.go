@@ -115,7 +115,7 @@ func checkCounts(t *testing.T, m *model.Model, root *syntax.Node, snap *workspac
 	count := func(n *syntax.Node) int {
 		keys := map[string]bool{}
 		for _, p := range n.PairsOrNil() {
-			if p.Key.Tag != "!!merge" {
+			if p.Key.Tag() != "!!merge" {
 				keys[p.Key.Value] = true
 			}
 		}

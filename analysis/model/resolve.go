@@ -176,7 +176,7 @@ func mapSites(at Location, n *syntax.Node) []site {
 	out := make([]site, 0, len(pairs))
 	for i := range pairs {
 		p := &pairs[i]
-		if p.Key.Tag == "!!merge" || n.Entry(p.Key.Value) != p {
+		if p.Key.Tag() == "!!merge" || n.Entry(p.Key.Value) != p {
 			continue
 		}
 		out = append(out, site{at: at.child(p.Key.Value), key: p.Key.Value, keyNode: p.Key, node: p.Value})

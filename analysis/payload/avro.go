@@ -201,7 +201,7 @@ func (c *avroChecker) fullName(name, namespace string) string {
 
 // reference reads a type name: a primitive or a named type defined before.
 func (c *avroChecker) reference(n *syntax.Node, namespace string) *avroType {
-	if n.Tag != "!!str" && !n.Quoted {
+	if n.Tag() != "!!str" && !n.Quoted {
 		c.fail(n, "An Avro type is a type name, a schema object or a union (a list); not %s.", n.Value)
 		return nil
 	}
@@ -501,7 +501,7 @@ func avroDefaultProblem(t *avroType, v *syntax.Node) string {
 			return "expected null"
 		}
 	case "boolean":
-		if r.Kind != syntax.Scalar || r.Tag != "!!bool" {
+		if r.Kind != syntax.Scalar || r.Tag() != "!!bool" {
 			return "expected true or false"
 		}
 	case "int", "long":
@@ -516,11 +516,11 @@ func avroDefaultProblem(t *avroType, v *syntax.Node) string {
 			return "out of the range a long default can hold exactly"
 		}
 	case "float", "double":
-		if r.Kind != syntax.Scalar || (r.Tag != "!!int" && r.Tag != "!!float") || r.Quoted {
+		if r.Kind != syntax.Scalar || (r.Tag() != "!!int" && r.Tag() != "!!float") || r.Quoted {
 			return "expected a number"
 		}
 	case "string", "bytes", "enum", "fixed":
-		if r.Kind != syntax.Scalar || r.IsNull() || (r.Tag != "!!str" && !r.Quoted) {
+		if r.Kind != syntax.Scalar || r.IsNull() || (r.Tag() != "!!str" && !r.Quoted) {
 			return "expected a string"
 		}
 		switch {
@@ -584,7 +584,7 @@ func isFalsy(n *syntax.Node) bool {
 	if r == nil || r.Kind != syntax.Scalar {
 		return false
 	}
-	switch r.Tag {
+	switch r.Tag() {
 	case "!!bool":
 		return r.Value == "false"
 	case "!!int", "!!float":

@@ -239,7 +239,7 @@ func (c *ramlChecker) facet(s *ramlShape, key string, v *syntax.Node) {
 
 func (c *ramlChecker) boolean(v *syntax.Node, key string) bool {
 	r := v.Resolve()
-	if r == nil || r.Kind != syntax.Scalar || r.Tag != "!!bool" {
+	if r == nil || r.Kind != syntax.Scalar || r.Tag() != "!!bool" {
 		c.fail(v, "The RAML facet %s is true or false.", key)
 		return false
 	}
@@ -365,7 +365,7 @@ func ramlValueProblem(s *ramlShape, v *syntax.Node) (string, *syntax.Node) {
 		return first, at
 	}
 	scalar := r.Kind == syntax.Scalar
-	str := scalar && (r.Tag == "!!str" || r.Quoted)
+	str := scalar && (r.Tag() == "!!str" || r.Quoted)
 	switch s.kind {
 	case "", "any", "file":
 		return "", nil
@@ -374,7 +374,7 @@ func ramlValueProblem(s *ramlShape, v *syntax.Node) (string, *syntax.Node) {
 			return "expected nil", v
 		}
 	case "boolean":
-		if !scalar || r.Tag != "!!bool" {
+		if !scalar || r.Tag() != "!!bool" {
 			return "expected a boolean", v
 		}
 	case "string":
@@ -450,13 +450,13 @@ func ramlFacetProblem(s *ramlShape, r *syntax.Node) string {
 	}
 	if r.Kind == syntax.Scalar {
 		length := len([]rune(r.Value))
-		if n, ok := integerOf(f.Get("minLength")); ok && (r.Tag == "!!str" || r.Quoted) && int64(length) < n {
+		if n, ok := integerOf(f.Get("minLength")); ok && (r.Tag() == "!!str" || r.Quoted) && int64(length) < n {
 			return fmt.Sprintf("shorter than %d characters", n)
 		}
-		if n, ok := integerOf(f.Get("maxLength")); ok && (r.Tag == "!!str" || r.Quoted) && int64(length) > n {
+		if n, ok := integerOf(f.Get("maxLength")); ok && (r.Tag() == "!!str" || r.Quoted) && int64(length) > n {
 			return fmt.Sprintf("longer than %d characters", n)
 		}
-		if p := f.Get("pattern").String(); p != "" && (r.Tag == "!!str" || r.Quoted) {
+		if p := f.Get("pattern").String(); p != "" && (r.Tag() == "!!str" || r.Quoted) {
 			// The parser matches the whole value, as if the pattern were
 			// anchored at both ends.
 			if !strings.HasPrefix(p, "^") {
@@ -521,7 +521,7 @@ func ramlDateValid(kind, format, v string) bool {
 // numberOf reads a number scalar (not a quoted one).
 func numberOf(n *syntax.Node) (float64, bool) {
 	r := n.Resolve()
-	if r == nil || r.Kind != syntax.Scalar || r.Quoted || (r.Tag != "!!int" && r.Tag != "!!float") {
+	if r == nil || r.Kind != syntax.Scalar || r.Quoted || (r.Tag() != "!!int" && r.Tag() != "!!float") {
 		return 0, false
 	}
 	f, err := strconv.ParseFloat(strings.ReplaceAll(r.Value, "_", ""), 64)

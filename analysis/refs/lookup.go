@@ -153,7 +153,7 @@ func RefNode(n *syntax.Node) *syntax.Node {
 		return nil
 	}
 	v := n.Get("$ref")
-	if r := v.Resolve(); r == nil || r.Kind != syntax.Scalar || r.Tag == "!!null" {
+	if r := v.Resolve(); r == nil || r.Kind != syntax.Scalar || r.Tag() == "!!null" {
 		return nil
 	}
 	return v

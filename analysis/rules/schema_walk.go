@@ -150,7 +150,7 @@ const schemaKeywordChecked = "those at the top of component schemas, parameter s
 // parserChecksKeyword reports whether the official parser checks the value
 // at path value of the schema at root (see schemaKeywordChecked).
 func parserChecksKeyword(p *analysis.Pass, root, value []string) bool {
-	if v := p.Find(value...).Resolve(); v == nil || v.Kind == syntax.Scalar && v.Tag == "!!str" {
+	if v := p.Find(value...).Resolve(); v == nil || v.Kind == syntax.Scalar && v.Tag() == "!!str" {
 		return false // the parser drops what it finds about a string
 	}
 	switch last := root[len(root)-1]; {

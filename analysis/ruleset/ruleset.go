@@ -438,7 +438,7 @@ func (l *loader) mergeRule(fc *fileContext, rules map[string]*Rule, keyNode, val
 				return
 			}
 		}
-		if v.Tag == "!!bool" {
+		if v.Tag() == "!!bool" {
 			existing.Enabled = strings.EqualFold(v.Value, "true")
 			rules[key] = existing
 			return
@@ -497,7 +497,7 @@ func parseSeverity(n *syntax.Node, numbers bool) (analysis.Severity, bool) {
 	if n == nil || n.Kind != syntax.Scalar {
 		return 0, false
 	}
-	if n.Tag == "!!int" && !numbers {
+	if n.Tag() == "!!int" && !numbers {
 		return 0, false
 	}
 	switch n.Value {

@@ -240,7 +240,7 @@ func (v *view) children(p place) []place {
 		out := make([]place, 0, len(n.Pairs))
 		for i := range n.Pairs {
 			pair := &n.Pairs[i]
-			if pair.Key.Tag == "!!merge" {
+			if pair.Key.Tag() == "!!merge" {
 				continue
 			}
 			if (v.selfDups || p.uri != v.self) && isShadowed(n, i) {
@@ -345,7 +345,7 @@ func (v *view) walkOnce(p place, seen map[*syntax.Node]bool, visit func(place)) 
 	case syntax.Mapping:
 		for i := range n.Pairs {
 			pair := &n.Pairs[i]
-			if pair.Key.Tag == "!!merge" || ((v.selfDups || p.uri != v.self) && isShadowed(n, i)) {
+			if pair.Key.Tag() == "!!merge" || ((v.selfDups || p.uri != v.self) && isShadowed(n, i)) {
 				continue
 			}
 			v.walkOnce(v.childAt(p, pair.Key.Value, -1, pair.Key, pair.Value), seen, visit)

@@ -69,7 +69,7 @@ func (b *jsonBuilder) object() (*Node, error) {
 	if _, err := b.dec.ReadToken(); err != nil {
 		return nil, err
 	}
-	n := &Node{Kind: Mapping, Tag: "!!map", Flow: true, Start: b.offset() - 1}
+	n := &Node{Kind: Mapping, tag: tagMap, Flow: true, Start: b.offset() - 1}
 	seen := map[string]bool{}
 	for b.dec.PeekKind() != '}' {
 		raw, err := b.dec.ReadValue()
@@ -80,7 +80,7 @@ func (b *jsonBuilder) object() (*Node, error) {
 		key := scalarFromJSON(raw, end-len(raw), end)
 		val, err := b.value()
 		if val == nil {
-			val = &Node{Kind: Scalar, Tag: "!!null", Start: end, End: end}
+			val = &Node{Kind: Scalar, tag: tagNull, Start: end, End: end}
 		}
 		n.Pairs = append(n.Pairs, Pair{Key: key, Value: val})
 		if seen[key.Value] {
@@ -103,7 +103,7 @@ func (b *jsonBuilder) array() (*Node, error) {
 	if _, err := b.dec.ReadToken(); err != nil {
 		return nil, err
 	}
-	n := &Node{Kind: Sequence, Tag: "!!seq", Flow: true, Start: b.offset() - 1}
+	n := &Node{Kind: Sequence, tag: tagSeq, Flow: true, Start: b.offset() - 1}
 	for b.dec.PeekKind() != ']' {
 		item, err := b.value()
 		if item != nil {
@@ -135,15 +135,15 @@ func scalarFromJSON(raw jsontext.Value, start, end int) *Node {
 		if json.Unmarshal(raw, &s) != nil {
 			s = strings.Trim(string(raw), `"`)
 		}
-		n.Value, n.Tag, n.Quoted = s, "!!str", true
+		n.Value, n.tag, n.Quoted = s, tagStr, true
 	case 't', 'f':
-		n.Value, n.Tag = string(raw), "!!bool"
+		n.Value, n.tag = string(raw), tagBool
 	case 'n':
-		n.Value, n.Tag = "", "!!null"
+		n.Value, n.tag = "", tagNull
 	default:
-		n.Value, n.Tag = string(raw), "!!float"
+		n.Value, n.tag = string(raw), tagFloat
 		if _, err := strconv.ParseInt(n.Value, 10, 64); err == nil {
-			n.Tag = "!!int"
+			n.tag = tagInt
 		}
 	}
 	return n

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // TestIndexKeysLike builds a big mapping again from another one's keys, as
@@ -33,7 +34,7 @@ func TestIndexKeysLike(t *testing.T) {
 	for name, ks := range cases {
 		t.Run(name, func(t *testing.T) {
 			shared := mappingOf(ks)
-			shared.keys, shared.keyed = nil, 0
+			shared.rare = nil
 			shared.IndexKeysLike(like)
 			fresh := mappingOf(ks)
 			for _, k := range append(append([]string{}, ks...), base...) {
@@ -49,9 +50,9 @@ func TestIndexKeysLike(t *testing.T) {
 }
 
 func mappingOf(keys []string) *Node {
-	n := &Node{Kind: Mapping, Tag: "!!map"}
+	n := NewMapping()
 	for _, k := range keys {
-		n.Pairs = append(n.Pairs, Pair{Key: &Node{Kind: Scalar, Tag: "!!str", Value: strings.Clone(k)}, Value: &Node{Kind: Scalar, Tag: "!!null"}})
+		n.Pairs = append(n.Pairs, Pair{Key: NewString(strings.Clone(k)), Value: &Node{Kind: Scalar, tag: tagNull}})
 	}
 	n.IndexKeys()
 	return n
@@ -66,4 +67,35 @@ func repeats(keys []string) bool {
 		seen[k] = true
 	}
 	return false
+}
+
+// TestNodeSize keeps a node in the 96-byte size class: a big document has
+// hundreds of thousands of them, and one field more would move every node
+// to the next class.
+func TestNodeSize(t *testing.T) {
+	if got := unsafe.Sizeof(Node{}); got > 96 {
+		t.Errorf("a node is %d bytes, more than 96", got)
+	}
+}
+
+// TestTags checks that a tag set on a node reads back, common or custom,
+// and that a copy's own parts do not change the original's.
+func TestTags(t *testing.T) {
+	for _, tag := range append(commonTags[:], "!include", "tag:example.com,2026:x") {
+		n := &Node{}
+		n.SetTag(tag)
+		if n.Tag() != tag {
+			t.Errorf("SetTag(%q): Tag() = %q", tag, n.Tag())
+		}
+	}
+	orig := &Node{Kind: Alias}
+	orig.SetTag("!custom")
+	target := NewString("x")
+	orig.SetTarget(target)
+	c := *orig
+	c.SetTarget(NewString("y"))
+	c.SetTag("!other")
+	if orig.Target() != target || orig.Tag() != "!custom" {
+		t.Errorf("writing a copy changed the original: target %v, tag %q", orig.Target(), orig.Tag())
+	}
 }

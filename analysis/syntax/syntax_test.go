@@ -28,7 +28,7 @@ func TestScalarSpansReparse(t *testing.T) {
 			t.Fatalf("%q: %v", doc, f.Errors)
 		}
 		Walk(f.Root, func(n *Node) {
-			if n.Kind != Scalar || n.Tag == "!!null" {
+			if n.Kind != Scalar || n.Tag() == "!!null" {
 				return
 			}
 			src := doc[n.Start:n.End]

@@ -39,10 +39,10 @@ func (n *Node) value(budget *int, depth int, aliased bool) (any, error) {
 	}
 	switch n.Kind {
 	case Alias:
-		if n.Target == nil {
+		if n.Target() == nil {
 			return nil, nil
 		}
-		return n.Target.value(budget, depth+1, true)
+		return n.Target().value(budget, depth+1, true)
 	case Sequence:
 		out := make([]any, len(n.Items))
 		for i, it := range n.Items {
@@ -56,7 +56,7 @@ func (n *Node) value(budget *int, depth int, aliased bool) (any, error) {
 	case Mapping:
 		out := make(map[string]any, len(n.Pairs))
 		for _, p := range n.Pairs {
-			if p.Key.Tag == "!!merge" {
+			if p.Key.tag == tagMerge {
 				if err := merge(out, p.Value, budget, depth, aliased); err != nil {
 					return nil, err
 				}
@@ -110,7 +110,7 @@ func (n *Node) keyText() string {
 }
 
 func (n *Node) scalar() any {
-	switch n.Tag {
+	switch n.Tag() {
 	case "!!null":
 		return nil
 	case "!!bool":

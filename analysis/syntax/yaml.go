@@ -92,7 +92,8 @@ func (b *yamlBuilder) offset(line, col int) int {
 
 func (b *yamlBuilder) node(y *yaml.Node) *Node {
 	start := b.offset(y.Line, y.Column)
-	n := &Node{Tag: y.ShortTag(), Start: start}
+	n := &Node{Start: start}
+	n.SetTag(y.ShortTag())
 	if y.Anchor != "" {
 		b.anchors[y] = n
 	}
@@ -110,7 +111,7 @@ func (b *yamlBuilder) node(y *yaml.Node) *Node {
 		}
 		for i := 0; i+1 < len(y.Content); i += 2 {
 			p := Pair{Key: b.node(y.Content[i]), Value: b.node(y.Content[i+1])}
-			if p.Key.Kind == Scalar && p.Key.Tag != "!!merge" {
+			if p.Key.Kind == Scalar && p.Key.tag != tagMerge {
 				if seen != nil {
 					if seen[p.Key.Value] {
 						b.file.Duplicates = append(b.file.Duplicates, p.Key)
@@ -146,7 +147,7 @@ func (b *yamlBuilder) node(y *yaml.Node) *Node {
 		n.Value = b.intern(y.Value)
 		n.Quoted = y.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0
 		n.Start = skipProperties(b.text, start)
-		if n.Tag == "!!null" && y.Value == "" {
+		if n.tag == tagNull && y.Value == "" {
 			n.Start, n.End = start, start
 		} else {
 			n.End = scalarEnd(b.text, n.Start, y)
@@ -159,7 +160,7 @@ func (b *yamlBuilder) node(y *yaml.Node) *Node {
 // duplicate-key check counts keys (merge keys aside).
 func repeatsKey(pairs []Pair, key string) bool {
 	for _, q := range pairs {
-		if q.Key.Kind == Scalar && q.Key.Tag != "!!merge" && q.Key.Value == key {
+		if q.Key.Kind == Scalar && q.Key.tag != tagMerge && q.Key.Value == key {
 			return true
 		}
 	}
@@ -168,7 +169,7 @@ func repeatsKey(pairs []Pair, key string) bool {
 
 func (b *yamlBuilder) linkAliases() {
 	for i, a := range b.aliases {
-		a.Target = b.anchors[b.targets[i]]
+		a.SetTarget(b.anchors[b.targets[i]])
 	}
 }
 

@@ -195,12 +195,12 @@ func (r *blockReader) block(col int) *Node {
 // mapping reads a block mapping whose keys are at column col, the first at
 // offset first (which may follow "- " on the line).
 func (r *blockReader) mapping(col, first int) *Node {
-	n := r.node(Node{Kind: Mapping, Tag: "!!map", Start: first})
+	n := r.node(Node{Kind: Mapping, tag: tagMap, Start: first})
 	var seen map[string]bool
 	at := first
 	for {
 		key, afterColon := r.key(at)
-		if key.Tag == "!!merge" {
+		if key.tag == tagMerge {
 			giveUp() // a merge key: yaml.v3's business
 		}
 		value := r.value(col, afterColon)
@@ -236,7 +236,7 @@ func (r *blockReader) mapping(col, first int) *Node {
 
 // sequence reads a block sequence whose "-" are at column col.
 func (r *blockReader) sequence(col int) *Node {
-	n := r.node(Node{Kind: Sequence, Tag: "!!seq", Start: r.pos + col})
+	n := r.node(Node{Kind: Sequence, tag: tagSeq, Start: r.pos + col})
 	for {
 		dash := r.pos + col
 		i := dash + 1
@@ -286,7 +286,7 @@ func (r *blockReader) nested(col, emptyAt int, sameColumnList bool) *Node {
 		}
 	}
 	r.pos = save
-	return r.node(Node{Kind: Scalar, Tag: "!!null", Start: emptyAt, End: emptyAt})
+	return r.node(Node{Kind: Scalar, tag: tagNull, Start: emptyAt, End: emptyAt})
 }
 
 // value reads a mapping value that starts after the ':' at i.
@@ -438,7 +438,7 @@ func (r *blockReader) plainEnd(i int) int {
 // resolved as yaml.v3 resolves it.
 func (r *blockReader) plainNode(start, end int) *Node {
 	v := r.src[start:end]
-	return r.node(Node{Kind: Scalar, Tag: plainTag(v), Value: v, Start: start, End: end})
+	return r.node(Node{Kind: Scalar, tag: plainTag(v), Value: v, Start: start, End: end})
 }
 
 // node puts n on the heap: one allocation per node, as yaml.v3's path
@@ -447,18 +447,18 @@ func (r *blockReader) plainNode(start, end int) *Node {
 func (r *blockReader) node(n Node) *Node { return &n }
 
 // plainTag is yaml.v3's resolved tag of a plain scalar.
-func plainTag(v string) string {
+func plainTag(v string) tagCode {
 	if v == "" {
-		return "!!null"
+		return tagNull
 	}
 	switch c := v[0]; {
 	case c >= 'a' && c <= 'z' && c != 'f' && c != 'n' && c != 't',
 		c >= 'A' && c <= 'Z' && c != 'F' && c != 'N' && c != 'T',
 		c == '$' || c == '/' || c == '_' || c == '(' || c == '"' || c >= utf8.RuneSelf:
-		return "!!str" // no tag but the string one starts with these
+		return tagStr // no tag but the string one starts with these
 	}
 	y := yaml.Node{Kind: yaml.ScalarNode, Value: v}
-	return y.ShortTag()
+	return codeOf(y.ShortTag())
 }
 
 // quotedEnd is the offset after the closing quote of the one-line quoted
@@ -500,7 +500,7 @@ func (r *blockReader) quoted(i int) (*Node, int) {
 	} else {
 		v = unescapeDouble(body)
 	}
-	return r.node(Node{Kind: Scalar, Tag: "!!str", Quoted: true, Value: v, Start: i, End: end}), end
+	return r.node(Node{Kind: Scalar, tag: tagStr, Quoted: true, Value: v, Start: i, End: end}), end
 }
 
 // unescapeDouble decodes the escapes of a double-quoted scalar; it gives up
@@ -632,7 +632,7 @@ func (r *blockReader) blockScalar(col, i int) *Node {
 	if !strip && !atEOF {
 		b.WriteByte('\n')
 	}
-	return r.node(Node{Kind: Scalar, Tag: "!!str", Value: b.String(), Start: i, End: blockScalarEnd(r.text, i)})
+	return r.node(Node{Kind: Scalar, tag: tagStr, Value: b.String(), Start: i, End: blockScalarEnd(r.text, i)})
 }
 
 // flow reads a one-line flow sequence or mapping at i.
@@ -643,10 +643,10 @@ func (r *blockReader) flowNode(i, depth int) (*Node, int) {
 		giveUp()
 	}
 	open := r.text[i]
-	n := r.node(Node{Kind: Sequence, Tag: "!!seq", Flow: true, Start: i})
+	n := r.node(Node{Kind: Sequence, tag: tagSeq, Flow: true, Start: i})
 	closing := byte(']')
 	if open == '{' {
-		n.Kind, n.Tag, closing = Mapping, "!!map", '}'
+		n.Kind, n.tag, closing = Mapping, tagMap, '}'
 	}
 	j := r.skipFlowSpace(i + 1)
 	if j < len(r.text) && r.text[j] == closing {
@@ -663,7 +663,7 @@ func (r *blockReader) flowNode(i, depth int) (*Node, int) {
 			}
 			var value *Node
 			value, j = r.flowItem(r.skipFlowSpace(j+1), depth)
-			if item.Kind != Scalar || item.Tag == "!!merge" {
+			if item.Kind != Scalar || item.tag == tagMerge {
 				giveUp()
 			}
 			if repeatsKey(n.Pairs, item.Value) {
