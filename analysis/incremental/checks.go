@@ -307,8 +307,8 @@ func (s *State) references(p *analysis.Pass, a *assembled) ([]analysis.Diagnosti
 			if r.related {
 				return false // a cycle: its steps are in other sections
 			}
-			if r.found && analysis.ReferenceReported(p.Options, r.diag) {
-				out = append(out, shift(r.diag, e.base))
+			if r.found && analysis.ReferenceReported(p.Options, *r.diag) {
+				out = append(out, shift(*r.diag, e.base))
 			}
 			if r.file {
 				files = append(files, sites[i])

@@ -20,7 +20,6 @@ type State struct {
 	cache  map[key]*section
 	gen    uint64
 	nextID uint64
-	lines  []line
 	stats  Stats
 	// prev is the version assembled last: its text and plan are where the
 	// next edit is planned from, its entries what the next one is compared
@@ -209,8 +208,9 @@ func (s *State) assembleText(text []byte, coarse int) (*assembled, bool) {
 		}
 	}
 	if !ok {
-		s.lines = scanLines(text, s.lines)
-		if top, ok = plan(text, s.lines); !ok {
+		// The line list is not kept for the next plan: at a few tens of
+		// bytes a line it would outweigh the text, and most edits replan.
+		if top, ok = plan(text, scanLines(text, nil)); !ok {
 			return nil, false
 		}
 	}

@@ -29,11 +29,11 @@ type refVerdicts struct {
 
 type verdict struct {
 	computed bool
-	found    bool                // CheckReference reported diag
-	diag     analysis.Diagnostic // relative to the section
-	file     bool                // the "$ref" names another file: what it brings in is checked too
-	related  bool                // diag points at other places of this document (a cycle)
-	volatile bool                // depends on more than this document's entries: checked each run
+	found    bool                 // CheckReference reported diag
+	diag     *analysis.Diagnostic // relative to the section; nil unless found (most are not: kept small)
+	file     bool                 // the "$ref" names another file: what it brings in is checked too
+	related  bool                 // diag points at other places of this document (a cycle)
+	volatile bool                 // depends on more than this document's entries: checked each run
 	deps     []dep
 }
 
@@ -176,7 +176,11 @@ func (s *State) refVerdicts(p *analysis.Pass, a *assembled, sec *section, parent
 // assembled version and the section, and writes nothing.
 func verdictOn(p *analysis.Pass, a *assembled, sec *section, site refs.Site) verdict {
 	diag, found := analysis.CheckReference(p, site)
-	r := verdict{computed: true, found: found, diag: sec.relative(diag), file: !strings.HasPrefix(site.Value.Value, "#")}
+	r := verdict{computed: true, found: found, file: !strings.HasPrefix(site.Value.Value, "#")}
+	if found {
+		d := sec.relative(diag)
+		r.diag = &d
+	}
 	r.related = found && slices.ContainsFunc(diag.Related, func(x analysis.Related) bool { return x.URI == "" })
 	r.deps, r.volatile = a.refDeps(p, site)
 	return r
