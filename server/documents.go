@@ -15,9 +15,10 @@ import (
 type documents struct {
 	mu   sync.RWMutex
 	open map[uri.URI]*analysis.Document
-	// lastGood is the newest version that parsed, kept for completion and
-	// hover while the current text does not.
-	lastGood map[uri.URI]*analysis.Document
+	// lastGood is the tree of the newest version that parsed, kept for
+	// completion and hover while the current text does not. Only the tree:
+	// that version's text, line table and model are garbage once edited.
+	lastGood map[uri.URI]goodTree
 	// ws sees every open version too: open buffers override the disk for
 	// references (see navstate.go).
 	ws *workspace.Workspace
@@ -27,7 +28,13 @@ type documents struct {
 }
 
 func newDocuments() *documents {
-	return &documents{open: map[uri.URI]*analysis.Document{}, lastGood: map[uri.URI]*analysis.Document{}}
+	return &documents{open: map[uri.URI]*analysis.Document{}, lastGood: map[uri.URI]goodTree{}}
+}
+
+// goodTree is the tree of one version that parsed.
+type goodTree struct {
+	version int32
+	root    *syntax.Node
 }
 
 // tree returns the parsed tree of doc, or of the last version of the same
@@ -36,25 +43,25 @@ func newDocuments() *documents {
 func (d *documents) tree(u uri.URI, doc *analysis.Document, wait bool) (root *syntax.Node, current bool) {
 	if !wait && !doc.Parsed() {
 		d.mu.RLock()
-		good := d.lastGood[u]
+		good, ok := d.lastGood[u]
 		d.mu.RUnlock()
-		if good != nil {
-			return good.Root(), false
+		if ok {
+			return good.root, false
 		}
 	}
 	if root := doc.Root(); root != nil {
 		d.mu.Lock()
-		if prev := d.lastGood[u]; prev == nil || prev.Version <= doc.Version {
-			d.lastGood[u] = doc
+		if prev, ok := d.lastGood[u]; !ok || prev.version <= doc.Version {
+			d.lastGood[u] = goodTree{doc.Version, root}
 		}
 		d.mu.Unlock()
 		return root, true
 	}
 	d.mu.RLock()
-	good := d.lastGood[u]
+	good, ok := d.lastGood[u]
 	d.mu.RUnlock()
-	if good != nil {
-		return good.Root(), false
+	if ok {
+		return good.root, false
 	}
 	return nil, false
 }

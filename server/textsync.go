@@ -2,11 +2,13 @@ package server
 
 import (
 	"context"
+	"strings"
 
 	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/source"
 
 	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
 	"go.uber.org/zap"
 )
 
@@ -15,9 +17,12 @@ import (
 
 func (s *Server) DidOpen(ctx context.Context, params *protocol.DidOpenTextDocumentParams) error {
 	item := params.TextDocument
-	doc := analysis.NewDocument(string(item.URI), item.Version, []byte(item.Text))
-	s.docs.set(item.URI, doc)
-	s.diags.schedule(item.URI, doc, true)
+	// The decoded strings may share the message's buffer, which holds the
+	// whole text: a URI kept as it is would keep that buffer alive.
+	u := uri.URI(strings.Clone(string(item.URI)))
+	doc := analysis.NewDocument(string(u), item.Version, []byte(item.Text))
+	s.docs.set(u, doc)
+	s.diags.schedule(u, doc, true)
 	return nil
 }
 
