@@ -28,7 +28,25 @@ type Document struct {
 
 	modelMu sync.Mutex
 	model   *model.Model
+
+	// id tells versions apart in this process: unlike version numbers, ids
+	// are not used again after a close and a reopen.
+	id uint64
+	// since says, for the versions just before this one (by id, newest
+	// first), what the edits from each left alone, so that whoever holds
+	// one of them finds the changed bytes without comparing texts.
+	since []sinceVersion
 }
+
+type sinceVersion struct {
+	id        uint64
+	unchanged source.Unchanged
+}
+
+// maxSince is how many earlier versions a document knows its changes from.
+const maxSince = 16
+
+var lastDocumentID atomic.Uint64
 
 // NewDocument wraps one version of a text. The URI (or path) decides JSON or
 // YAML by extension first, then by content. Parsing happens on first use, so
@@ -40,7 +58,34 @@ func NewDocument(uri string, version int32, text []byte) *Document {
 		Text:    text,
 		Mapper:  source.NewMapper(text),
 		format:  syntax.DetectFormat(uri, text),
+		id:      lastDocumentID.Add(1),
 	}
+}
+
+// NewEditedDocument is NewDocument for a text made from prev's by edits
+// that left unchanged alone.
+func NewEditedDocument(prev *Document, version int32, text []byte, unchanged source.Unchanged) *Document {
+	d := NewDocument(prev.URI, version, text)
+	d.since = make([]sinceVersion, 0, min(len(prev.since)+1, maxSince))
+	d.since = append(d.since, sinceVersion{prev.id, unchanged})
+	for _, s := range prev.since[:min(len(prev.since), maxSince-1)] {
+		d.since = append(d.since, sinceVersion{s.id, s.unchanged.Then(unchanged)})
+	}
+	return d
+}
+
+// ID tells this version apart from every other Document of this process.
+func (d *Document) ID() uint64 { return d.id }
+
+// UnchangedSince is what the edits from the version with id left alone of
+// this text; false when that version is not among the recent ones.
+func (d *Document) UnchangedSince(id uint64) (source.Unchanged, bool) {
+	for _, s := range d.since {
+		if s.id == id {
+			return s.unchanged, true
+		}
+	}
+	return source.Unchanged{}, false
 }
 
 // File returns the parse result, parsing once (or building it once, see

@@ -271,7 +271,7 @@ func (d *diagnostics) twoPhases(ctx context.Context, u uri.URI, snap *workspace.
 		return nil
 	}
 	d.measured(u, time.Since(start))
-	d.publishFound(ctx, u, snap, append(found, prev.carried(doc.Text)...), start)
+	d.publishFound(ctx, u, snap, append(found, prev.carried(doc)...), start)
 	if d.state(u).Stats().Runs == 1 {
 		// A document just opened: its first requests come while the user
 		// reads it, and need the tree at this version's offsets and the
@@ -298,7 +298,7 @@ func (d *diagnostics) twoPhases(ctx context.Context, u uri.URI, snap *workspace.
 	rules, _ := split(all, ruleCodes(opts))
 	d.mu.Lock()
 	if d.s.docs.get(u) != nil {
-		d.carry[u] = &ruleCarry{text: doc.Text, found: rules}
+		d.carry[u] = &ruleCarry{text: doc.Text, docID: doc.ID(), found: rules}
 	}
 	d.mu.Unlock()
 	return all

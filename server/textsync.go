@@ -38,8 +38,8 @@ func (s *Server) DidChange(ctx context.Context, params *protocol.DidChangeTextDo
 			zap.Int32("have", old.Version), zap.Int32("got", params.TextDocument.Version))
 		return nil
 	}
-	text, mapper := s.applyChanges(old.Text, old.Mapper, params.ContentChanges)
-	doc := analysis.NewDocument(string(u), params.TextDocument.Version, text)
+	text, mapper, unchanged := s.applyChanges(old.Text, old.Mapper, params.ContentChanges)
+	doc := analysis.NewEditedDocument(old, params.TextDocument.Version, text, unchanged)
 	doc.Mapper = mapper // its line table follows the edit
 	s.docs.set(u, doc)
 	s.diags.schedule(u, doc, true)
@@ -58,13 +58,16 @@ func (s *Server) DidSave(ctx context.Context, params *protocol.DidSaveTextDocume
 }
 
 // applyChanges applies LSP content changes in order; each range is relative
-// to the text left by the previous change.
-func (s *Server) applyChanges(text []byte, mapper *source.Mapper, changes []protocol.TextDocumentContentChangeEvent) ([]byte, *source.Mapper) {
+// to the text left by the previous change. unchanged is what they all left
+// alone.
+func (s *Server) applyChanges(text []byte, mapper *source.Mapper, changes []protocol.TextDocumentContentChangeEvent) (_ []byte, _ *source.Mapper, unchanged source.Unchanged) {
+	unchanged = source.Unchanged{Prefix: len(text), Suffix: len(text)}
 	for _, change := range changes {
 		switch c := change.(type) {
 		case *protocol.TextDocumentContentChangeWholeDocument:
 			text = []byte(c.Text)
 			mapper = source.NewMapper(text)
+			unchanged = source.Unchanged{}
 		case *protocol.TextDocumentContentChangePartial:
 			start, errStart := s.offset(mapper, c.Range.Start)
 			end, errEnd := s.offset(mapper, c.Range.End)
@@ -83,10 +86,12 @@ func (s *Server) applyChanges(text []byte, mapper *source.Mapper, changes []prot
 				s.log.Error("didChange could not be applied", zap.Error(err))
 				continue
 			}
+			unchanged = unchanged.Then(source.UnchangedBy(len(text), edit))
 			text, mapper = next, mapper.Edited(next, edit)
 		default:
 			continue
 		}
 	}
-	return text, mapper
+	// With no change at all, prefix and suffix overlap: both still hold.
+	return text, mapper, unchanged
 }

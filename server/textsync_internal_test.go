@@ -36,10 +36,17 @@ func TestRandomEditsMatchReference(t *testing.T) {
 			ins := pieces[rng.IntN(len(pieces))] + pieces[rng.IntN(len(pieces))]
 			want := string(ref[:a]) + ins + string(ref[b:])
 			r := protocol.Range{Start: refPosition(ref, a, enc), End: refPosition(ref, b, enc)}
-			text, _ = s.applyChanges(text, source.NewMapper(text), []protocol.TextDocumentContentChangeEvent{
+			old := text
+			var same source.Unchanged
+			text, _, same = s.applyChanges(text, source.NewMapper(text), []protocol.TextDocumentContentChangeEvent{
 				&protocol.TextDocumentContentChangePartial{Range: r, Text: ins}})
 			if string(text) != want {
 				t.Fatalf("%v edit %d: got %q want %q", enc, i, text, want)
+			}
+			// What the change reports as left alone must be so.
+			same = same.Fit(len(old), len(text))
+			if string(old[:same.Prefix]) != string(text[:same.Prefix]) || string(old[len(old)-same.Suffix:]) != string(text[len(text)-same.Suffix:]) {
+				t.Fatalf("%v edit %d: %+v is not unchanged between %q and %q", enc, i, same, old, text)
 			}
 		}
 	}
@@ -68,7 +75,7 @@ func refPosition(r []rune, i int, enc source.Encoding) protocol.Position {
 func TestOutOfRangeChangeIsClamped(t *testing.T) {
 	s := New(Options{})
 	text := []byte("a: 1\n")
-	got, _ := s.applyChanges(text, source.NewMapper(text), []protocol.TextDocumentContentChangeEvent{
+	got, _, _ := s.applyChanges(text, source.NewMapper(text), []protocol.TextDocumentContentChangeEvent{
 		&protocol.TextDocumentContentChangePartial{Range: protocol.Range{
 			Start: protocol.Position{Line: 0, Character: 99}, End: protocol.Position{Line: 42, Character: 0}}, Text: "!"}})
 	if string(got) != "a: 1!" {

@@ -22,6 +22,7 @@ const rulesPause = 300 * time.Millisecond
 // with the text they were computed on.
 type ruleCarry struct {
 	text  []byte
+	docID uint64 // the version of text (analysis.Document.ID)
 	found []analysis.Diagnostic
 }
 
@@ -48,15 +49,21 @@ func split(found []analysis.Diagnostic, codes map[string]bool) (rules, rest []an
 
 // carried moves the previous rule findings onto text: those before the
 // edited region keep their offsets, those after it shift with it, and those
-// inside it are dropped until the rules run again.
-func (c *ruleCarry) carried(text []byte) []analysis.Diagnostic {
+// inside it are dropped until the rules run again. The edits since say what
+// they changed, or else the texts are compared.
+func (c *ruleCarry) carried(doc *analysis.Document) []analysis.Diagnostic {
 	if c == nil {
 		return nil
 	}
-	old := c.text
-	prefix := source.CommonPrefix(old, text)
-	suffix := source.CommonSuffix(old[prefix:], text[prefix:])
-	oldEnd := len(old) - suffix // the edit replaced old[prefix:oldEnd]
+	old, text := c.text, doc.Text
+	same, ok := doc.UnchangedSince(c.docID)
+	if ok {
+		same = same.Fit(len(old), len(text))
+	} else {
+		same = source.Compare(old, text)
+	}
+	prefix := same.Prefix
+	oldEnd := len(old) - same.Suffix // the edit replaced old[prefix:oldEnd]
 	delta := len(text) - len(old)
 	var out []analysis.Diagnostic
 	for _, f := range c.found {

@@ -13,6 +13,7 @@ import (
 
 	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/rules"
+	"asyncapi-ls/analysis/source"
 	"asyncapi-ls/analysis/syntax"
 	"asyncapi-ls/bench/gen"
 )
@@ -90,7 +91,9 @@ func run(t *testing.T, base []byte, n int, opts analysis.Options, rng *rand.Rand
 	st.verify = &factChecker{t: t}
 	text, good := base, base
 	var history [][]byte
+	var prevDoc *analysis.Document
 	for i := 0; i < n; i++ {
+		prevText := text
 		switch r := rng.IntN(100); {
 		case r < 3:
 			text = base
@@ -107,6 +110,17 @@ func run(t *testing.T, base []byte, n int, opts analysis.Options, rng *rand.Rand
 		}
 		version := int32(i + 1)
 		inc := analysis.NewDocument("file:///doc.yaml", version, text)
+		if prevDoc != nil && rng.IntN(4) != 0 {
+			// As from the server: what the edit left alone, as the editor's
+			// ranges say, which may be less than all that is the same.
+			same := source.Compare(prevText, text)
+			if rng.IntN(2) == 0 {
+				same.Prefix -= rng.IntN(same.Prefix + 1)
+				same.Suffix -= rng.IntN(same.Suffix + 1)
+			}
+			inc = analysis.NewEditedDocument(prevDoc, version, text, same)
+		}
+		prevDoc = inc
 		got := st.Analyze(inc, opts)
 		whole := analysis.NewDocument("file:///doc.yaml", version, text)
 		want := analysis.Analyze(whole, opts)

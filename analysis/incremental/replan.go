@@ -13,13 +13,13 @@ import (
 // It costs the size of that chunk and the number of chunks, not the size of
 // the text. false: the edit reaches beyond one chunk, or may change how its
 // siblings are cut (a line at or left of their keys' indentation); the
-// caller then plans the whole text.
-func replan(prevText, text []byte, prev []*chunk) ([]*chunk, bool) {
+// caller then plans the whole text. same is what the two texts have in
+// common at their start and end (not necessarily all of it).
+func replan(prevText, text []byte, prev []*chunk, same source.Unchanged) ([]*chunk, bool) {
 	if len(prev) == 0 || bytes.HasPrefix(text, bom) != bytes.HasPrefix(prevText, bom) {
 		return nil, false
 	}
-	p := source.CommonPrefix(prevText, text)
-	q := source.CommonSuffix(prevText[p:], text[p:])
+	p, q := same.Prefix, same.Suffix
 	delta := len(text) - len(prevText)
 	// The changed lines: from the start of the line holding the first
 	// changed byte to the end of the line holding the last one (for a

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"asyncapi-ls/analysis"
+	"asyncapi-ls/analysis/source"
 	"asyncapi-ls/analysis/syntax"
 	"asyncapi-ls/schemas"
 )
@@ -129,6 +130,7 @@ func (s *State) AnalyzeContext(ctx context.Context, d *analysis.Document, opts a
 // each section sits in this version.
 type assembled struct {
 	gen     uint64
+	docID   uint64 // the analysis.Document the text is of; 0 without one
 	text    []byte
 	top     []*chunk
 	root    *syntax.Node // the sections' pairs under mappings made for this version
@@ -181,12 +183,18 @@ func (s *State) assemble(d *analysis.Document) (*assembled, bool) {
 		s.prev = nil
 		return nil, false
 	}
-	return s.assembleText(d.Text, 0)
+	return s.assembleVersion(d.Text, 0, d)
 }
 
 // assembleText is assemble for a YAML text; coarse > 0 joins neighbouring
 // sections up to that many bytes (see coarsen).
 func (s *State) assembleText(text []byte, coarse int) (*assembled, bool) {
+	return s.assembleVersion(text, coarse, nil)
+}
+
+// assembleVersion is assembleText for the text of doc, when there is one:
+// what the edits since the last version left alone is then known.
+func (s *State) assembleVersion(text []byte, coarse int, doc *analysis.Document) (*assembled, bool) {
 	prev := s.prev
 	s.prev = nil
 	if prev != nil {
@@ -200,7 +208,16 @@ func (s *State) assembleText(text []byte, coarse int) (*assembled, bool) {
 	var top []*chunk
 	ok := false
 	if prev != nil && coarse == 0 {
-		if top, ok = replan(prev.text, text, prev.top); ok {
+		same, known := source.Unchanged{}, false
+		if doc != nil {
+			same, known = doc.UnchangedSince(prev.docID)
+		}
+		if known {
+			same = same.Fit(len(prev.text), len(text))
+		} else {
+			same = source.Compare(prev.text, text)
+		}
+		if top, ok = replan(prev.text, text, prev.top, same); ok {
 			s.stats.Replanned++
 			if s.verify != nil {
 				s.verify.plan(text, top)
@@ -225,6 +242,9 @@ func (s *State) assembleText(text []byte, coarse int) (*assembled, bool) {
 		return nil, false
 	}
 	a := &assembled{gen: s.gen, text: text, top: top, utf8: true, prior: prev}
+	if doc != nil {
+		a.docID = doc.ID()
+	}
 	s.prefetch(text, top, minParallel)
 	var like *syntax.Node
 	var likeEntries []entry
