@@ -21,6 +21,7 @@ type State struct {
 	cache  map[key]*section
 	gen    uint64
 	nextID uint64
+	deps   depTable // the numbers of the deps of "$ref" verdicts
 	stats  Stats
 	// prev is the version assembled last: its text and plan are where the
 	// next edit is planned from, its entries what the next one is compared
@@ -130,7 +131,8 @@ func (s *State) AnalyzeContext(ctx context.Context, d *analysis.Document, opts a
 // each section sits in this version.
 type assembled struct {
 	gen     uint64
-	docID   uint64 // the analysis.Document the text is of; 0 without one
+	docID   uint64    // the analysis.Document the text is of; 0 without one
+	deps    *depTable // the State's
 	text    []byte
 	top     []*chunk
 	root    *syntax.Node // the sections' pairs under mappings made for this version
@@ -241,7 +243,7 @@ func (s *State) assembleVersion(text []byte, coarse int, doc *analysis.Document)
 	if structural > lim.Nodes {
 		return nil, false
 	}
-	a := &assembled{gen: s.gen, text: text, top: top, utf8: true, prior: prev}
+	a := &assembled{gen: s.gen, text: text, top: top, utf8: true, prior: prev, deps: &s.deps}
 	if doc != nil {
 		a.docID = doc.ID()
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"slices"
 	"strings"
+	"sync"
 
 	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/refs"
@@ -34,7 +35,7 @@ type verdict struct {
 	file     bool                 // the "$ref" names another file: what it brings in is checked too
 	related  bool                 // diag points at other places of this document (a cycle)
 	volatile bool                 // depends on more than this document's entries: checked each run
-	deps     []dep
+	deps     []depID
 }
 
 // dep is an entry a verdict read: the entries with key in the split
@@ -51,17 +52,61 @@ type dep struct {
 type changes struct {
 	all  bool
 	deps []dep
+	ids  []depID // the deps some verdict has (see depTable)
 }
 
-func (c *changes) hits(deps []dep) bool {
+func (c *changes) hits(deps []depID) bool {
 	for _, d := range deps {
-		for _, x := range c.deps {
-			if x.key == d.key && x.any == d.any && x.path == d.path { // keys differ soonest
-				return true
-			}
+		if slices.Contains(c.ids, d) {
+			return true
 		}
 	}
 	return false
+}
+
+// depID numbers a dep in a depTable: a verdict's deps are a few numbers
+// rather than a few pairs of strings, tens of thousands of times over.
+type depID uint32
+
+// depTable numbers the deps of a State's verdicts. It is shared by the
+// checks running on every core.
+type depTable struct {
+	mu  sync.RWMutex
+	ids map[dep]depID
+}
+
+// id is the number of d, given now if d has none.
+func (t *depTable) id(d dep) depID {
+	t.mu.RLock()
+	id, ok := t.ids[d]
+	t.mu.RUnlock()
+	if ok {
+		return id
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if id, ok = t.ids[d]; !ok {
+		if t.ids == nil {
+			t.ids = map[dep]depID{}
+		}
+		id = depID(len(t.ids))
+		t.ids[d] = id
+	}
+	return id
+}
+
+// known lists the numbers of those of ds that have one: a dep no verdict
+// has concerns none.
+func (t *depTable) known(ds []dep) []depID {
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	var out []depID
+	for _, d := range ds {
+		if id, ok := t.ids[d]; ok {
+			out = append(out, id)
+		}
+	}
+	return out
 }
 
 // changes compares a with the version assembled before it.
@@ -73,6 +118,7 @@ func (s *State) changes(a *assembled) *changes {
 	}
 	c := &changes{}
 	diffEntries(prior.entries, a.entries, "", c)
+	c.ids = s.deps.known(c.deps)
 	return c
 }
 
@@ -229,13 +275,13 @@ func (s *State) refVerdictsAll(p *analysis.Pass, a *assembled, ch *changes) {
 // reference itself (the cycle check follows the chain). volatile when it
 // depends on more: another file, a pointer through another reference, a
 // chain longer than the lookups follow.
-func (a *assembled) refDeps(p *analysis.Pass, site refs.Site) ([]dep, bool) {
+func (a *assembled) refDeps(p *analysis.Pass, site refs.Site) ([]depID, bool) {
 	self := refs.CanonicalURI(p.Doc.URI)
 	key, err := refs.Resolve(p.Doc.URI, site.Value.Value)
 	if err != nil {
 		return nil, false // the value alone decides
 	}
-	var deps []dep
+	var deps []depID
 	seen := map[*syntax.Node]bool{}
 	for range maxChain {
 		if key.URI != self {
@@ -271,14 +317,14 @@ const maxChain = 16
 
 // pointerDeps appends to deps the entries a pointer of this document passes
 // at the split levels.
-func (a *assembled) pointerDeps(tokens []string, deps []dep) []dep {
+func (a *assembled) pointerDeps(tokens []string, deps []depID) []depID {
 	m, es, path := a.root, a.entries, ""
 	for _, tok := range tokens {
 		e := lastEntry(m, es, tok)
 		if e == nil {
-			return append(deps, dep{path: path, any: true})
+			return append(deps, a.deps.id(dep{path: path, any: true}))
 		}
-		deps = append(deps, dep{path: path, key: tok})
+		deps = append(deps, a.deps.id(dep{path: path, key: tok}))
 		if e.kids == nil {
 			return deps
 		}
