@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"asyncapi-ls/jsonpointer"
 
@@ -23,7 +25,14 @@ type spec struct {
 	// carried marks those defined here rather than by the bundle.
 	bindingRoots map[string]*node
 	carried      map[string]bool
+	// separable remembers Separable's answers by path: the
+	// incremental analysis asks again for every split mapping after every
+	// edit. At most maxSeparable answers are kept.
+	separable  sync.Map
+	separables atomic.Int32
 }
+
+const maxSeparable = 1 << 14
 
 // typeMask is a set of JSON types.
 type typeMask uint8

@@ -3,6 +3,8 @@ package schemas
 import (
 	"errors"
 	"slices"
+	"strconv"
+	"strings"
 )
 
 // Hole stands, in a document given to Validate, for a value that is
@@ -27,7 +29,20 @@ func Separable(version string, path []string) bool {
 	if err != nil {
 		return false
 	}
+	var b strings.Builder
+	for _, tok := range path { // lengths first: any key may hold any byte
+		b.WriteString(strconv.Itoa(len(tok)))
+		b.WriteByte(':')
+		b.WriteString(tok)
+	}
+	key := b.String()
+	if ok, known := sp.separable.Load(key); known {
+		return ok.(bool)
+	}
 	_, ok := sp.memberSchemas(path)
+	if sp.separables.Add(1) <= maxSeparable {
+		sp.separable.Store(key, ok)
+	}
 	return ok
 }
 

@@ -451,3 +451,28 @@ func TestConcurrentUse(t *testing.T) {
 		}
 	}
 }
+
+// TestSeparableRemembered asks Separable twice for paths whose joined forms
+// would collide without the lengths, and checks both answers against the
+// schema walk itself.
+func TestSeparableRemembered(t *testing.T) {
+	paths := [][]string{
+		{"channels"}, {"channels", ""}, {"channels", "a"}, {"channels", "a", "messages"},
+		{"components", "schemas", ""}, {"components", "schemas"}, {"info"}, {"info", "contact"},
+		{"channels\x00a"}, {"channels", "a\x00messages"}, {"1:a"}, {"1", "a"}, {"servers", "x", "variables", ""},
+	}
+	for _, version := range []string{"2.6.0", "3.0.0"} {
+		sp, err := load(version)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for round := range 2 {
+			for _, p := range paths {
+				_, want := sp.memberSchemas(p)
+				if got := Separable(version, p); got != want {
+					t.Errorf("%s round %d: Separable(%q) = %v, want %v", version, round, p, got, want)
+				}
+			}
+		}
+	}
+}
