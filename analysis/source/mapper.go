@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
-	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -44,7 +43,7 @@ var ErrOutOfRange = errors.New("position out of range")
 type Mapper struct {
 	text     []byte
 	once     sync.Once
-	lines    []int // byte offset where each line starts
+	lines    lineTable // byte offset where each line starts
 	asciiAll bool
 	noCR     bool // the text has no "\r": lines end at "\n" alone
 }
@@ -58,7 +57,8 @@ func (m *Mapper) Text() []byte { return m.text }
 func (m *Mapper) init() {
 	m.once.Do(func() {
 		text := m.text
-		m.lines = append(make([]int, 0, bytes.Count(text, []byte{'\n'})+1), 0)
+		lines := append(make([]int, 0, bytes.Count(text, []byte{'\n'})+1), 0)
+		defer func() { m.lines = newLineTable(lines) }()
 		m.asciiAll = isASCII(text)
 		if m.noCR = bytes.IndexByte(text, '\r') < 0; m.noCR {
 			// The common text: line ends found by a vector search.
@@ -68,20 +68,20 @@ func (m *Mapper) init() {
 					break
 				}
 				i += j + 1
-				m.lines = append(m.lines, i)
+				lines = append(lines, i)
 			}
 			return
 		}
 		for i := 0; i < len(text); i++ {
 			switch text[i] {
 			case '\n':
-				m.lines = append(m.lines, i+1)
+				lines = append(lines, i+1)
 			case '\r':
 				// "\r\n" is one line end, a lone "\r" is one too.
 				if i+1 < len(text) && text[i+1] == '\n' {
 					i++
 				}
-				m.lines = append(m.lines, i+1)
+				lines = append(lines, i+1)
 			}
 		}
 	})
@@ -97,21 +97,18 @@ func (m *Mapper) Edited(text []byte, e Edit) *Mapper {
 		return NewMapper(text)
 	}
 	delta := len(e.Text) - (e.End - e.Start)
-	first := sort.SearchInts(m.lines, e.Start+1) // lines starting after the edit's start
-	last := sort.SearchInts(m.lines, e.End+1)    // lines starting after its end
-	lines := make([]int, 0, len(m.lines)+strings.Count(e.Text, "\n")-(last-first))
-	lines = append(lines, m.lines[:first]...)
+	first := m.lines.lineOf(e.Start) + 1 // the first line starting after the edit's start
+	last := m.lines.lineOf(e.End) + 1    // and after its end
+	var inserted []int
 	for i := 0; ; {
 		j := strings.IndexByte(e.Text[i:], '\n')
 		if j < 0 {
 			break
 		}
 		i += j + 1
-		lines = append(lines, e.Start+i)
+		inserted = append(inserted, e.Start+i)
 	}
-	for _, l := range m.lines[last:] {
-		lines = append(lines, l+delta)
-	}
+	lines := m.lines.edited(first, last, inserted, delta)
 	out := &Mapper{text: text}
 	out.once.Do(func() {
 		out.lines, out.noCR = lines, true
@@ -140,7 +137,7 @@ func isASCII(text []byte) bool {
 // LineCount is the number of lines; a final line end opens an empty last line.
 func (m *Mapper) LineCount() int {
 	m.init()
-	return len(m.lines)
+	return m.lines.len()
 }
 
 // LineStart is the byte offset where line (zero-based) starts.
@@ -149,21 +146,21 @@ func (m *Mapper) LineStart(line int) int {
 	if line < 0 {
 		return 0
 	}
-	if line >= len(m.lines) {
+	if line >= m.lines.len() {
 		return len(m.text)
 	}
-	return m.lines[line]
+	return m.lines.at(line)
 }
 
 // lineContentEnd is the offset of the line end (before "\r\n", "\n" or "\r").
 func (m *Mapper) lineContentEnd(line int) int {
 	end := len(m.text)
-	if line+1 < len(m.lines) {
-		end = m.lines[line+1]
+	if line+1 < m.lines.len() {
+		end = m.lines.at(line + 1)
 		if end > 0 && m.text[end-1] == '\n' {
 			end--
 		}
-		if end > m.lines[line] && m.text[end-1] == '\r' {
+		if end > m.lines.at(line) && m.text[end-1] == '\r' {
 			end--
 		}
 	}
@@ -173,16 +170,7 @@ func (m *Mapper) lineContentEnd(line int) int {
 // LineOf returns the zero-based line holding offset.
 func (m *Mapper) LineOf(offset int) int {
 	m.init()
-	lo, hi := 0, len(m.lines)-1
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if m.lines[mid] <= offset {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	return lo
+	return m.lines.lineOf(offset)
 }
 
 // Position converts a byte offset into a position in enc. An offset inside a
@@ -193,7 +181,7 @@ func (m *Mapper) Position(offset int, enc Encoding) (Position, error) {
 	}
 	m.init()
 	line := m.LineOf(offset)
-	start := m.lines[line]
+	start := m.lines.at(line)
 	if end := m.lineContentEnd(line); offset > end {
 		offset = end // inside a "\r\n": report the line end
 	}
@@ -211,13 +199,13 @@ func (m *Mapper) Offset(p Position, enc Encoding) (int, error) {
 	if p.Line < 0 || p.Character < 0 {
 		return 0, ErrOutOfRange
 	}
-	if p.Line >= len(m.lines) {
-		if p.Line == len(m.lines) && p.Character == 0 {
+	if p.Line >= m.lines.len() {
+		if p.Line == m.lines.len() && p.Character == 0 {
 			return len(m.text), nil // the position just after the last line end
 		}
 		return 0, ErrOutOfRange
 	}
-	start, end := m.lines[p.Line], m.lineContentEnd(p.Line)
+	start, end := m.lines.at(p.Line), m.lineContentEnd(p.Line)
 	if m.asciiAll || enc == UTF8 {
 		off := start + p.Character
 		if off > end {

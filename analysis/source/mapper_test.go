@@ -1,7 +1,9 @@
 package source
 
 import (
+	"fmt"
 	"math/rand/v2"
+	"strings"
 	"testing"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -88,12 +90,26 @@ func TestOutOfRange(t *testing.T) {
 // TestEditedMapper: the line table derived from the previous text's, after
 // random edits, equals a scan of the new text.
 func TestEditedMapper(t *testing.T) {
+	for _, size := range []int{blockLines, 3, 1} {
+		t.Run(fmt.Sprintf("blocks of %d lines", size), func(t *testing.T) {
+			defer func(was int) { blockLines = was }(blockLines)
+			blockLines = size
+			testEditedMapper(t)
+		})
+	}
+}
+
+func testEditedMapper(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	text := []byte("a: 1\nb:\n  c: é\n\nd: x\n")
 	m := NewMapper(text)
 	for i := 0; i < 2000; i++ {
 		start := rng.IntN(len(text) + 1)
-		end := start + rng.IntN(min(4, len(text)-start)+1)
+		span := 4
+		if i%10 == 0 {
+			span = 40 // across lines, and blocks when they are small
+		}
+		end := start + rng.IntN(min(span, len(text)-start)+1)
 		ins := []string{"", "x", "\n", "é\n", "\n\n  y: ", "ab"}[rng.IntN(6)]
 		if i%500 == 499 {
 			ins = "\r\n" // "\r" line ends: scanned
@@ -121,5 +137,32 @@ func TestEditedMapper(t *testing.T) {
 		if len(text) > 400 {
 			text, m = text[:200], NewMapper(text[:200])
 		}
+	}
+}
+
+// TestLineBlocksStayLarge edits a text of thousands of lines at scattered
+// places and checks that the line table keeps few blocks: tiny blocks
+// left by edits would make every later edit copy more block headers.
+func TestLineBlocksStayLarge(t *testing.T) {
+	text := []byte(strings.Repeat("ab\n", 5000))
+	m := NewMapper(text)
+	m.init()
+	for i := range 3000 {
+		at := i * 7919 % len(text)
+		e := Edit{Start: at, End: at, Text: "\n"}
+		if i%2 == 1 {
+			e = Edit{Start: at, End: at + 1} // a deletion, of a line end at times
+		}
+		next, err := Apply(text, e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text, m = next, m.Edited(next, e)
+	}
+	if most := 2*m.lines.len()/blockLines + 2; len(m.lines.blocks) > most {
+		t.Errorf("%d lines in %d blocks, more than %d", m.lines.len(), len(m.lines.blocks), most)
+	}
+	if want := NewMapper(text); want.LineCount() != m.LineCount() || want.LineStart(m.LineCount()-1) != m.LineStart(m.LineCount()-1) {
+		t.Errorf("the edited table differs from a scan")
 	}
 }
