@@ -85,7 +85,7 @@ func (s *Server) Serve(ctx context.Context, rwc io.ReadWriteCloser) int {
 	s.client = protocol.ClientDispatcher(conn)
 	s.out.start()
 	var cancels cancellation
-	handler := recoverPanics(s.log, s.lifecycle(s.gate.wrap(cancels.wrap(paramlessUnknown(s.testPanic(protocol.ServerHandler(s, nil)))))))
+	handler := recoverPanics(s.log, s.lifecycle(s.gate.wrap(cancels.wrap(paramlessUnknown(s.testPanic(s.bigOpens(protocol.ServerHandler(s, nil))))))))
 	conn.Go(ctx, handler)
 	select {
 	case <-conn.Done():

@@ -19,11 +19,16 @@ func (s *Server) DidOpen(ctx context.Context, params *protocol.DidOpenTextDocume
 	item := params.TextDocument
 	// The decoded strings may share the message's buffer, which holds the
 	// whole text: a URI kept as it is would keep that buffer alive.
-	u := uri.URI(strings.Clone(string(item.URI)))
-	doc := analysis.NewDocument(string(u), item.Version, []byte(item.Text))
+	s.open(uri.URI(strings.Clone(string(item.URI))), item.Version, []byte(item.Text))
+	return nil
+}
+
+// open records an opened document (see also bigOpens) and schedules its
+// diagnostics.
+func (s *Server) open(u uri.URI, version int32, text []byte) {
+	doc := analysis.NewDocument(string(u), version, text)
 	s.docs.set(u, doc)
 	s.diags.schedule(u, doc, true)
-	return nil
 }
 
 func (s *Server) DidChange(ctx context.Context, params *protocol.DidChangeTextDocumentParams) error {
