@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -43,10 +44,14 @@ func readRegular(path string, limit int64) ([]byte, os.FileInfo, error) {
 	case info.Size() > limit:
 		return nil, nil, &TooLargeError{Limit: limit}
 	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
+	// Sized from the file: reading into a growing buffer would copy a big
+	// file several times over. (It may have grown since: the buffer grows.)
+	var b bytes.Buffer
+	b.Grow(int(info.Size()) + bytes.MinRead)
+	if _, err := b.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
 		return nil, nil, err
 	}
+	data := b.Bytes()
 	if int64(len(data)) > limit {
 		return nil, nil, &TooLargeError{Limit: limit}
 	}
