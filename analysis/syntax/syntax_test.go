@@ -209,3 +209,21 @@ func TestAtOffset(t *testing.T) {
 		t.Errorf("key path %v onKey=%v", loc.Path, loc.OnKey)
 	}
 }
+
+// TestMultiLinePlainSpans checks the end of plain scalars that continue on
+// the next line, trailing spaces before the break included: the span
+// covers every line of the value.
+func TestMultiLinePlainSpans(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"a: x\n  y\nb: 1\n", "x\n  y"},
+		{"a: x  \n  y\nb: 1\n", "x  \n  y"},
+		{"a: x \t\n\n  y z\nb: 1\n", "x \t\n\n  y z"},
+		{"a: x  y\nb: 1\n", "x  y"},
+	} {
+		f := Parse([]byte(tc.text), YAML)
+		v := f.Root.Get("a")
+		if v == nil || tc.text[v.Start:v.End] != tc.want {
+			t.Errorf("%q: the value spans %q, want %q", tc.text, tc.text[v.Start:v.End], tc.want)
+		}
+	}
+}

@@ -270,8 +270,15 @@ func plainEnd(text []byte, start int, value string) int {
 		c := value[j]
 		if c == ' ' || c == '\n' {
 			if i < len(text) && text[i] == c && c == ' ' {
-				i++
-				continue
+				k := i
+				for k < len(text) && (text[k] == ' ' || text[k] == '\t') {
+					k++
+				}
+				if k == len(text) || text[k] != '\n' && text[k] != '\r' {
+					i++
+					continue
+				}
+				// Spaces ending a line, then its break: one fold.
 			}
 			for i < len(text) && isSpace(text[i]) {
 				i++
