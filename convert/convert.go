@@ -46,11 +46,15 @@ func (r *Result) Changed() bool { return len(r.Edits) > 0 }
 
 // Errors of Convert, for callers that explain them their way.
 var (
-	ErrNotAsyncAPI = errors.New("not an AsyncAPI document: it has no asyncapi key at its root")
-	ErrSyntax      = errors.New("the document does not parse")
-	ErrLoneCR      = errors.New("the document breaks lines with a lone carriage return (CR); save it with LF or CRLF line breaks first")
-	ErrInternal    = errors.New("the conversion of this document went wrong (please report it with the document)")
-	ErrIndentation = errors.New("a key is indented unlike the keys before it in the same mapping (YAML wants them in one column); re-indent it and convert again")
+	ErrNotAsyncAPI   = errors.New("not an AsyncAPI document: it has no asyncapi key at its root")
+	ErrSyntax        = errors.New("the document does not parse")
+	ErrLoneCR        = errors.New("the document breaks lines with a lone carriage return (CR); save it with LF or CRLF line breaks first")
+	ErrInternal      = errors.New("the conversion of this document went wrong (please report it with the document)")
+	ErrSelfAlias     = errors.New("an alias inside the value of its own anchor (a value that contains itself) names an anchor the converted document no longer has before it; write that value out and convert again")
+	ErrAliasesTooBig = errors.New("the converted document would have to write its aliases out in full, and they stand for too many values; convert a copy without them")
+	ErrEmptyKey      = errors.New("a key has no text (it is empty, or an anchor alone); give it a name and convert again")
+	ErrTag           = errors.New("a value is written with a YAML tag (!name), which the converter cannot carry over; remove the tag and convert again")
+	ErrIndentation   = errors.New("a key is indented unlike the keys before it in the same mapping (YAML wants them in one column); re-indent it and convert again")
 )
 
 // Targets are the versions a document can be converted to.
@@ -82,6 +86,14 @@ func Convert(doc *analysis.Document, opts Options) (*Result, error) {
 	}
 	if loneCR(doc.Text) {
 		return nil, ErrLoneCR
+	}
+	if k := emptyKey(f.Root, 0); k != nil {
+		line, col := doc.Mapper.Column(k.Start)
+		return nil, fmt.Errorf("%d:%d: %w", line, col, ErrEmptyKey)
+	}
+	if at := tagAt(layout{doc.Text}, f.Root, 0, 0); at >= 0 {
+		line, col := doc.Mapper.Column(at)
+		return nil, fmt.Errorf("%d:%d: %w", line, col, ErrTag)
 	}
 	if off, ok := misalignedKey(layout{doc.Text}, f); ok {
 		line, col := doc.Mapper.Column(off)
@@ -128,12 +140,122 @@ func (r *run) print(f *syntax.File) (*Result, error) {
 	// a second parse would double the time, the fuzz and corpus tests
 	// stand guard alone.)
 	if len(p.out) <= guardedSize {
-		if out := syntax.Parse(p.out, f.Format); len(out.Errors) > 0 {
+		out := syntax.Parse(p.out, f.Format)
+		if len(out.Errors) > 0 {
+			expanded, err := r.expandAliases()
+			if err != nil {
+				return nil, err
+			}
+			if !expanded {
+				return nil, fmt.Errorf("%w: %s", ErrInternal, out.Errors[0].Message)
+			}
+			// An alias copied as it was may name an anchor whose value the
+			// conversion rewrote or moved after it: written out in full,
+			// no alias is left to name it.
+			p = &printer{layout: layout{r.src}, st: detectStyle(r.src, f)}
+			p.root(r.root)
+			out = syntax.Parse(p.out, f.Format)
+		}
+		if len(out.Errors) > 0 {
 			return nil, fmt.Errorf("%w: %s", ErrInternal, out.Errors[0].Message)
 		}
 	}
 	return &Result{Text: p.out, Edits: edits(r.src, p.out, p.anchors)}, nil
 }
+
+// expandAliases marks every alias of the tree to be written out in full,
+// and reports whether there was one. An alias inside the value it names
+// cannot be, and aliases are written out up to syntax.MaxValues values.
+func (r *run) expandAliases() (found bool, err error) {
+	inside := map[*syntax.Node]bool{} // the aliased values being walked
+	budget := syntax.MaxValues
+	var walk func(n *node)
+	walk = func(n *node) {
+		if n == nil || err != nil {
+			return
+		}
+		if budget--; budget < 0 {
+			err = ErrAliasesTooBig
+			return
+		}
+		n.dirtyMemo = 0 // the marks change what is dirty
+		if n.alias != nil {
+			if inside[n.orig] {
+				line, col := r.doc.Mapper.Column(n.alias.Start)
+				err = fmt.Errorf("%d:%d: %w", line, col, ErrSelfAlias)
+				return
+			}
+			n.expanded, found = true, true
+			inside[n.orig] = true
+			defer delete(inside, n.orig)
+		}
+		for _, e := range n.entryList() {
+			walk(e.value)
+		}
+		for _, it := range n.itemList() {
+			walk(it)
+		}
+	}
+	walk(r.root)
+	return found, err
+}
+
+// emptyKey finds a mapping key written with no text of its own: the
+// printer writes keys by copying them.
+func emptyKey(n *syntax.Node, depth int) *syntax.Node {
+	if n == nil || depth > maxKeyDepth {
+		return nil
+	}
+	switch n.Kind {
+	case syntax.Mapping:
+		for _, p := range n.Pairs {
+			if p.Key.End <= p.Key.Start {
+				return p.Key
+			}
+			if k := emptyKey(p.Value, depth+1); k != nil {
+				return k
+			}
+		}
+	case syntax.Sequence:
+		for _, it := range n.Items {
+			if k := emptyKey(it, depth+1); k != nil {
+				return k
+			}
+		}
+	}
+	return nil
+}
+
+// tagAt finds a key or value written with a tag after floor (where what
+// comes before it ends), and gives the tag's offset, or -1: the printer
+// places values by their spans, which leave tags out.
+func tagAt(l layout, n *syntax.Node, floor, depth int) int {
+	if n == nil || depth > maxKeyDepth {
+		return -1
+	}
+	if at := l.tag(n, floor); at >= 0 || n.Kind == syntax.Alias {
+		return at
+	}
+	for _, p := range n.Pairs {
+		if at := l.tag(p.Key, floor); at >= 0 {
+			return at
+		}
+		if at := tagAt(l, p.Value, p.Key.End, depth+1); at >= 0 {
+			return at
+		}
+		floor = max(floor, p.Key.End, p.Value.End)
+	}
+	for _, it := range n.Items {
+		if at := tagAt(l, it, floor, depth+1); at >= 0 {
+			return at
+		}
+		floor = max(floor, it.End)
+	}
+	return -1
+}
+
+// maxKeyDepth bounds emptyKey's walk (the parser bounds nesting too).
+const maxKeyDepth = 1000
 
 // misalignedKey finds a key of a block mapping that starts in another
 // column than the mapping's first key. The YAML library reads such a

@@ -2,6 +2,7 @@ package convert
 
 import (
 	"asyncapi-ls/analysis/syntax"
+	"strings"
 )
 
 // layout answers where the parts of an original entry lie in the text: the
@@ -131,11 +132,48 @@ func (l layout) pairTail(m *syntax.Node, i int) int {
 	return l.valueEnd(m.Pairs[i].Value)
 }
 
+// tag is the offset of the tag ("!x", "!!str") n is written with between
+// floor (the end of what comes before it) and its span, which leaves out
+// the properties (tags and anchors) written before it; -1 when it has none.
+func (l layout) tag(n *syntax.Node, floor int) int {
+	space := func(c byte) bool { return c == ' ' || c == '\n' || c == '\r' || c == '\t' }
+	i := n.Start - 1
+	for {
+		for i >= floor && space(l.src[i]) {
+			i--
+		}
+		j := i
+		for j >= floor && !space(l.src[j]) {
+			j--
+		}
+		if j == i || l.src[j+1] != '&' && l.src[j+1] != '!' {
+			return -1
+		}
+		if l.src[j+1] == '!' && !strings.Contains(string(l.src[l.lineStart(j+1):j+1]), "#") {
+			return j + 1 // a tag, not a word of a comment
+		}
+		i = j
+	}
+}
+
 // dash is the offset of the "-" that introduces item it of a block sequence.
 func (l layout) dash(it *syntax.Node) int {
+	space := func(c byte) bool { return c == ' ' || c == '\n' || c == '\r' }
 	i := it.Start - 1
-	for i >= 0 && l.src[i] == ' ' {
-		i--
+	for {
+		// The value may start lines below its dash ("-" alone on its line),
+		// after an anchor or a tag, which the node's span leaves out.
+		for i >= 0 && space(l.src[i]) {
+			i--
+		}
+		j := i
+		for j >= 0 && !space(l.src[j]) {
+			j--
+		}
+		if j == i || l.src[j+1] != '&' && l.src[j+1] != '!' {
+			break
+		}
+		i = j
 	}
 	if i >= 0 && l.src[i] == '-' {
 		return i

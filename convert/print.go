@@ -388,7 +388,7 @@ func (p *printer) itemValue(v *node, ind int) {
 func (p *printer) scalar(v *node, ind int) {
 	o := v.orig
 	switch {
-	case o != nil && !v.replaced && v.alias != nil:
+	case o != nil && !v.replaced && v.alias != nil && !v.expanded:
 		p.copy(v.alias.Start, v.alias.End)
 	case o != nil && !v.replaced:
 		p.copyShift(o.Start, o.End, ind-p.lineIndent(o.Start))

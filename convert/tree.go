@@ -17,7 +17,10 @@ type node struct {
 	// alias is the original alias node when orig is what it points to: the
 	// alias is printed as it is while nothing below it changes.
 	alias *syntax.Node
-	kind  syntax.Kind
+	// expanded: the alias is written out in full, as its target (see
+	// run.expandAliases).
+	expanded bool
+	kind     syntax.Kind
 
 	// A scalar's value when it is new or replaced (orig keeps the style).
 	value    string
@@ -294,7 +297,7 @@ func (n *node) dirty() bool {
 }
 
 func (n *node) computeDirty() bool {
-	if n.orig == nil || n.replaced {
+	if n.orig == nil || n.replaced || n.expanded {
 		return true
 	}
 	if !n.open {

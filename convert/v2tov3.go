@@ -3,6 +3,7 @@ package convert
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"asyncapi-ls/analysis"
 	"asyncapi-ls/analysis/refs"
@@ -711,9 +712,25 @@ func (c *v2tov3) rewrite(ref string) (string, bool) {
 	}
 	for k := len(tokens); k > 0; k-- {
 		if to, ok := c.moved[refs.FormatPointer(tokens[:k])]; ok {
-			out := "#" + refs.FormatPointer(append(to[:len(to):len(to)], tokens[k:]...))
-			return out, out != ref
+			var out strings.Builder
+			out.WriteByte('#')
+			for _, tok := range append(to[:len(to):len(to)], tokens[k:]...) {
+				out.WriteByte('/')
+				out.WriteString(refToken(tok))
+			}
+			return out.String(), out.String() != ref
 		}
 	}
 	return "", false
+}
+
+// refToken writes a token of a rewritten reference as people write them,
+// unencoded, unless it holds what only percent-encoding can write (a
+// control character, bytes that are not UTF-8, or "%" itself, which would
+// read as an escape).
+func refToken(tok string) string {
+	if !utf8.ValidString(tok) || strings.ContainsFunc(tok, func(r rune) bool { return r < 0x20 || r == 0x7f || r == '%' }) {
+		return refs.FragmentToken(tok)
+	}
+	return refs.EscapeToken(tok)
 }
