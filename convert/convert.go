@@ -87,6 +87,10 @@ func Convert(doc *analysis.Document, opts Options) (*Result, error) {
 	if loneCR(doc.Text) {
 		return nil, ErrLoneCR
 	}
+	if off, ok := misalignedKey(layout{doc.Text}, f); ok {
+		line, col := doc.Mapper.Column(off)
+		return nil, fmt.Errorf("%d:%d: %w", line, col, ErrIndentation)
+	}
 	if k := emptyKey(f.Root, 0); k != nil {
 		line, col := doc.Mapper.Column(k.Start)
 		return nil, fmt.Errorf("%d:%d: %w", line, col, ErrEmptyKey)
@@ -94,10 +98,6 @@ func Convert(doc *analysis.Document, opts Options) (*Result, error) {
 	if at := tagAt(layout{doc.Text}, f.Root, 0, 0); at >= 0 {
 		line, col := doc.Mapper.Column(at)
 		return nil, fmt.Errorf("%d:%d: %w", line, col, ErrTag)
-	}
-	if off, ok := misalignedKey(layout{doc.Text}, f); ok {
-		line, col := doc.Mapper.Column(off)
-		return nil, fmt.Errorf("%d:%d: %w", line, col, ErrIndentation)
 	}
 	from := f.Root.Get("asyncapi").String()
 	res := &Result{From: from, To: opts.To}

@@ -161,10 +161,19 @@ func TestConvertRefuses(t *testing.T) {
 	// tag on a line of its own); the conversion refuses, saying where.
 	misaligned := filepath.Join(dir, "misaligned.yaml")
 	writeFile(t, misaligned, "asyncapi: 2.6.0\ninfo: {title: T, version: '1'}\nchannels:\n  orders:\n    subscribe:\n      message:\n!       payload:\n       name: x\n")
+	tagged := filepath.Join(dir, "tagged.yaml")
+	writeFile(t, tagged, "asyncapi: 2.6.0\ninfo: !custom\n  title: T\n  version: '1'\nchannels: {}\n")
+	emptyKey := filepath.Join(dir, "emptykey.yaml")
+	writeFile(t, emptyKey, "asyncapi: 2.6.0\ninfo: {title: T, version: '1'}\nchannels:\n  &k : {}\n")
+	selfAlias := filepath.Join(dir, "selfalias.yaml")
+	writeFile(t, selfAlias, "asyncapi: 2.6.0\ninfo: {title: T, version: '1'}\nchannels:\n  a:\n    publish: &op\n      message:\n        x-again: *op\n")
 	for _, c := range []struct {
 		args []string
 		want string
 	}{
+		{[]string{"convert", tagged}, "tagged.yaml: 2:7: a value is written with a YAML tag"},
+		{[]string{"convert", emptyKey}, "emptykey.yaml: 4:3: a key has no text"},
+		{[]string{"convert", selfAlias}, "selfalias.yaml: 7:18: an alias inside the value of its own anchor"},
 		{[]string{"convert"}, "give one FILE"},
 		{[]string{"convert", doc, doc}, "give one FILE"},
 		{[]string{"convert", "-o", "x", "-w", doc}, "exclude each other"},
