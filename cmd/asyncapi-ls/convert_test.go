@@ -147,26 +147,22 @@ channels:
 
 func TestConvertRefuses(t *testing.T) {
 	dir := t.TempDir()
-	doc := filepath.Join(dir, "orders.yaml")
-	writeFile(t, doc, convert2x)
-	v1 := filepath.Join(dir, "v1.yaml")
-	writeFile(t, v1, "asyncapi: 1.2.0\ninfo: {title: T, version: '1'}\ntopics: {}\n")
-	v31 := filepath.Join(dir, "v31.yaml")
-	writeFile(t, v31, "asyncapi: 3.1.0\ninfo: {title: T, version: '1'}\n")
-	broken := filepath.Join(dir, "broken.yaml")
-	writeFile(t, broken, "asyncapi: 2.6.0\ninfo:\n  title: [unclosed\n")
-	plain := filepath.Join(dir, "plain.yaml")
-	writeFile(t, plain, "name: not an AsyncAPI document\n")
+	file := func(name, text string) string {
+		path := filepath.Join(dir, name)
+		writeFile(t, path, text)
+		return path
+	}
+	doc := file("orders.yaml", convert2x)
+	v1 := file("v1.yaml", "asyncapi: 1.2.0\ninfo: {title: T, version: '1'}\ntopics: {}\n")
+	v31 := file("v31.yaml", "asyncapi: 3.1.0\ninfo: {title: T, version: '1'}\n")
+	broken := file("broken.yaml", "asyncapi: 2.6.0\ninfo:\n  title: [unclosed\n")
+	plain := file("plain.yaml", "name: not an AsyncAPI document\n")
 	// The YAML library reads keys of one mapping in two columns (after a
 	// tag on a line of its own); the conversion refuses, saying where.
-	misaligned := filepath.Join(dir, "misaligned.yaml")
-	writeFile(t, misaligned, "asyncapi: 2.6.0\ninfo: {title: T, version: '1'}\nchannels:\n  orders:\n    subscribe:\n      message:\n!       payload:\n       name: x\n")
-	tagged := filepath.Join(dir, "tagged.yaml")
-	writeFile(t, tagged, "asyncapi: 2.6.0\ninfo: !custom\n  title: T\n  version: '1'\nchannels: {}\n")
-	emptyKey := filepath.Join(dir, "emptykey.yaml")
-	writeFile(t, emptyKey, "asyncapi: 2.6.0\ninfo: {title: T, version: '1'}\nchannels:\n  &k : {}\n")
-	selfAlias := filepath.Join(dir, "selfalias.yaml")
-	writeFile(t, selfAlias, "asyncapi: 2.6.0\ninfo: {title: T, version: '1'}\nchannels:\n  a:\n    publish: &op\n      message:\n        x-again: *op\n")
+	misaligned := file("misaligned.yaml", "asyncapi: 2.6.0\ninfo: {title: T, version: '1'}\nchannels:\n  orders:\n    subscribe:\n      message:\n!       payload:\n       name: x\n")
+	tagged := file("tagged.yaml", "asyncapi: 2.6.0\ninfo: !custom\n  title: T\n  version: '1'\nchannels: {}\n")
+	emptyKey := file("emptykey.yaml", "asyncapi: 2.6.0\ninfo: {title: T, version: '1'}\nchannels:\n  &k : {}\n")
+	selfAlias := file("selfalias.yaml", "asyncapi: 2.6.0\ninfo: {title: T, version: '1'}\nchannels:\n  a:\n    publish: &op\n      message:\n        x-again: *op\n")
 	for _, c := range []struct {
 		args []string
 		want string
