@@ -77,15 +77,16 @@ func NewEditedDocument(prev *Document, version int32, text []byte, unchanged sou
 // ID tells this version apart from every other Document of this process.
 func (d *Document) ID() uint64 { return d.id }
 
-// UnchangedSince is what the edits from the version with id left alone of
-// this text; false when that version is not among the recent ones.
-func (d *Document) UnchangedSince(id uint64) (source.Unchanged, bool) {
+// Unchanged is what old, the text of the version with id, and this text
+// have in common at their start and end: what the edits since left alone
+// when that version is a recent one, else found by comparing the texts.
+func (d *Document) Unchanged(id uint64, old []byte) source.Unchanged {
 	for _, s := range d.since {
 		if s.id == id {
-			return s.unchanged, true
+			return s.unchanged.Fit(len(old), len(d.Text))
 		}
 	}
-	return source.Unchanged{}, false
+	return source.Compare(old, d.Text)
 }
 
 // File returns the parse result, parsing once (or building it once, see

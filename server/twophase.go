@@ -4,7 +4,6 @@ import (
 	"time"
 
 	"asyncapi-ls/analysis"
-	"asyncapi-ls/analysis/source"
 )
 
 // twoPhaseBytes is the size from which a document's diagnostics come in two
@@ -56,12 +55,7 @@ func (c *ruleCarry) carried(doc *analysis.Document) []analysis.Diagnostic {
 		return nil
 	}
 	old, text := c.text, doc.Text
-	same, ok := doc.UnchangedSince(c.docID)
-	if ok {
-		same = same.Fit(len(old), len(text))
-	} else {
-		same = source.Compare(old, text)
-	}
+	same := doc.Unchanged(c.docID, old)
 	prefix := same.Prefix
 	oldEnd := len(old) - same.Suffix // the edit replaced old[prefix:oldEnd]
 	delta := len(text) - len(old)

@@ -210,12 +210,9 @@ func (s *State) assembleVersion(text []byte, coarse int, doc *analysis.Document)
 	var top []*chunk
 	ok := false
 	if prev != nil && coarse == 0 {
-		same, known := source.Unchanged{}, false
+		var same source.Unchanged
 		if doc != nil {
-			same, known = doc.UnchangedSince(prev.docID)
-		}
-		if known {
-			same = same.Fit(len(prev.text), len(text))
+			same = doc.Unchanged(prev.docID, prev.text)
 		} else {
 			same = source.Compare(prev.text, text)
 		}
