@@ -91,13 +91,9 @@ func Convert(doc *analysis.Document, opts Options) (*Result, error) {
 		line, col := doc.Mapper.Column(off)
 		return nil, fmt.Errorf("%d:%d: %w", line, col, ErrIndentation)
 	}
-	if k := emptyKey(f.Root, 0); k != nil {
-		line, col := doc.Mapper.Column(k.Start)
-		return nil, fmt.Errorf("%d:%d: %w", line, col, ErrEmptyKey)
-	}
-	if at := tagAt(layout{doc.Text}, f.Root, 0, 0); at >= 0 {
+	if at, err := unwritable(layout{doc.Text}, f.Root, 0, 0); err != nil {
 		line, col := doc.Mapper.Column(at)
-		return nil, fmt.Errorf("%d:%d: %w", line, col, ErrTag)
+		return nil, fmt.Errorf("%d:%d: %w", line, col, err)
 	}
 	from := f.Root.Get("asyncapi").String()
 	res := &Result{From: from, To: opts.To}
@@ -200,61 +196,42 @@ func (r *run) expandAliases() (found bool, err error) {
 	return found, err
 }
 
-// emptyKey finds a mapping key written with no text of its own: the
-// printer writes keys by copying them.
-func emptyKey(n *syntax.Node, depth int) *syntax.Node {
+// unwritable finds what the printer cannot write, where it is: a key with
+// no text of its own (ErrEmptyKey: keys are written by copying them), or a
+// key or value with a tag after floor, where what comes before it ends
+// (ErrTag: values are placed by their spans, which leave tags out).
+func unwritable(l layout, n *syntax.Node, floor, depth int) (int, error) {
 	if n == nil || depth > maxKeyDepth {
-		return nil
+		return 0, nil
 	}
-	switch n.Kind {
-	case syntax.Mapping:
-		for _, p := range n.Pairs {
-			if p.Key.End <= p.Key.Start {
-				return p.Key
-			}
-			if k := emptyKey(p.Value, depth+1); k != nil {
-				return k
-			}
-		}
-	case syntax.Sequence:
-		for _, it := range n.Items {
-			if k := emptyKey(it, depth+1); k != nil {
-				return k
-			}
-		}
+	if _, at := l.properties(n.Start, floor); at >= 0 {
+		return at, ErrTag
 	}
-	return nil
-}
-
-// tagAt finds a key or value written with a tag after floor (where what
-// comes before it ends), and gives the tag's offset, or -1: the printer
-// places values by their spans, which leave tags out.
-func tagAt(l layout, n *syntax.Node, floor, depth int) int {
-	if n == nil || depth > maxKeyDepth {
-		return -1
-	}
-	if at := l.tag(n, floor); at >= 0 || n.Kind == syntax.Alias {
-		return at
+	if n.Kind == syntax.Alias {
+		return 0, nil
 	}
 	for _, p := range n.Pairs {
-		if at := l.tag(p.Key, floor); at >= 0 {
-			return at
+		if p.Key.End <= p.Key.Start || p.Key.Start < floor {
+			return p.Key.Start, ErrEmptyKey // (or no text apart from the key before it)
 		}
-		if at := tagAt(l, p.Value, p.Key.End, depth+1); at >= 0 {
-			return at
+		if _, at := l.properties(p.Key.Start, floor); at >= 0 {
+			return at, ErrTag
+		}
+		if at, err := unwritable(l, p.Value, p.Key.End, depth+1); err != nil {
+			return at, err
 		}
 		floor = max(floor, p.Key.End, p.Value.End)
 	}
 	for _, it := range n.Items {
-		if at := tagAt(l, it, floor, depth+1); at >= 0 {
-			return at
+		if at, err := unwritable(l, it, floor, depth+1); err != nil {
+			return at, err
 		}
 		floor = max(floor, it.End)
 	}
-	return -1
+	return 0, nil
 }
 
-// maxKeyDepth bounds emptyKey's walk (the parser bounds nesting too).
+// maxKeyDepth bounds unwritable's walk (the parser bounds nesting too).
 const maxKeyDepth = 1000
 
 // misalignedKey finds a key of a block mapping that starts in another

@@ -132,12 +132,14 @@ func (l layout) pairTail(m *syntax.Node, i int) int {
 	return l.valueEnd(m.Pairs[i].Value)
 }
 
-// tag is the offset of the tag ("!x", "!!str") n is written with between
-// floor (the end of what comes before it) and its span, which leaves out
-// the properties (tags and anchors) written before it; -1 when it has none.
-func (l layout) tag(n *syntax.Node, floor int) int {
+// properties scans back from start, over white space and the properties
+// (anchors and tags) written before a node, which its span leaves out, down
+// to floor. before is the offset of the last other byte before them (below
+// floor when there is none); tag is the offset of a tag among them, or -1
+// (a word of a comment that looks like one is no tag).
+func (l layout) properties(start, floor int) (before, tag int) {
 	space := func(c byte) bool { return c == ' ' || c == '\n' || c == '\r' || c == '\t' }
-	i := n.Start - 1
+	i, tag := start-1, -1
 	for {
 		for i >= floor && space(l.src[i]) {
 			i--
@@ -147,35 +149,20 @@ func (l layout) tag(n *syntax.Node, floor int) int {
 			j--
 		}
 		if j == i || l.src[j+1] != '&' && l.src[j+1] != '!' {
-			return -1
+			return i, tag
 		}
-		if l.src[j+1] == '!' && !strings.Contains(string(l.src[l.lineStart(j+1):j+1]), "#") {
-			return j + 1 // a tag, not a word of a comment
+		if l.src[j+1] == '!' && tag < 0 && !strings.Contains(string(l.src[l.lineStart(j+1):j+1]), "#") {
+			tag = j + 1
 		}
 		i = j
 	}
 }
 
 // dash is the offset of the "-" that introduces item it of a block sequence.
+// The value may start lines below its dash ("-" alone on its line), and after
+// an anchor or a tag.
 func (l layout) dash(it *syntax.Node) int {
-	space := func(c byte) bool { return c == ' ' || c == '\n' || c == '\r' }
-	i := it.Start - 1
-	for {
-		// The value may start lines below its dash ("-" alone on its line),
-		// after an anchor or a tag, which the node's span leaves out.
-		for i >= 0 && space(l.src[i]) {
-			i--
-		}
-		j := i
-		for j >= 0 && !space(l.src[j]) {
-			j--
-		}
-		if j == i || l.src[j+1] != '&' && l.src[j+1] != '!' {
-			break
-		}
-		i = j
-	}
-	if i >= 0 && l.src[i] == '-' {
+	if i, _ := l.properties(it.Start, 0); i >= 0 && l.src[i] == '-' {
 		return i
 	}
 	return it.Start

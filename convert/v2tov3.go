@@ -502,10 +502,14 @@ func (c *v2tov3) parameter(p *node, path []string) {
 		return
 	}
 	if p.has("$ref") {
+		var others []string // not deleted while the entries are walked
 		for _, e := range p.entryList() {
 			if e.key != "$ref" {
-				p.del(e.key)
+				others = append(others, e.key)
 			}
+		}
+		for _, k := range others {
+			p.del(k)
 		}
 		return
 	}
