@@ -58,6 +58,11 @@ func (p *Pass) Data() (any, error) {
 	return r.v, r.err
 }
 
+// ConvertsWhole reports whether the pass converts the whole document to
+// data anyway: a whole analysis does, for the structure check. A reader of
+// parts of the data then reads them there rather than converting them again.
+func (p *Pass) ConvertsWhole() bool { return p.Options.Checks == nil && p.Version != "" }
+
 // NewPass is a pass over root, a tree of d's text that the caller built
 // itself (analysis/incremental assembles one from cached sections, whose
 // offsets it places afterwards), for the checks it calls one by one:

@@ -34,11 +34,11 @@ type compilerKey struct{}
 
 // schemaSet compiles schemas of one pass, each location once.
 type schemaSet struct {
-	pass  *analysis.Pass
-	c     *jsonschema.Compiler
-	err   error // the document could not be added as a resource
-	byPtr map[string]compiled
-	data  any
+	pass   *analysis.Pass
+	c      *jsonschema.Compiler
+	err    error // the document could not be converted
+	byPtr  map[string]compiled
+	values *pieces
 	// shared maps the pointer of each schema in the shared resource to its
 	// index there; nil when that resource could not be used.
 	shared map[string]int
@@ -64,7 +64,7 @@ func schemasOf(p *analysis.Pass) *schemaSet {
 	return p.Memo(compilerKey{}, func() any {
 		return newSchemaSet(p, func(s *schemaSet, mark func([]string)) {
 			for _, path := range jsonSchemaRoots(p) {
-				if v, _ := s.valueAt(path); hasKey(v, valueKeywords) {
+				if n := p.Find(path...); n != nil && nodeHasKey(n, valueKeywords) {
 					mark(path)
 				}
 			}
@@ -75,13 +75,7 @@ func schemasOf(p *analysis.Pass) *schemaSet {
 // newSchemaSet makes a schema set sharing the schemas that seed marks
 // (and those they reference); others compile on their own when asked for.
 func newSchemaSet(p *analysis.Pass, seed func(s *schemaSet, mark func(path []string))) *schemaSet {
-	set := &schemaSet{pass: p, byPtr: map[string]compiled{}, shared: map[string]int{}}
-	data, err := p.Data()
-	if err != nil {
-		set.err = err
-		return set
-	}
-	set.data = data
+	set := &schemaSet{pass: p, byPtr: map[string]compiled{}, shared: map[string]int{}, values: piecesOf(p)}
 	c := jsonschema.NewCompiler()
 	c.DefaultDraft(jsonschema.Draft7)
 	c.AssertFormat()
@@ -135,9 +129,10 @@ func (s *schemaSet) compile(path []string) (*jsonschema.Schema, error) {
 		}
 	}
 	v, found := s.valueAt(path)
-	top, isMap := s.data.(map[string]any)
-	if !found || !isMap {
-		return nil, errExternal
+	top, err := s.values.whole()
+	if !found || err != nil {
+		s.byPtr[ptr] = compiled{nil, cmp.Or(err, errExternal)}
+		return nil, cmp.Or(err, errExternal)
 	}
 	res := make(map[string]any, len(top)+1)
 	for k, x := range top {
@@ -146,7 +141,7 @@ func (s *schemaSet) compile(path []string) (*jsonschema.Schema, error) {
 	res[siteKey] = v
 	u := docURL + "/" + strconv.Itoa(len(s.byPtr)+1)
 	var sch *jsonschema.Schema
-	err := s.c.AddResource(u, res)
+	err = s.c.AddResource(u, res)
 	if err == nil {
 		sch, err = s.c.Compile(u + "#/" + siteKey)
 	}
@@ -159,28 +154,14 @@ func external(err error) bool {
 	return errors.Is(err, errExternal) || strings.Contains(fmt.Sprint(err), errExternal.Error())
 }
 
-// valueAt returns the plain data at path.
+// valueAt returns the plain data at path; false when there is none, or
+// when the document's aliases expand beyond the budget (s.err says so).
 func (s *schemaSet) valueAt(path []string) (any, bool) {
-	v := s.data
-	for _, tok := range path {
-		switch x := v.(type) {
-		case map[string]any:
-			var ok bool
-			if v, ok = x[tok]; !ok {
-				return nil, false
-			}
-		case []any:
-			i := -1
-			fmt.Sscanf(tok, "%d", &i)
-			if i < 0 || i >= len(x) {
-				return nil, false
-			}
-			v = x[i]
-		default:
-			return nil, false
-		}
+	v, found, err := s.values.at(path)
+	if err != nil && s.err == nil {
+		s.err = err
 	}
-	return v, true
+	return v, found
 }
 
 // violation is one way a value does not fit its schema, located inside the

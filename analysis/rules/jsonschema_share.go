@@ -21,8 +21,7 @@ import (
 // JSON Schema, the shared resource cannot be used and each schema gets its
 // own (compile).
 func (s *schemaSet) share(roots [][]string) {
-	top, ok := s.data.(map[string]any)
-	if !ok || len(roots) == 0 {
+	if len(roots) == 0 {
 		return
 	}
 	values := make([]any, 0, len(roots))
@@ -33,12 +32,23 @@ func (s *schemaSet) share(roots [][]string) {
 		}
 	}
 	defs := make(map[string]any, len(values))
+	anywhere := false
 	for i, v := range values {
-		defs[strconv.Itoa(i)] = s.redirect(v, 0)
+		defs[strconv.Itoa(i)] = s.redirect(v, 0, &anywhere)
 	}
-	res := make(map[string]any, len(top)+1)
-	for k, x := range top {
-		res[k] = x
+	res := map[string]any{}
+	if anywhere {
+		// A reference leads outside the shared schemas: it resolves in the
+		// document, as for the parser.
+		top, err := s.values.whole()
+		if err != nil {
+			s.shared = nil
+			return
+		}
+		res = make(map[string]any, len(top)+1)
+		for k, x := range top {
+			res[k] = x
+		}
 	}
 	res[siteKey] = map[string]any{"definitions": defs}
 	if s.c.AddResource(docURL, res) != nil {
@@ -52,27 +62,31 @@ func (s *schemaSet) share(roots [][]string) {
 
 // redirect copies a schema, pointing each local "$ref" that leads into a
 // shared schema at its copy under siteKey; other values are shared, not
-// copied.
-func (s *schemaSet) redirect(v any, depth int) any {
+// copied. It sets anywhere when a local "$ref" stays as written (it leads
+// elsewhere in the document, or nowhere), and past maxSchemaDepth.
+func (s *schemaSet) redirect(v any, depth int, anywhere *bool) any {
 	if depth > maxSchemaDepth {
+		*anywhere = true
 		return v
 	}
 	switch x := v.(type) {
 	case map[string]any:
 		out := make(map[string]any, len(x))
 		for k, e := range x {
-			out[k] = s.redirect(e, depth+1)
+			out[k] = s.redirect(e, depth+1, anywhere)
 		}
 		if ref, isRef := x["$ref"].(string); isRef {
 			if to, ok := s.sharedRef(ref); ok {
 				out["$ref"] = to
+			} else if r, err := refs.Parse(ref); err != nil || r.File == "" {
+				*anywhere = true
 			}
 		}
 		return out
 	case []any:
 		out := make([]any, len(x))
 		for i, e := range x {
-			out[i] = s.redirect(e, depth+1)
+			out[i] = s.redirect(e, depth+1, anywhere)
 		}
 		return out
 	}
@@ -148,18 +162,6 @@ func (s *schemaSet) usedRoots(roots [][]string, seed func(s *schemaSet, mark fun
 
 // valueKeywords hold values that the value rules check against a schema.
 var valueKeywords = map[string]bool{"default": true, "const": true, "examples": true}
-
-// hasKey reports whether any mapping inside v has one of keys.
-func hasKey(v any, keys map[string]bool) bool {
-	found := false
-	eachMapping(v, 0, func(m map[string]any) bool {
-		for k := range m {
-			found = found || keys[k]
-		}
-		return !found
-	})
-	return found
-}
 
 // eachRef calls fn with every "$ref" string inside v.
 func eachRef(v any, fn func(string)) {

@@ -25,6 +25,13 @@ func (n *Node) Data() (any, error) {
 	return n.value(&budget, 0, false)
 }
 
+// DataWithin is Data for a caller that converts several parts of one
+// document: the parts share budget, so together they stay within what one
+// conversion of the whole may build.
+func (n *Node) DataWithin(budget *int) (any, error) {
+	return n.value(budget, 0, false)
+}
+
 // value converts n; aliased is set below an alias, where every value built
 // spends budget.
 func (n *Node) value(budget *int, depth int, aliased bool) (any, error) {
