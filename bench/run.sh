@@ -12,6 +12,9 @@
 #   BENCH_VERSION   AsyncAPI version of the documents     (default 3.0.0)
 #   BENCH_N         requests per request kind             (default 10)
 #   BENCH_EDITS     single-character edits per document   (default 20)
+#   BENCH_REST      after the edits, how long at most each server is left
+#                   alone to finish what it defers to a pause in typing
+#                   (default 60s; its memory counts in the session's peak)
 #   BENCH_CLI_RUNS  timed runs per CLI checker            (default 5)
 #   OURS_BIN        asyncapi-ls binary to measure (default: built from this tree)
 #   OURS_SERVER     command that starts our server on stdio
@@ -30,6 +33,7 @@ ws_files="${BENCH_WORKSPACE:-1000}"
 version="${BENCH_VERSION:-3.0.0}"
 n="${BENCH_N:-10}"
 edits="${BENCH_EDITS:-20}"
+rest="${BENCH_REST:-60s}"
 cli_runs="${BENCH_CLI_RUNS:-5}"
 
 cd "$repo"
@@ -71,7 +75,7 @@ fi
 echo "== LSP"
 for size in $sizes; do
   doc="$docs/$size/asyncapi-$version-$size.yaml"
-  common=(-doc "$doc" -n "$n" -edits "$edits" -schema-dir "$peers/node_modules/@asyncapi/specs/schemas")
+  common=(-doc "$doc" -n "$n" -edits "$edits" -rest "$rest" -schema-dir "$peers/node_modules/@asyncapi/specs/schemas")
   if [ "$have_ours" = 1 ]; then
     "$bin/lspbench" -server "$ours_server" -name asyncapi-ls "${common[@]}" \
       -json "$res/lsp-asyncapi-ls-$size.json" -server-log "$res/asyncapi-ls-$size.stderr"
@@ -86,7 +90,7 @@ done
 if [ "$ws_files" -gt 0 ] && [ "$have_ours" = 1 ]; then
   echo "== workspace ($ws_files files)"
   "$bin/lspbench" -server "$ours_server" -name asyncapi-ls -workspace -root "$docs/workspace" -doc "$ws_doc" \
-    -n "$n" -edits "$edits" -json "$res/lsp-asyncapi-ls-workspace.json" -server-log "$res/asyncapi-ls-workspace.stderr"
+    -n "$n" -edits "$edits" -rest "$rest" -json "$res/lsp-asyncapi-ls-workspace.json" -server-log "$res/asyncapi-ls-workspace.stderr"
 fi
 
 echo "== CLI"

@@ -72,6 +72,34 @@ func TestDriverAgainstFakeServer(t *testing.T) {
 	}
 }
 
+// TestRestFollowsWorkAfterTheEdits: a server that works once typing
+// pauses is followed until it is done, and one that does nothing is let go
+// after a second of calm.
+func TestRestFollowsWorkAfterTheEdits(t *testing.T) {
+	for _, tc := range []struct {
+		mode             string
+		minBusy, maxBusy float64
+	}{{"pause", 400, 3000}, {"normal", 0, 300}} {
+		cfg := fakeConfig(t, tc.mode)
+		cfg.rest = 10 * time.Second
+		r := run(cfg)
+		if len(r.Errors) > 0 {
+			t.Fatalf("%s: errors: %v", tc.mode, r.Errors)
+		}
+		rest := r.Rest
+		if rest == nil || !rest.Idle || rest.BusyMS < tc.minBusy || rest.BusyMS > tc.maxBusy {
+			t.Errorf("%s: rest %+v, want idle and busy for %v-%v ms", tc.mode, rest, tc.minBusy, tc.maxBusy)
+			continue
+		}
+		if tc.mode == "pause" && rest.CPUMS < 300 {
+			t.Errorf("pause: %v ms of processor time after the edits, want about 600", rest.CPUMS)
+		}
+		if r.Memory.TypingHWMMB <= 0 || r.Memory.TypingHWMMB > r.Memory.HWMMB {
+			t.Errorf("%s: memory %+v", tc.mode, r.Memory)
+		}
+	}
+}
+
 func TestDriverSurvivesSilentServer(t *testing.T) {
 	start := time.Now()
 	r := run(fakeConfig(t, "silent"))

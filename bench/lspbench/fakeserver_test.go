@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -29,12 +30,16 @@ func TestMain(m *testing.M) {
 //	normal: answers everything, asks for configuration, and publishes
 //	        diagnostics twice per change (with versions)
 //	silent: never answers hover and never publishes after a change
+//	pause:  as normal, and after each change it works for 600 ms of
+//	        processor time unless the next change comes first (as a
+//	        server's rules wait for a pause in typing)
 func runFakeServer(mode string) {
 	var (
 		mu         sync.Mutex
 		conn       *rpc.Conn
 		configSize = -1
 		done       = make(chan struct{})
+		changes    atomic.Int64
 	)
 	publish := func(uri string, version, n int) {
 		diags := make([]map[string]any, n)
@@ -103,11 +108,15 @@ func runFakeServer(mode string) {
 				if mode == "silent" {
 					return
 				}
+				gen := changes.Add(1)
 				go func(uri string, v int) {
 					time.Sleep(5 * time.Millisecond)
 					publish(uri, v, 0)
 					time.Sleep(5 * time.Millisecond)
 					publish(uri, v, 1)
+					if mode == "pause" {
+						spin(600*time.Millisecond, func() bool { return changes.Load() != gen })
+					}
 				}(p.TextDocument.URI, p.TextDocument.Version)
 			case "exit":
 				close(done)
@@ -118,5 +127,14 @@ func runFakeServer(mode string) {
 	select {
 	case <-done:
 	case <-conn.Done():
+	}
+}
+
+// spin keeps a processor busy for d, or until stop says so.
+func spin(d time.Duration, stop func() bool) {
+	for end := time.Now().Add(d); time.Now().Before(end) && !stop(); {
+		for i := 0; i < 1e5; i++ {
+			_ = i * i
+		}
 	}
 }

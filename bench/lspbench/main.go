@@ -34,6 +34,7 @@ func main() {
 	quiet := flag.Duration("quiet", 150*time.Millisecond, "no publish for this long counts as settled")
 	deadline := flag.Duration("deadline", 20*time.Minute, "limit for one document's whole run")
 	workspace := flag.Bool("workspace", false, "the root is a workspace of many files: time its indexing (work-done progress) and renames across it")
+	rest := flag.Duration("rest", 0, "after the edits, leave the server alone until its processor time stops growing, at most this long (0: no rest)")
 	jsonOut := flag.String("json", "", "write results as JSON to this file (- for stdout)")
 	stderrLog := flag.String("server-log", "", "copy the server's stderr to this file")
 	flag.Parse()
@@ -70,6 +71,7 @@ func main() {
 			iterations: *iterations, positions: *npos, edits: *edits,
 			timeout: *timeout, editTimeout: *editTimeout, openTimeout: *openTimeout,
 			quiet: *quiet, deadline: *deadline, stderr: logTo, settings: settings{}, workspace: *workspace,
+			rest: *rest,
 		}
 		if cfg.root == "" {
 			cfg.root = filepath.Dir(doc)

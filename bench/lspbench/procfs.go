@@ -120,6 +120,14 @@ func (m *memorySampler) sample() {
 
 // finish takes a last sample while the server is still alive and returns
 // (peak sampled RSS, summed VmHWM) in kB.
+// hwm is the summed VmHWM of the tree now.
+func (m *memorySampler) hwm() int64 {
+	m.sample()
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.lastHWM
+}
+
 func (m *memorySampler) finish() (int64, int64) {
 	close(m.stop)
 	<-m.done

@@ -56,7 +56,15 @@ func writeTable(w io.Writer, r *Result) {
 		row("change -> diagnostics ("+r.Change.Sync+")", r.Change.LatencyMS.P50, r.Change.LatencyMS.P99, r.Change.Edits,
 			fmt.Sprintf("%.1f/edit", r.Change.PublishesPerEdit), fmt.Sprint(r.Change.Timeouts)+" t/o")
 	}
-	fmt.Fprintf(w, "%-34s %10.0f MB (peak sampled RSS %.0f MB)\n", "memory: VmHWM of server tree", r.Memory.HWMMB, r.Memory.PeakRSSMB)
+	if rest := r.Rest; rest != nil {
+		idle := "idle"
+		if !rest.Idle {
+			idle = "still busy"
+		}
+		row("rest: busy after the last edit", rest.BusyMS, -1, 1, fmt.Sprintf("%.0f ms CPU", rest.CPUMS), idle)
+	}
+	fmt.Fprintf(w, "%-34s %10.0f MB (peak sampled RSS %.0f MB)\n", "memory: VmHWM to the last edit", r.Memory.TypingHWMMB, r.Memory.PeakRSSMB)
+	fmt.Fprintf(w, "%-34s %10.0f MB\n", "memory: VmHWM of the whole session", r.Memory.HWMMB)
 	fmt.Fprintf(w, "wall %.1f s, server CPU %.1f s, load average %.1f -> %.1f", r.WallS, r.CPUS, r.Load[0], r.Load[1])
 	if len(r.Errors) > 0 {
 		fmt.Fprintf(w, "; %d problem(s):\n", len(r.Errors))

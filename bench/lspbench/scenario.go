@@ -31,6 +31,9 @@ type config struct {
 	// workspace: root is a folder of many files; the run times its
 	// indexing and renames across it.
 	workspace bool
+	// rest: after the edits, how long at most the client leaves the
+	// server alone while it finishes its work (0: no rest).
+	rest time.Duration
 }
 
 // run measures one server on one document. It always returns a Result;
@@ -62,9 +65,13 @@ func run(cfg config) *Result {
 	}
 	mem := startSampler(proc.pid(), 100*time.Millisecond)
 	s := newSession(proc, cfg.settings, rootURI)
+	typingHWM := int64(-1)
 	defer func() {
 		peak, hwm := mem.finish()
-		r.Memory = MemoryResult{PeakRSSMB: float64(peak) / 1024, HWMMB: float64(hwm) / 1024}
+		if typingHWM < 0 {
+			typingHWM = hwm
+		}
+		r.Memory = MemoryResult{PeakRSSMB: float64(peak) / 1024, HWMMB: float64(hwm) / 1024, TypingHWMMB: float64(typingHWM) / 1024}
 		r.CPUS = treeCPU(proc.pid()).Seconds()
 		shutdown(s, proc, min(5*time.Second, cfg.timeout))
 		r.ServerRequests = s.requestCounts()
@@ -138,6 +145,10 @@ func run(cfg config) *Result {
 	pos := findPositions(string(text), cfg.positions)
 	r.Requests = measureRequests(ctx, s, cfg, uri, pos)
 	r.Change = measureEdits(ctx, s, cfg, uri, string(text), syncKind(initResult), pos.edit)
+	typingHWM = mem.hwm()
+	if cfg.rest > 0 && !isGone(s) {
+		r.Rest = measureRest(ctx, proc.pid(), cfg.rest)
+	}
 	if ctx.Err() != nil {
 		fail("overall deadline of %s reached; results are partial", cfg.deadline)
 	}

@@ -150,9 +150,29 @@ func lspMetrics(requestNames []string) []metric {
 			}})
 		}
 	}
-	ms = append(ms, metric{"memory (VmHWM)", "MB", func(r *results.LSP) (float64, string) { return r.Memory.HWMMB, "" }},
+	ms = append(ms, metric{"rest: busy after the last edit", "ms", func(r *results.LSP) (float64, string) {
+		switch rest := r.Rest; {
+		case rest == nil:
+			return -2, ""
+		case !rest.Idle:
+			return rest.BusyMS, "still busy"
+		default:
+			return rest.BusyMS, fmt.Sprintf("%.0f ms CPU", rest.CPUMS)
+		}
+	}},
+		metric{"memory (VmHWM) to the last edit", "MB", func(r *results.LSP) (float64, string) { return typingHWM(r), "" }},
+		metric{"memory (VmHWM), whole session", "MB", func(r *results.LSP) (float64, string) { return r.Memory.HWMMB, "" }},
 		metric{"server CPU, whole session", "s", func(r *results.LSP) (float64, string) { return r.CPUS, "" }})
 	return ms
+}
+
+// typingHWM is the peak to the last edit; records from before the rest was
+// measured have the session's peak only.
+func typingHWM(r *results.LSP) float64 {
+	if r.Memory.TypingHWMMB > 0 {
+		return r.Memory.TypingHWMMB
+	}
+	return r.Memory.HWMMB
 }
 
 func changeFigure(r *results.LSP, v float64) (float64, string) {

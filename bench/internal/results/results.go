@@ -26,7 +26,10 @@ type LSP struct {
 	Open         Open      `json:"open"`
 	Requests     []Request `json:"requests"`
 	Change       Change    `json:"change"`
-	Memory       Memory    `json:"memory"`
+	// Rest is what the server did after the last edit, left alone
+	// (lspbench -rest); nil when the run did not rest.
+	Rest   *Rest  `json:"rest,omitempty"`
+	Memory Memory `json:"memory"`
 
 	// Workspace is set when the run opened a folder of many files
 	// (lspbench -workspace): how long the server took to index it.
@@ -91,11 +94,23 @@ type Request struct {
 	LastError   string        `json:"last_error,omitempty"`
 }
 
+// Rest follows the server once the edits are over and the client does
+// nothing, as when a user stops typing: until its processor time stops
+// growing, at most as long as lspbench -rest allows. What a server defers
+// to a pause (the rules of a big document) happens here.
+type Rest struct {
+	BusyMS float64 `json:"busy_ms"` // from the rest's start to the last sign of work
+	CPUMS  float64 `json:"cpu_ms"`  // processor time used meanwhile
+	Idle   bool    `json:"idle"`    // false: still working when the rest ran out
+}
+
 // Memory of the server's process tree: the summed kernel peak (VmHWM) and
-// the largest summed RSS the sampler saw.
+// the largest summed RSS the sampler saw, over the whole session; and the
+// peak when the last edit was answered, before the rest.
 type Memory struct {
-	PeakRSSMB float64 `json:"peak_rss_mb"`
-	HWMMB     float64 `json:"vm_hwm_mb"`
+	PeakRSSMB   float64 `json:"peak_rss_mb"`
+	HWMMB       float64 `json:"vm_hwm_mb"`
+	TypingHWMMB float64 `json:"vm_hwm_typing_mb"`
 }
 
 // CLI is what cmdbench measured for one checker on one file.
