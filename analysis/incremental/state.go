@@ -110,11 +110,17 @@ func (s *State) AnalyzeContext(ctx context.Context, d *analysis.Document, opts a
 		}
 		found, ok = s.checks(ctx, d, a, opts)
 	}
-	if !ok {
+	cancelled := ctx.Err() != nil
+	if !ok && !cancelled {
 		s.stats.Whole++
 	}
 	s.mu.Unlock()
 	switch {
+	case cancelled:
+		// A newer version made the run moot: the checks stopped early,
+		// and the whole path would not notice (it converts and validates
+		// the whole document before it looks at ctx).
+		return nil
 	case !ok:
 		return analysis.AnalyzeContext(ctx, d, opts)
 	case len(opts.Rules) == 0 && !a.suppress:
