@@ -123,7 +123,7 @@ func (s *schemaSet) compile(path []string) (*jsonschema.Schema, error) {
 	}
 	for k := len(path); k > 0 && s.shared != nil; k-- {
 		if i, ok := s.shared[pointer(path[:k])]; ok {
-			sch, err := s.c.Compile(docURL + "#/" + siteKey + "/definitions/" + strconv.Itoa(i) + pointer(path[k:]))
+			sch, err := s.c.Compile(docURL + sharedLocation(i) + pointer(path[k:]))
 			s.byPtr[ptr] = compiled{sch, err}
 			return sch, err
 		}
@@ -205,6 +205,9 @@ func violations(sch *jsonschema.Schema, v any) (out []violation, ok bool) {
 			return
 		}
 		if len(e.Causes) == 0 {
+			if ap, ok := e.ErrorKind.(*kind.AdditionalProperties); ok {
+				slices.Sort(ap.Properties) // listed in map order: the same every run
+			}
 			// The library prints a JSON null (in an enum, a const) as Go's <nil>.
 			msg := strings.ReplaceAll(e.ErrorKind.LocalizedString(printer), "<nil>", "null")
 			key := strings.Join(e.InstanceLocation, "/") + "\x00" + msg

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"context"
 	"slices"
 	"strconv"
 
@@ -11,15 +12,17 @@ import (
 // resource of the compiler, indexed at once, their references pointing at
 // each other inside it.
 
-// share puts the schemas at roots into one resource, under
-// siteKey/definitions, and has the compiler index them all at once: the
-// compiler copies a resource's index for every location compiled in it
-// that it has not indexed yet, which would be quadratic one by one. For
-// the same reason the copies' local "$ref"s are pointed at the copies:
-// a reference to "#/components/schemas/X" would otherwise be a location
-// outside the index, and cost a copy of it. If any schema is not a valid
-// JSON Schema, the shared resource cannot be used and each schema gets its
-// own (compile).
+// share puts the schemas at roots into one resource, under siteKey, and has
+// the compiler index them in a few batches: the compiler copies a
+// resource's index for every location compiled in it that it has not
+// indexed yet, which would be quadratic one by one. For the same reason
+// the copies' local "$ref"s are pointed at the copies: a reference to
+// "#/components/schemas/X" would otherwise be a location outside the
+// index, and cost a copy of it. Indexing validates each schema against the
+// JSON Schema meta-schema, most of the work on a big document, so the run
+// is given a chance to stop between batches (the schemas themselves are
+// compiled when first used). If any schema is not a valid JSON Schema, the
+// shared resource cannot be used and each schema gets its own (compile).
 func (s *schemaSet) share(roots [][]string) {
 	if len(roots) == 0 {
 		return
@@ -31,10 +34,14 @@ func (s *schemaSet) share(roots [][]string) {
 			values = append(values, v)
 		}
 	}
-	defs := make(map[string]any, len(values))
+	batches := make(map[string]any, len(values)/sharedBatch+1)
 	anywhere := false
 	for i, v := range values {
-		defs[strconv.Itoa(i)] = s.redirect(v, 0, &anywhere)
+		b := strconv.Itoa(i / sharedBatch)
+		if batches[b] == nil {
+			batches[b] = map[string]any{"definitions": make(map[string]any, sharedBatch)}
+		}
+		batches[b].(map[string]any)["definitions"].(map[string]any)[strconv.Itoa(i)] = s.redirect(v, 0, &anywhere)
 	}
 	res := map[string]any{}
 	if anywhere {
@@ -50,14 +57,30 @@ func (s *schemaSet) share(roots [][]string) {
 			res[k] = x
 		}
 	}
-	res[siteKey] = map[string]any{"definitions": defs}
+	res[siteKey] = map[string]any{"definitions": batches}
 	if s.c.AddResource(docURL, res) != nil {
 		s.shared = nil
 		return
 	}
-	if _, err := s.c.Compile(docURL + "#/" + siteKey); err != nil {
-		s.shared = nil
+	for b := range len(batches) {
+		if s.pass.Cancelled() {
+			s.err = context.Canceled // the run is moot: nothing more is compiled
+			return
+		}
+		if _, err := s.c.Compile(docURL + "#/" + siteKey + "/definitions/" + strconv.Itoa(b)); err != nil {
+			s.shared = nil
+			return
+		}
 	}
+}
+
+// sharedBatch is how many schemas the compiler indexes in one step: at
+// 1,000 channels, about a tenth of a second of work in 16 steps.
+const sharedBatch = 128
+
+// sharedLocation is the fragment of the i-th shared schema.
+func sharedLocation(i int) string {
+	return "#/" + siteKey + "/definitions/" + strconv.Itoa(i/sharedBatch) + "/definitions/" + strconv.Itoa(i)
 }
 
 // redirect copies a schema, pointing each local "$ref" that leads into a
@@ -109,7 +132,7 @@ func (s *schemaSet) sharedRef(ref string) (string, bool) {
 	}
 	for k := len(path); k > 0; k-- {
 		if i, ok := s.shared[pointer(path[:k])]; ok {
-			return "#/" + siteKey + "/definitions/" + strconv.Itoa(i) + pointer(path[k:]), true
+			return sharedLocation(i) + pointer(path[k:]), true
 		}
 	}
 	return "", false
