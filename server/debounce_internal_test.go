@@ -12,7 +12,7 @@ import (
 // edits, and the whole debounce for a dependent.
 func TestAdaptiveDebounce(t *testing.T) {
 	const debounce = time.Hour // every schedule of the test is inside one burst
-	d := newDiagnostics(nil, debounce)
+	d := newDiagnostics(nil, debounce, 0)
 	u := uri.URI("file:///a.yaml")
 	d.mu.Lock()
 	defer d.mu.Unlock()

@@ -22,6 +22,7 @@ import (
 type diagnostics struct {
 	s        *Server
 	debounce time.Duration
+	heap     *rulesHeap // the collector's target while rules run
 
 	mu      sync.Mutex
 	pending map[uri.URI]*diagRun
@@ -45,8 +46,8 @@ type diagRun struct {
 	edited bool
 }
 
-func newDiagnostics(s *Server, debounce time.Duration) *diagnostics {
-	return &diagnostics{s: s, debounce: debounce, pending: map[uri.URI]*diagRun{}, states: map[uri.URI]*incremental.State{},
+func newDiagnostics(s *Server, debounce time.Duration, rulesGCPercent int) *diagnostics {
+	return &diagnostics{s: s, debounce: debounce, heap: &rulesHeap{percent: rulesGCPercent}, pending: map[uri.URI]*diagRun{}, states: map[uri.URI]*incremental.State{},
 		carry: map[uri.URI]*ruleCarry{}, pace: map[uri.URI]*pace{}}
 }
 
@@ -294,7 +295,9 @@ func (d *diagnostics) twoPhases(ctx context.Context, u uri.URI, snap *workspace.
 	// One processor stays free for requests (the rules of a big document
 	// take seconds, in steps that do not all yield).
 	opts.RuleWorkers = max(1, runtime.GOMAXPROCS(0)-1)
+	d.heap.enter()
 	all := d.state(u).AnalyzeContext(ctx, doc, opts)
+	d.heap.leave()
 	if ctx.Err() != nil {
 		return nil
 	}

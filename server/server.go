@@ -28,6 +28,9 @@ type Options struct {
 	// computed: the pause adapts to the analysis time, and is none after a
 	// pause in typing (see diagnostics.delayLocked).
 	Debounce time.Duration
+	// RulesGCPercent, when above 0, is the collector's target (GOGC) while
+	// the rules of a big document run (see rulesHeap); 0 leaves it alone.
+	RulesGCPercent int
 
 	// panicOnMethod makes the handler of that method panic; the server's
 	// internal tests use it to prove that a panic is contained.
@@ -69,7 +72,7 @@ func New(opts Options) *Server {
 	}
 	s := &Server{log: opts.Logger, version: opts.Version, exited: make(chan struct{}), docs: newDocuments(), panicOnMethod: opts.panicOnMethod,
 		out: newOutbox(opts.Logger), bg: newBackground()}
-	s.diags = newDiagnostics(s, opts.Debounce)
+	s.diags = newDiagnostics(s, opts.Debounce, opts.RulesGCPercent)
 	s.nav = newNavState()
 	s.docs.ws = s.nav.ws
 	return s

@@ -55,7 +55,11 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		defer func() { pprof.StopCPUProfile(); f.Close() }()
 	}
-	srv := server.New(server.Options{Logger: logger, Version: version})
+	rulesGC := 0
+	if os.Getenv("GOGC") == "" {
+		rulesGC = rulesGCPercent
+	}
+	srv := server.New(server.Options{Logger: logger, Version: version, RulesGCPercent: rulesGC})
 	code := srv.Serve(context.Background(), stdio{stdin, stdout})
 	if *memProfile != "" {
 		if f, err := os.Create(*memProfile); err == nil {
@@ -70,6 +74,11 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // softMemoryLimit is the server's default GOMEMLIMIT.
 const softMemoryLimit = 1 << 30
+
+// rulesGCPercent is the collector's target while the rules of a big
+// document run, unless GOGC is set: at 1,000 channels, 10-17% less peak
+// memory for 10-20% more processor time in those background runs.
+const rulesGCPercent = 50
 
 // stdio joins stdin and stdout into the connection's byte stream.
 type stdio struct {
