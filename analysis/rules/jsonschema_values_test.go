@@ -40,7 +40,7 @@ func ruleFindings(found []analysis.Diagnostic) []string {
 	var out []string
 	for _, f := range found {
 		switch f.Code {
-		case "asyncapi-message-examples", "asyncapi2-message-examples", "asyncapi-schema-default", "asyncapi-schema-examples", "asyncapi-schema-const", "asyncapi3-schema-default":
+		case rules.CodeMessageExamples, rules.CodeSchemaDefault, rules.CodeSchemaExamples, rules.CodeSchemaConst:
 			out = append(out, fmt.Sprintf("%d-%d %s %s", f.Start, f.End, f.Code, f.Message))
 		}
 	}
