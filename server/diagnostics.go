@@ -277,14 +277,17 @@ func (d *diagnostics) twoPhases(ctx context.Context, u uri.URI, snap *workspace.
 		// A document just opened: its first requests come while the user
 		// reads it, and need the tree at this version's offsets and the
 		// line table (and "$ref" completion, the list of what a "$ref" may
-		// name; navigation, the API model), which the fast phase did not
-		// build. Built now, they do not wait for them; nor does the first
+		// name; navigation, the API model and the index of its "$ref"s),
+		// which the fast phase did not build. Built now, they do not wait for them; nor does the first
 		// edit wait for the rules building the model, which cannot stop
 		// halfway. (After an edit the tree is left to the first reader:
 		// the next edit may come first and would wait for it.)
 		completion.Prepare(doc.Root(), doc.Text)
 		doc.Mapper.LineCount()
 		snap.Model()
+		if f, err := snap.File(string(u)); err == nil {
+			f.Refs()
+		}
 	}
 	// The rules wait for a pause in typing, and give way to the next edit.
 	select {
