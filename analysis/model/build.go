@@ -352,8 +352,12 @@ func (b *builder) security(e *Base) []*SecurityRequirement {
 		if len(item.Pairs) == 0 {
 			out = append(out, &SecurityRequirement{Base: Base{Value: item, Loc: s.at}, Alternative: i})
 		}
-		for _, p := range item.Pairs {
+		for j := range item.Pairs {
+			p := &item.Pairs[j]
 			name := p.Key.Value
+			if item.Entry(name) != p {
+				continue // a key written again later: the later one counts, as in the data
+			}
 			r := &SecurityRequirement{Base: Base{Key: name, KeyNode: p.Key, Value: p.Value, Loc: s.at.child(name)}, Alternative: i}
 			r.Scopes = scalars(&Base{Value: item}, name)
 			if r.Scheme = b.v2Scheme(name); r.Scheme == nil {

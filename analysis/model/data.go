@@ -16,14 +16,21 @@ func ResolvedData(load refs.Loader, at Location, n *syntax.Node) (any, error) {
 }
 
 func resolvedData(load refs.Loader, at Location, n *syntax.Node, budget int) (any, error) {
-	r := resolver{load: load, budget: budget, open: map[string]bool{}}
+	r := resolver{load: load, budget: budget, open: map[string]bool{}, openValues: map[*syntax.Node]bool{}}
 	return r.value(at.URI, n, 0)
 }
 
 type resolver struct {
 	load   refs.Loader
 	budget int
-	open   map[string]bool // the places being expanded through references
+	// open holds the places being expanded through references, and the
+	// values there: one met again inside its own expansion is a cycle.
+	// Places find it when the loader parses afresh on every call; values
+	// find it when a relative "$ref" leads back to its own file by an ever
+	// longer path, which would otherwise expand until the budget runs out,
+	// its addresses growing at every step.
+	open       map[string]bool
+	openValues map[*syntax.Node]bool
 }
 
 func (r *resolver) value(base string, n *syntax.Node, depth int) (any, error) {
@@ -75,11 +82,12 @@ func (r *resolver) reference(base string, n, refNode *syntax.Node, depth int) (a
 		return map[string]any{"$ref": refNode.Resolve().Value}, nil
 	}
 	at := loc.String()
-	if r.open[at] {
+	if r.open[at] || r.openValues[target] {
 		return map[string]any{"$ref": at}, nil
 	}
-	r.open[at] = true
+	r.open[at], r.openValues[target] = true, true
 	defer delete(r.open, at)
+	defer delete(r.openValues, target)
 	return r.value(loc.URI, target, depth+1)
 }
 

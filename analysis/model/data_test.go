@@ -73,3 +73,23 @@ func TestResolvedDataBudget(t *testing.T) {
 		t.Errorf("a small expansion within the budget: %v", err)
 	}
 }
+
+// TestResolvedDataPathThatGrows: a relative "$ref" that leads back to its
+// own file by a longer path at every step (a loader that gives the same
+// tree for every address, as a folder linked into itself would) is a cycle,
+// not an expansion that runs until the budget is spent.
+func TestResolvedDataPathThatGrows(t *testing.T) {
+	root := syntax.Parse([]byte("a:\n  $ref: 'l/doc.yaml#/b'\nb:\n  c:\n    $ref: 'l/doc.yaml#/a'\n"), syntax.YAML).Root
+	load := func(string) (*syntax.Node, error) { return root, nil }
+	got, err := model.ResolvedData(load, model.Location{URI: "file:///api/doc.yaml"}, root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// "a" leads to "b" (one step longer), whose reference leads through "a"
+	// to "b" again (three steps): the cycle closes there. "b" itself is
+	// written in place, so it is open only from its first reference on.
+	want := `{"a":{"c":{"$ref":"file:///api/l/l/l/doc.yaml#/b"}},"b":{"c":{"c":{"$ref":"file:///api/l/l/l/l/doc.yaml#/b"}}}}`
+	if b, _ := json.Marshal(got); string(b) != want {
+		t.Errorf("got  %s\nwant %s", b, want)
+	}
+}
