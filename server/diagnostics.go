@@ -278,10 +278,11 @@ func (d *diagnostics) twoPhases(ctx context.Context, u uri.URI, snap *workspace.
 		// reads it, and need the tree at this version's offsets and the
 		// line table (and "$ref" completion, the list of what a "$ref" may
 		// name; navigation, the API model and the index of its "$ref"s),
-		// which the fast phase did not build. Built now, they do not wait for them; nor does the first
-		// edit wait for the rules building the model, which cannot stop
-		// halfway. (After an edit the tree is left to the first reader:
-		// the next edit may come first and would wait for it.)
+		// which the fast phase did not build. Built now, they do not wait
+		// for them; nor does the first edit wait beside the rules building
+		// the model, which cannot stop halfway. (After an edit the tree is
+		// left to the first reader: the next edit may come first and would
+		// wait for it.)
 		completion.Prepare(doc.Root(), doc.Text)
 		doc.Mapper.LineCount()
 		snap.Model()
@@ -299,8 +300,10 @@ func (d *diagnostics) twoPhases(ctx context.Context, u uri.URI, snap *workspace.
 	// take seconds, in steps that do not all yield).
 	opts.RuleWorkers = max(1, runtime.GOMAXPROCS(0)-1)
 	d.heap.enter()
-	all := d.state(u).AnalyzeContext(ctx, doc, opts)
-	d.heap.leave()
+	all := func() []analysis.Diagnostic {
+		defer d.heap.leave() // a panic must not leave the target lowered
+		return d.state(u).AnalyzeContext(ctx, doc, opts)
+	}()
 	if ctx.Err() != nil {
 		return nil
 	}

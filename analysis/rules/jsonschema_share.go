@@ -75,7 +75,7 @@ func (s *schemaSet) share(roots [][]string) {
 }
 
 // sharedBatch is how many schemas the compiler indexes in one step: at
-// 1,000 channels, about a tenth of a second of work in 16 steps.
+// 1,000 channels, about a tenth of a second of work in a dozen steps.
 const sharedBatch = 128
 
 // sharedLocation is the fragment of the i-th shared schema.

@@ -76,7 +76,7 @@ func runServe(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 const softMemoryLimit = 1 << 30
 
 // rulesGCPercent is the collector's target while the rules of a big
-// document run, unless GOGC is set: at 1,000 channels, 10-17% less peak
+// document run, unless GOGC is set: at 1,000 channels, 7-13% less peak
 // memory for 10-20% more processor time in those background runs.
 const rulesGCPercent = 50
 
