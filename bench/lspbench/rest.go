@@ -7,9 +7,9 @@ import (
 	"asyncapi-ls/bench/internal/results"
 )
 
-// restQuiet is how long the server's processor time must stay flat for the
-// rest to end; restWork is the processor time per tick that counts as work
-// (a tick of /proc's clock is 10 ms).
+// The rest reads the server's processor time every restTick; it ends once
+// the time has stayed flat for restQuiet. restWork is the processor time per
+// reading that counts as work (/proc counts in steps of 10 ms).
 const (
 	restTick  = 100 * time.Millisecond
 	restQuiet = time.Second
@@ -18,9 +18,9 @@ const (
 
 // measureRest leaves the server alone once the edits are answered, as when
 // a user stops typing, and follows its processor time until it stops
-// growing (or max has passed): how long the server keeps working, the rules
+// growing (or limit has passed): how long the server keeps working, the rules
 // it defers to a pause for one, and what that work costs.
-func measureRest(ctx context.Context, pid int, max time.Duration) *results.Rest {
+func measureRest(ctx context.Context, pid int, limit time.Duration) *results.Rest {
 	start := time.Now()
 	first := treeCPU(pid)
 	last, lastBusy := first, first
@@ -41,7 +41,7 @@ func measureRest(ctx context.Context, pid int, max time.Duration) *results.Rest 
 		switch {
 		case now.Sub(quietSince) >= restQuiet:
 			return restResult(start, busyUntil, first, lastBusy, true)
-		case now.Sub(start) >= max:
+		case now.Sub(start) >= limit:
 			return restResult(start, busyUntil, first, lastBusy, false)
 		}
 	}
